@@ -1,0 +1,23 @@
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+
+namespace HeadacheInfo.Web.Articles;
+
+/// <summary>The Markdown dialect articles are written in. Built once at start and injected.</summary>
+public static class ArticleMarkdown
+{
+    public static MarkdownPipeline CreatePipeline() =>
+        new MarkdownPipelineBuilder()
+            .UseYamlFrontMatter()
+            // GitHub-style ids are predictable from the heading text, so staff can write #anchor links by hand.
+            .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+            .UsePipeTables()
+            .UseGridTables()
+            .UseFootnotes()
+            .UseEmphasisExtras()
+            .UseAutoLinks()
+            .UseListExtras()
+            // Articles are Markdown only: raw HTML is shown as text, so no file can put script on a page.
+            .DisableHtml()
+            .Build();
+}

@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using System.Text;
+using Markdig;
+using Markdig.Extensions.Yaml;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace HeadacheInfo.Web.Articles;
+
+/// <summary>Reads one article file's text into an <see cref="Article"/>, or the reasons it cannot be used.</summary>
+public sealed class ArticleParser(MarkdownPipeline pipeline)
+{
+    public ArticleParseResult Parse(string file, string slug, string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return ArticleParseResult.Failed(new(file, null, "the file is empty"));
+        }
+
+        var document = Markdown.Parse(text, pipeline);
+        if (document.FirstOrDefault() is not YamlFrontMatterBlock frontMatterBlock)
+        {
+            return ArticleParseResult.Failed(new(file, 1,
+                "the file must start with front matter: a line '---', the fields, then another line '---'"));
+        }
+
+        // Markdig lines are 0-based; the YAML text starts on the line after the opening '---'.
+        var headerLine = frontMatterBlock.Line + 1;
+        var frontMatter = FrontMatterReader.Read(
+            frontMatterBlock.Lines.ToString(), file, firstLine: headerLine + 1, headerLine: headerLine);
+        if (frontMatter.FrontMatter is null)
+        {
+            return new ArticleParseResult(null, frontMatter.Problems);
+        }
+
+        var article = new Article(slug, file, frontMatter.FrontMatter, document.ToHtml(pipeline), HeadingsOf(document));
+        return new ArticleParseResult(article, []);
+    }
+
+    private static ImmutableArray<ArticleHeading> HeadingsOf(MarkdownDocument document) =>
+    [
+        .. document.Descendants<HeadingBlock>()
+            .Select(heading => new ArticleHeading(heading.Level, heading.GetAttributes().Id ?? string.Empty, PlainText(heading.Inline))),
+    ];
+
+    private static string PlainText(ContainerInline? inline)
+    {
+        if (inline is null)
+        {
+            return string.Empty;
+        }
+
+        var text = new StringBuilder();
+        foreach (var item in inline.Descendants())
+        {
+            switch (item)
+            {
+                case LiteralInline literal:
+                    text.Append(literal.Content);
+                    break;
+                case CodeInline code:
+                    text.Append(code.Content);
+                    break;
+            }
+        }
+
+        return text.ToString().Trim();
+    }
+}
+
+/// <summary>Either the parsed article, or the problems that kept it out.</summary>
+public sealed record ArticleParseResult(Article? Article, ImmutableArray<ContentProblem> Problems)
+{
+    public static ArticleParseResult Failed(ContentProblem problem) => new(null, [problem]);
+}

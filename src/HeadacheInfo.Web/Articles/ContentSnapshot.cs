@@ -1,0 +1,28 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
+namespace HeadacheInfo.Web.Articles;
+
+/// <summary>
+/// Everything the site serves from the content folder at one moment. Never changed once built: a reload
+/// builds a new snapshot and swaps it in whole.
+/// </summary>
+public sealed record ContentSnapshot(
+    long Version,
+    DateTimeOffset LoadedAt,
+    ImmutableArray<Article> Articles,
+    ImmutableArray<ContentProblem> Problems)
+{
+    public static ContentSnapshot Empty { get; } = new(0, DateTimeOffset.MinValue, [], []);
+
+    private FrozenDictionary<string, Article> BySlug { get; } =
+        Articles.ToFrozenDictionary(article => article.Slug, StringComparer.Ordinal);
+
+    public Article? Find(string slug) => BySlug.GetValueOrDefault(slug);
+
+    /// <summary>Categories that have articles, in the site's fixed order, each with its articles in order.</summary>
+    public IEnumerable<(ArticleCategory Category, IReadOnlyList<Article> Articles)> ByCategory() =>
+        ArticleCategory.All
+            .Select(category => (category, (IReadOnlyList<Article>)[.. Articles.Where(a => a.Category == category)]))
+            .Where(group => group.Item2.Count > 0);
+}

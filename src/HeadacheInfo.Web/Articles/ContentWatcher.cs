@@ -1,0 +1,86 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+
+namespace HeadacheInfo.Web.Articles;
+
+/// <summary>
+/// Loads the content at start, then reloads it whenever anything under the content folder changes.
+/// Changes are debounced: an editor saving a file often fires several events, and a burst of them gives
+/// one reload once the folder has been quiet for a moment.
+/// </summary>
+internal sealed partial class ContentWatcher(
+    ContentStore store,
+    IOptions<ContentOptions> options,
+    ILogger<ContentWatcher> logger) : BackgroundService
+{
+    private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(150);
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(1);
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Load before the server takes requests, so the first reader never sees an empty site.
+        store.Reload();
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // PhysicalFileProvider honours DOTNET_USE_POLLING_FILE_WATCHER, for network folders where file
+        // system events do not arrive; active polling makes its change tokens call us back.
+        using var files = new PhysicalFileProvider(options.Value.FullPath);
+        files.UseActivePolling = files.UsePollingFileWatcher;
+
+        var changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
+        {
+            FullMode = BoundedChannelFullMode.DropWrite,
+        });
+        using var watch = ChangeToken.OnChange(() => files.Watch("**/*"), () => changes.Writer.TryWrite(true));
+
+        try
+        {
+            while (await changes.Reader.WaitToReadAsync(stoppingToken))
+            {
+                changes.Reader.TryRead(out _);
+                await WaitForQuietAsync(changes.Reader, stoppingToken);
+                ReloadSafely();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The app is stopping.
+        }
+    }
+
+    private static async Task WaitForQuietAsync(ChannelReader<bool> changes, CancellationToken stoppingToken)
+    {
+        var waited = TimeSpan.Zero;
+        while (waited < MaxDelay)
+        {
+            await Task.Delay(QuietPeriod, stoppingToken);
+            waited += QuietPeriod;
+            if (!changes.TryRead(out _))
+            {
+                return;
+            }
+        }
+    }
+
+    private void ReloadSafely()
+    {
+        try
+        {
+            store.Reload();
+        }
+#pragma warning disable CA1031 // A failed reload must keep the last good snapshot serving, whatever went wrong.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogReloadFailed(ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reloading the content failed; the previous content is still served")]
+    private partial void LogReloadFailed(Exception exception);
+}

@@ -1,0 +1,250 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace HeadacheInfo.Web.Articles;
+
+/// <summary>
+/// Turns the YAML text of an article's front matter into <see cref="ArticleFrontMatter"/>, or into every
+/// reason it cannot be used, each with the line of the file it is on.
+/// </summary>
+public static partial class FrontMatterReader
+{
+    public const string DateFormat = "yyyy-MM-dd";
+
+    /// <param name="yaml">The text between the two <c>---</c> lines.</param>
+    /// <param name="file">The file, relative to the content folder, for problem reports.</param>
+    /// <param name="firstLine">The line of the file on which the YAML text starts (1-based).</param>
+    /// <param name="headerLine">The line of the opening <c>---</c>, where missing fields are reported.</param>
+    public static FrontMatterResult Read(string yaml, string file, int firstLine, int headerLine)
+    {
+        var problems = new List<ContentProblem>();
+        void Problem(Mark mark, string reason) => problems.Add(new(file, firstLine + (int)mark.Line - 1, reason));
+
+        YamlMappingNode fields;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
+            {
+                return FrontMatterResult.Failed(new(file, headerLine,
+                    "the front matter must be lines of 'field: value', such as 'title: Neck pain'"));
+            }
+
+            fields = mapping;
+        }
+        catch (YamlException ex)
+        {
+            return FrontMatterResult.Failed(new(file, firstLine + (int)ex.Start.Line - 1,
+                $"the front matter is not valid YAML: {DescribeYamlError(ex)}"));
+        }
+
+        var builder = new Builder();
+        foreach (var (keyNode, valueNode) in fields.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+            if (builder.Set(key, valueNode) is { } error)
+            {
+                Problem(keyNode.Start, error);
+                builder.Rejected.Add(key);
+            }
+        }
+
+        foreach (var missing in builder.MissingRequiredFields())
+        {
+            problems.Add(new(file, headerLine, $"the required field '{missing}' is missing"));
+        }
+
+        return problems.Count > 0
+            ? new FrontMatterResult(null, [.. problems])
+            : new FrontMatterResult(builder.Build(), []);
+    }
+
+    private static string DescribeYamlError(YamlException ex)
+    {
+        // YamlDotNet prefixes its messages with "(Line: 3, Col: 5, Idx: 20) - (...): "; we report the line ourselves.
+        var message = LocationPrefix().Replace(ex.Message, string.Empty).Trim();
+        return message.Length > 0 ? message : "it could not be read";
+    }
+
+    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*")]
+    private static partial Regex LocationPrefix();
+
+    /// <summary>Collects field values one by one, then says which required ones never came.</summary>
+    private sealed class Builder
+    {
+        private string? _title;
+        private string? _summary;
+        private ArticleCategory? _category;
+        private int? _order;
+        private DateOnly? _lastReviewed;
+        private DateOnly? _nextReview;
+        private string? _author;
+        private string? _reviewer;
+        private ImmutableArray<string> _references = [];
+        private bool _draft;
+
+        public string? Set(string key, YamlNode value) => key switch
+        {
+            "title" => Text(key, value, v => _title = v),
+            "summary" => Text(key, value, v => _summary = v),
+            "author" => Text(key, value, v => _author = v),
+            "reviewer" => Text(key, value, v => _reviewer = v),
+            "category" => Category(value),
+            "order" => WholeNumber(key, value),
+            "last_reviewed" => Date(key, value, v => _lastReviewed = v),
+            "next_review" => Date(key, value, v => _nextReview = v),
+            "references" => References(value),
+            "draft" => TrueOrFalse(key, value),
+            "" => "every line of the front matter needs a field name before the ':'",
+            _ => $"unknown field '{key}'; the fields are {string.Join(", ", KnownFields)}",
+        };
+
+        /// <summary>Fields whose value was wrong; already reported, so not reported again as missing.</summary>
+        public HashSet<string> Rejected { get; } = new(StringComparer.Ordinal);
+
+        public IEnumerable<string> MissingRequiredFields()
+        {
+            (string Key, bool Present)[] required =
+            [
+                ("title", _title is not null),
+                ("summary", _summary is not null),
+                ("category", _category is not null),
+                ("last_reviewed", _lastReviewed is not null),
+                ("next_review", _nextReview is not null),
+            ];
+            return required.Where(f => !f.Present && !Rejected.Contains(f.Key)).Select(f => f.Key);
+        }
+
+        public ArticleFrontMatter Build() => new(
+            _title!, _summary!, _category!, _order, _lastReviewed!.Value, _nextReview!.Value,
+            _author, _reviewer, _references, _draft);
+
+        private static readonly string[] KnownFields =
+        [
+            "title", "summary", "category", "order", "last_reviewed", "next_review", "author", "reviewer",
+            "references", "draft",
+        ];
+
+        private static string? Scalar(YamlNode node) =>
+            node is YamlScalarNode { Value: { } value } && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+        private static string? Text(string key, YamlNode value, Action<string> assign)
+        {
+            if (value is not YamlScalarNode)
+            {
+                return $"'{key}' must be plain text, not a list";
+            }
+
+            if (Scalar(value) is { } text)
+            {
+                assign(text);
+                return null;
+            }
+
+            // An empty value is reported as missing for required fields and ignored for optional ones.
+            return null;
+        }
+
+        private string? Category(YamlNode value)
+        {
+            var key = Scalar(value);
+            if (key is null)
+            {
+                return value is YamlScalarNode ? null : "'category' must be one word, not a list";
+            }
+
+            _category = ArticleCategory.FromKey(key);
+            return _category is null
+                ? $"unknown category '{key}'; use one of {string.Join(", ", ArticleCategory.All.Select(c => c.Key))}"
+                : null;
+        }
+
+        private string? WholeNumber(string key, YamlNode value)
+        {
+            var text = Scalar(value);
+            if (text is null)
+            {
+                return value is YamlScalarNode ? null : $"'{key}' must be a whole number, such as 1";
+            }
+
+            if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+            {
+                return $"'{key}' must be a whole number, such as 1, not '{text}'";
+            }
+
+            _order = number;
+            return null;
+        }
+
+        private static string? Date(string key, YamlNode value, Action<DateOnly> assign)
+        {
+            var text = Scalar(value);
+            if (text is null)
+            {
+                return value is YamlScalarNode ? null : $"'{key}' must be a date written {DateFormat}";
+            }
+
+            if (!DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return $"'{key}' must be a real date written {DateFormat}, such as 2026-03-31, not '{text}'";
+            }
+
+            assign(date);
+            return null;
+        }
+
+        private string? References(YamlNode value)
+        {
+            if (value is YamlScalarNode scalar && Scalar(scalar) is null)
+            {
+                return null;
+            }
+
+            if (value is not YamlSequenceNode list)
+            {
+                return "'references' must be a list, one reference per line starting with '- '";
+            }
+
+            var references = ImmutableArray.CreateBuilder<string>();
+            foreach (var item in list.Children)
+            {
+                if (Scalar(item) is not { } reference)
+                {
+                    return "each item under 'references' must be one line of text";
+                }
+
+                references.Add(reference);
+            }
+
+            _references = references.ToImmutable();
+            return null;
+        }
+
+        private string? TrueOrFalse(string key, YamlNode value)
+        {
+            switch (Scalar(value)?.ToLowerInvariant())
+            {
+                case null when value is YamlScalarNode:
+                    return null;
+                case "true":
+                    _draft = true;
+                    return null;
+                case "false":
+                    _draft = false;
+                    return null;
+                default:
+                    return $"'{key}' must be true or false";
+            }
+        }
+    }
+}
+
+/// <summary>Either the typed front matter, or the problems that stopped it.</summary>
+public sealed record FrontMatterResult(ArticleFrontMatter? FrontMatter, ImmutableArray<ContentProblem> Problems)
+{
+    public static FrontMatterResult Failed(ContentProblem problem) => new(null, [problem]);
+}

@@ -1,0 +1,42 @@
+using Serilog;
+
+namespace HeadacheInfo.Web.Logging;
+
+public static class LoggingRegistration
+{
+    /// <summary>
+    /// The logger that records a failed start, before configuration is read. A plain logger rather than
+    /// Serilog's reloadable bootstrap logger: that one can be frozen only once per process, and test runs
+    /// start many hosts in one process.
+    /// </summary>
+    public static Serilog.ILogger CreateStartupLogger() =>
+        new LoggerConfiguration()
+            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            .CreateLogger();
+
+    /// <summary>Serilog, configured from the <c>Serilog</c> section, for everything the app logs.</summary>
+    public static WebApplicationBuilder AddLogging(this WebApplicationBuilder builder)
+    {
+        // Serilog writes the console itself; the default providers would print every line twice.
+        builder.Logging.ClearProviders();
+
+        // Each host builds its own logger and leaves the static Log alone, so hosts never share or freeze it;
+        // writeToProviders lets other logging providers (such as a test's) see the same events.
+        builder.Services.AddSerilog(
+            (services, logger) => logger
+                .ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext(),
+            preserveStaticLogger: true,
+            writeToProviders: true);
+        return builder;
+    }
+
+    /// <summary>One line per request, through the host's own logger.</summary>
+    public static WebApplication UseRequestLogging(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<Serilog.ILogger>();
+        app.UseSerilogRequestLogging(options => options.Logger = logger);
+        return app;
+    }
+}

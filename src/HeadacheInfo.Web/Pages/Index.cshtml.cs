@@ -1,0 +1,11 @@
+using HeadacheInfo.Web.Articles;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HeadacheInfo.Web.Pages;
+
+public sealed class IndexModel(ContentStore store) : PageModel
+{
+    public IReadOnlyList<(ArticleCategory Category, IReadOnlyList<Article> Articles)> Categories { get; private set; } = [];
+
+    public void OnGet() => Categories = [.. store.Current.ByCategory()];
+}

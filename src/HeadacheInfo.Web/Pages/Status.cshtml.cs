@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HeadacheInfo.Web.Pages;
+
+/// <summary>The friendly page shown for 4xx answers (re-executed by the status code pages middleware).</summary>
+[IgnoreAntiforgeryToken]
+public sealed class StatusModel : PageModel
+{
+    public string Heading { get; private set; } = string.Empty;
+
+    public string Explanation { get; private set; } = string.Empty;
+
+    public void OnGet(int code) => Describe(code);
+
+    // Re-execution keeps the original method, so a failed POST lands here as a POST.
+    public void OnPost(int code) => Describe(code);
+
+    private void Describe(int code)
+    {
+        // Someone typing /status/500 by hand gets "not found", not a made-up error.
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null)
+        {
+            code = StatusCodes.Status404NotFound;
+            Response.StatusCode = code;
+        }
+
+        (Heading, Explanation) = code switch
+        {
+            StatusCodes.Status404NotFound => ("Page not found",
+                "We could not find that page. It may have moved, or the address may be mistyped."),
+            StatusCodes.Status405MethodNotAllowed => ("That did not work",
+                "This page cannot do what was asked. Please go back and try again."),
+            StatusCodes.Status429TooManyRequests => ("Please wait a moment",
+                "We have had a lot of requests from you in a short time. Please wait a minute, then try again."),
+            _ => ("Sorry, something was wrong with that request",
+                "We could not understand what was sent. Please go back and try again."),
+        };
+    }
+}

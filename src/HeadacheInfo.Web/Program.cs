@@ -1,0 +1,43 @@
+using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Health;
+using HeadacheInfo.Web.Logging;
+using HeadacheInfo.Web.Site;
+using Microsoft.Extensions.Options;
+
+var startupLogger = LoggingRegistration.CreateStartupLogger();
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddLogging();
+    builder.AddArticles();
+    builder.AddSitePages();
+
+    var app = builder.Build();
+    app.UseRequestLogging();
+    app.UseFriendlyErrorPages();
+    app.UseStaticFiles();
+    app.UseRouting();
+    app.MapRazorPages();
+    app.MapHealth();
+
+    app.Run();
+    return 0;
+}
+catch (OptionsValidationException ex)
+{
+    // A bad setting: the message names the key, and a stack trace would only hide it.
+    startupLogger.Fatal("HeadacheInfo could not start: {Reason}", ex.Message);
+    return 1;
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    startupLogger.Fatal(ex, "HeadacheInfo could not start: {Reason}", ex.Message);
+    return 1;
+}
+finally
+{
+    (startupLogger as IDisposable)?.Dispose();
+}
+
+/// <summary>Visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

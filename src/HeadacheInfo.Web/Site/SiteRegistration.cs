@@ -1,0 +1,34 @@
+namespace HeadacheInfo.Web.Site;
+
+public static class SiteRegistration
+{
+    public const string ErrorRoute = "/error";
+    public const string StatusRoute = "/status/{0}";
+
+    /// <summary>Razor Pages and the site-wide web server settings.</summary>
+    public static WebApplicationBuilder AddSitePages(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        return builder;
+    }
+
+    /// <summary>
+    /// Friendly pages for errors and for 4xx answers. Outside Development an exception shows the friendly
+    /// error page, never a stack trace.
+    /// </summary>
+    public static WebApplication UseFriendlyErrorPages(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseExceptionHandler(ErrorRoute);
+        }
+
+        app.UseStatusCodePagesWithReExecute(StatusRoute);
+        return app;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using HeadacheInfo.Tests.Infrastructure;
+
+namespace HeadacheInfo.Tests.Articles;
+
+public sealed class ArticlePageTests(ArticlePageTests.Site site) : IClassFixture<ArticlePageTests.Site>
+{
+    public sealed class Site : HeadacheInfoFactory
+    {
+        public Site()
+        {
+            Content.WriteArticle("neck-headache", "Neck headache", body: """
+                ## How it feels
+
+                It is usually on [one side](#which-side).[^jull]
+
+                ## Which side
+
+                | Headache | Side |
+                |---|---|
+                | Neck | Always the same |
+                | Migraine | Can switch |
+
+                Read [the warning signs](/articles/warning-signs) too.
+
+                [^jull]: Jull G, et al. Spine 2002.
+                """);
+        }
+    }
+
+    [Fact]
+    public async Task Article_shows_title_summary_and_body()
+    {
+        var page = await site.GetPageAsync("/articles/neck-headache");
+
+        Assert.Equal("Neck headache", page.QuerySelector("main h1")?.TextContent);
+        Assert.Contains("A short summary of Neck headache.", page.QuerySelector("main .lead")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("A short summary of Neck headache.", page.QuerySelector("meta[name=description]")?.GetAttribute("content"));
+        Assert.StartsWith("Neck headache", page.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Headings_have_ids_that_anchor_links_reach()
+    {
+        var page = await site.GetPageAsync("/articles/neck-headache");
+
+        Assert.Equal(["how-it-feels", "which-side"], page.QuerySelectorAll(".article-body h2").Select(h => h.Id));
+        var anchor = page.QuerySelector(".article-body a[href='#which-side']");
+        Assert.NotNull(anchor);
+        Assert.NotNull(page.GetElementById("which-side"));
+    }
+
+    [Fact]
+    public async Task Table_links_and_footnotes_appear_in_the_body()
+    {
+        var page = await site.GetPageAsync("/articles/neck-headache");
+
+        var headers = page.QuerySelectorAll(".article-body table th").Select(th => th.TextContent);
+        Assert.Equal(["Headache", "Side"], headers);
+        Assert.Equal(2, page.QuerySelectorAll(".article-body table tbody tr").Length);
+        Assert.Equal("the warning signs", page.QuerySelector(".article-body a[href='/articles/warning-signs']")?.TextContent);
+        Assert.Contains("Jull G, et al. Spine 2002.", page.QuerySelector(".article-body .footnotes")?.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector(".article-body a.footnote-ref[href='#fn:1']"));
+    }
+
+    [Fact]
+    public async Task Review_dates_authors_and_numbered_references_are_shown()
+    {
+        var page = await site.GetPageAsync("/articles/neck-headache");
+        var meta = page.QuerySelector(".article-meta")!;
+
+        Assert.Contains("Last reviewed", meta.TextContent, StringComparison.Ordinal);
+        Assert.Equal("15 January 2026", meta.QuerySelector("time[datetime='2026-01-15']")?.TextContent);
+        Assert.Contains("Next review due", meta.TextContent, StringComparison.Ordinal);
+        Assert.Equal("15 January 2027", meta.QuerySelector("time[datetime='2027-01-15']")?.TextContent);
+        Assert.Contains("Clinic physiotherapy team", meta.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Clinic medical lead", meta.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["NHS. Headaches. nhs.uk"], meta.QuerySelectorAll(".references ol li").Select(li => li.TextContent));
+    }
+
+    [Fact]
+    public async Task Article_links_back_to_its_category_in_the_list()
+    {
+        var page = await site.GetPageAsync("/articles/neck-headache");
+
+        Assert.Equal("Signs and symptoms", page.QuerySelector("main a[href='/articles#signs']")?.TextContent);
+    }
+
+    [Theory]
+    [InlineData("/articles/no-such-article")]
+    [InlineData("/articles/Neck-Headache")]
+    [InlineData("/articles/neck_headache")]
+    [InlineData("/articles/..%2f..%2fappsettings.json")]
+    [InlineData("/articles/..%2F..%2Fappsettings.json")]
+    [InlineData("/articles/%2e%2e%2fappsettings.json")]
+    [InlineData("/articles/neck-headache.md")]
+    public async Task Unknown_or_invalid_slug_gets_the_friendly_not_found_page(string url)
+    {
+        using var client = site.CreateClient();
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        var page = await HeadacheInfoFactory.ReadPageAsync(response);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("Page not found", page.QuerySelector("main h1")?.TextContent);
+        Assert.NotNull(page.QuerySelector("main a[href='/']"));
+        Assert.NotNull(page.QuerySelector("main a[href='/articles']"));
+        Assert.DoesNotContain("AllowedHosts", page.Source.Text, StringComparison.Ordinal);
+    }
+}

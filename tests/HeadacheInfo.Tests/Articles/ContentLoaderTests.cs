@@ -1,0 +1,161 @@
+using HeadacheInfo.Tests.Infrastructure;
+using HeadacheInfo.Web.Articles;
+
+namespace HeadacheInfo.Tests.Articles;
+
+public sealed class ContentLoaderTests : IDisposable
+{
+    private const string Fields = """
+        title: Neck pain
+        summary: About neck pain.
+        category: signs
+        order: 2
+        last_reviewed: 2026-01-15
+        next_review: 2027-01-15
+        author: Clinic physiotherapy team
+        reviewer: Clinic medical lead
+        references:
+          - "NHS. Headaches."
+        draft: false
+        """;
+
+    private readonly TemporaryContentFolder _content = new();
+
+    public void Dispose() => _content.Dispose();
+
+    private static string WithFields(string fields) => $"---\n{fields}\n---\n\n## Section\n\nSome text.\n";
+
+    private static string Replace(string from, string to) => WithFields(Fields.Replace(from, to, StringComparison.Ordinal));
+
+    private ContentSnapshot Load(bool includeDrafts = false) =>
+        new ContentLoader(new ArticleParser(ArticleMarkdown.CreatePipeline()), TimeProvider.System)
+            .Load(_content.Root, includeDrafts, version: 1);
+
+    [Fact]
+    public void Valid_file_becomes_an_article_with_every_field()
+    {
+        _content.Write("neck-pain.md", WithFields(Fields));
+
+        var article = Assert.Single(Load().Articles);
+
+        Assert.Equal("neck-pain", article.Slug);
+        Assert.Equal("Neck pain", article.Title);
+        Assert.Equal("About neck pain.", article.Summary);
+        Assert.Equal(ArticleCategory.Signs, article.Category);
+        Assert.Equal(2, article.FrontMatter.Order);
+        Assert.Equal(new DateOnly(2026, 1, 15), article.FrontMatter.LastReviewed);
+        Assert.Equal(new DateOnly(2027, 1, 15), article.FrontMatter.NextReview);
+        Assert.Equal("Clinic physiotherapy team", article.FrontMatter.Author);
+        Assert.Equal("Clinic medical lead", article.FrontMatter.Reviewer);
+        Assert.Equal(["NHS. Headaches."], article.FrontMatter.References.AsEnumerable());
+        Assert.False(article.FrontMatter.Draft);
+        Assert.Contains("<h2 id=\"section\">Section</h2>", article.Html, StringComparison.Ordinal);
+    }
+
+    // File name, file text, the line the problem is reported on, and words the reason must contain.
+    public static TheoryData<string, string, int?, string> BrokenFiles => new()
+    {
+        { "no-title.md", Replace("title: Neck pain\n", ""), 1, "'title' is missing" },
+        { "no-summary.md", Replace("summary: About neck pain.\n", ""), 1, "'summary' is missing" },
+        { "no-category.md", Replace("category: signs\n", ""), 1, "'category' is missing" },
+        { "no-last-reviewed.md", Replace("last_reviewed: 2026-01-15\n", ""), 1, "'last_reviewed' is missing" },
+        { "no-next-review.md", Replace("next_review: 2027-01-15\n", ""), 1, "'next_review' is missing" },
+        { "empty-title.md", Replace("title: Neck pain", "title:"), 1, "'title' is missing" },
+        { "title-as-list.md", Replace("title: Neck pain", "title: [Neck, pain]"), 2, "'title' must be plain text" },
+        { "order-not-number.md", Replace("order: 2", "order: soon"), 5, "'order' must be a whole number" },
+        { "draft-not-bool.md", Replace("draft: false", "draft: maybe"), 12, "'draft' must be true or false" },
+        { "references-not-list.md", Replace("references:\n  - \"NHS. Headaches.\"", "references: NHS"), 10, "'references' must be a list" },
+        { "impossible-date.md", Replace("2026-01-15", "2026-02-30"), 6, "real date written yyyy-MM-dd" },
+        { "british-date.md", Replace("next_review: 2027-01-15", "next_review: 15/01/2027"), 7, "'next_review' must be a real date" },
+        { "broken-yaml.md", Replace("summary: About neck pain.", "summary: \"About neck pain."), 3, "not valid YAML" },
+        { "not-a-mapping.md", WithFields("- just\n- a list"), 1, "lines of 'field: value'" },
+        { "unknown-category.md", Replace("category: signs", "category: cures"), 4, "unknown category 'cures'" },
+        { "unknown-field.md", Replace("reviewer:", "reveiwer:"), 9, "unknown field 'reveiwer'" },
+        { "no-front-matter.md", "# Neck pain\n\nNo front matter here.\n", 1, "must start with front matter" },
+        { "unclosed-front-matter.md", $"---\n{Fields}\n\nNo closing line.\n", 1, "must start with front matter" },
+        { "empty.md", "", null, "the file is empty" },
+        { "blank.md", "  \n\n  ", null, "the file is empty" },
+        { "Capital-Letters.md", WithFields(Fields), null, "file name must use only lowercase letters" },
+        { "two words.md", WithFields(Fields), null, "file name must use only lowercase letters" },
+        { "under_score.md", WithFields(Fields), null, "file name must use only lowercase letters" },
+        { "shouting.MD", WithFields(Fields), null, "end in .md" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenFiles))]
+    public void Broken_file_is_left_out_with_its_line_and_reason_while_others_load(
+        string fileName, string text, int? line, string reason)
+    {
+        _content.WriteArticle("good-one", "Good one");
+        _content.Write(fileName, text);
+        _content.WriteArticle("good-two", "Good two");
+
+        var snapshot = Load();
+
+        Assert.Equal(["good-one", "good-two"], snapshot.Articles.Select(a => a.Slug).Order());
+        var problem = Assert.Single(snapshot.Problems);
+        Assert.Equal($"articles/{fileName}", problem.File);
+        Assert.Equal(line, problem.Line);
+        Assert.Contains(reason, problem.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_missing_field_is_reported_not_just_the_first()
+    {
+        _content.Write("sparse.md", WithFields("title: Only a title"));
+
+        var reasons = Load().Problems.Select(p => p.Reason).ToList();
+
+        Assert.Equal(4, reasons.Count);
+        Assert.All(["summary", "category", "last_reviewed", "next_review"],
+            field => Assert.Contains(reasons, r => r.Contains($"'{field}'", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Duplicate_slug_in_a_subfolder_is_left_out_naming_the_file_that_keeps_it()
+    {
+        _content.WriteArticle("neck-pain", "First");
+        _content.Write("signs/neck-pain.md", ArticleText.Valid("Second"));
+
+        var snapshot = Load();
+
+        Assert.Equal("First", Assert.Single(snapshot.Articles).Title);
+        var problem = Assert.Single(snapshot.Problems);
+        Assert.Equal("articles/signs/neck-pain.md", problem.File);
+        Assert.Contains("already used by articles/neck-pain.md", problem.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Drafts_are_left_out_unless_asked_for_and_are_not_problems()
+    {
+        _content.WriteArticle("published", "Published");
+        _content.WriteArticle("unfinished", "Unfinished", draft: true);
+
+        Assert.Equal(["published"], Load().Articles.Select(a => a.Slug));
+        Assert.Empty(Load().Problems);
+        Assert.Equal(["published", "unfinished"], Load(includeDrafts: true).Articles.Select(a => a.Slug).Order());
+    }
+
+    [Fact]
+    public void Articles_are_ordered_by_category_then_order_then_title()
+    {
+        _content.Write("help.md", ArticleText.Valid("Help", "getting-help"));
+        _content.Write("b-signs.md", ArticleText.Valid("B signs", "signs"));
+        _content.Write("a-signs.md", ArticleText.Valid("A signs", "signs"));
+        _content.Write("first-signs.md", ArticleText.Valid("Z but first", "signs").Replace("draft:", "order: 1\ndraft:", StringComparison.Ordinal));
+        _content.Write("causes.md", ArticleText.Valid("Causes", "causes"));
+
+        Assert.Equal(["first-signs", "a-signs", "b-signs", "causes", "help"], Load().Articles.Select(a => a.Slug));
+    }
+
+    [Fact]
+    public void Missing_articles_folder_is_reported_and_gives_an_empty_site()
+    {
+        Directory.Delete(_content.ArticlesFolder);
+
+        var snapshot = Load();
+
+        Assert.Empty(snapshot.Articles);
+        Assert.Contains("no articles folder", Assert.Single(snapshot.Problems).Reason, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,67 @@
+using AngleSharp;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace HeadacheInfo.Tests.Infrastructure;
+
+/// <summary>
+/// The site, in the Production environment, serving a temporary content folder of its own. Test classes
+/// take it as a class fixture, or subclass it to seed content.
+/// </summary>
+public class HeadacheInfoFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+
+    public HeadacheInfoFactory()
+    {
+        Content = new TemporaryContentFolder();
+        _settings["Content:Path"] = Content.Root;
+    }
+
+    public TemporaryContentFolder Content { get; }
+
+    public CapturedLogs Logs { get; } = new();
+
+    /// <summary>Sets a configuration value; call before the first request.</summary>
+    public HeadacheInfoFactory WithSetting(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public async Task<IHtmlDocument> GetPageAsync(string url, HttpClient? client = null)
+    {
+        client ??= CreateClient();
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        return await ReadPageAsync(response);
+    }
+
+    public static async Task<IHtmlDocument> ReadPageAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        return new HtmlParser().ParseDocument(html);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Content.Dispose();
+        }
+    }
+}

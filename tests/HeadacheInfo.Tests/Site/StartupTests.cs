@@ -1,0 +1,49 @@
+using System.Diagnostics;
+
+namespace HeadacheInfo.Tests.Site;
+
+/// <summary>Starts the real app as its own process, as an operator would, and reads what it prints.</summary>
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task Missing_content_folder_stops_the_app_naming_the_key_and_the_path()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "headacheinfo-tests", "does-not-exist-" + Guid.NewGuid().ToString("N"));
+
+        var (exitCode, output) = await RunSiteAsync(("Content__Path", missing), ("ASPNETCORE_URLS", "http://127.0.0.1:0"));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains($"Content:Path: the content folder '{missing}' does not exist", output, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunSiteAsync(params (string Name, string Value)[] environment)
+    {
+        var site = Path.Combine(AppContext.BaseDirectory, "HeadacheInfo.Web.dll");
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [site])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
