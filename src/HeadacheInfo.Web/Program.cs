@@ -1,14 +1,22 @@
 using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Clinic;
+using HeadacheInfo.Web.ContentCheck;
 using HeadacheInfo.Web.Health;
 using HeadacheInfo.Web.Logging;
 using HeadacheInfo.Web.Site;
 using Microsoft.Extensions.Options;
+
+if (ContentCheckCommand.IsRequested(args))
+{
+    return ContentCheckCommand.Run(args, Console.Out);
+}
 
 var startupLogger = LoggingRegistration.CreateStartupLogger();
 try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddLogging();
+    builder.AddClinic();
     builder.AddArticles();
     builder.AddSitePages();
 
@@ -16,6 +24,7 @@ try
     app.UseRequestLogging();
     app.UseFriendlyErrorPages();
     app.UseStaticFiles();
+    app.UseContentImages();
     app.UseRouting();
     app.MapRazorPages();
     app.MapHealth();

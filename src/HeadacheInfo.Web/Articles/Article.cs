@@ -8,7 +8,8 @@ public sealed record Article(
     string File,
     ArticleFrontMatter FrontMatter,
     string Html,
-    ImmutableArray<ArticleHeading> Headings)
+    ImmutableArray<ArticleHeading> Headings,
+    ArticleBodyFacts Body)
 {
     public string Title => FrontMatter.Title;
 

@@ -1,3 +1,5 @@
+using HeadacheInfo.Web.Articles.CareCards;
+using HeadacheInfo.Web.Clinic;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 
@@ -6,7 +8,7 @@ namespace HeadacheInfo.Web.Articles;
 /// <summary>The Markdown dialect articles are written in. Built once at start and injected.</summary>
 public static class ArticleMarkdown
 {
-    public static MarkdownPipeline CreatePipeline() =>
+    public static MarkdownPipeline CreatePipeline(ClinicOptions clinic) =>
         new MarkdownPipelineBuilder()
             .UseYamlFrontMatter()
             // GitHub-style ids are predictable from the heading text, so staff can write #anchor links by hand.
@@ -17,6 +19,8 @@ public static class ArticleMarkdown
             .UseEmphasisExtras()
             .UseAutoLinks()
             .UseListExtras()
+            .UseCustomContainers()
+            .Use(new CareCardExtension(clinic))
             // Articles are Markdown only: raw HTML is shown as text, so no file can put script on a page.
             .DisableHtml()
             .Build();

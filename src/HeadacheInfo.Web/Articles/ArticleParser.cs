@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using System.Text;
 using Markdig;
+using Markdig.Extensions.CustomContainers;
+using Markdig.Extensions.Footnotes;
+using Markdig.Extensions.Tables;
 using Markdig.Extensions.Yaml;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -34,7 +37,8 @@ public sealed class ArticleParser(MarkdownPipeline pipeline)
             return new ArticleParseResult(null, frontMatter.Problems);
         }
 
-        var article = new Article(slug, file, frontMatter.FrontMatter, document.ToHtml(pipeline), HeadingsOf(document));
+        var article = new Article(
+            slug, file, frontMatter.FrontMatter, document.ToHtml(pipeline), HeadingsOf(document), FactsOf(document));
         return new ArticleParseResult(article, []);
     }
 
@@ -43,6 +47,48 @@ public sealed class ArticleParser(MarkdownPipeline pipeline)
         .. document.Descendants<HeadingBlock>()
             .Select(heading => new ArticleHeading(heading.Level, heading.GetAttributes().Id ?? string.Empty, PlainText(heading.Inline))),
     ];
+
+    private static ArticleBodyFacts FactsOf(MarkdownDocument document)
+    {
+        var links = ImmutableArray.CreateBuilder<ArticleLink>();
+        var images = ImmutableArray.CreateBuilder<ArticleImage>();
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            var url = link.Url ?? string.Empty;
+            if (link.IsImage)
+            {
+                images.Add(new ArticleImage(url, PlainText(link), link.Line + 1));
+            }
+            else
+            {
+                links.Add(new ArticleLink(url, link.Line + 1));
+            }
+        }
+
+        var containers = document.Descendants<CustomContainer>()
+            .Select(container => new ArticleContainer(container.Info?.Trim() ?? string.Empty, container.Line + 1));
+
+        // Prose is running text only: tables, code and footnote references would skew reading measures.
+        var prose = document.Descendants<ParagraphBlock>()
+            .Where(paragraph => !HasAncestor<Table>(paragraph) && !HasAncestor<FootnoteGroup>(paragraph))
+            .Select(paragraph => PlainText(paragraph.Inline))
+            .Where(text => text.Length > 0);
+
+        return new ArticleBodyFacts([.. prose], links.ToImmutable(), images.ToImmutable(), [.. containers]);
+    }
+
+    private static bool HasAncestor<T>(Block block) where T : Block
+    {
+        for (var parent = block.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is T)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string PlainText(ContainerInline? inline)
     {
@@ -61,6 +107,9 @@ public sealed class ArticleParser(MarkdownPipeline pipeline)
                     break;
                 case CodeInline code:
                     text.Append(code.Content);
+                    break;
+                case LineBreakInline:
+                    text.Append(' ');
                     break;
             }
         }

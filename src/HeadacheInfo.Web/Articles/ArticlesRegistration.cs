@@ -1,10 +1,15 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using HeadacheInfo.Web.Clinic;
+using HeadacheInfo.Web.Site;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
 namespace HeadacheInfo.Web.Articles;
 
 public static class ArticlesRegistration
 {
+    public const string ContentImagesFolder = "images";
+
     /// <summary>The content model: options, the Markdown pipeline, loading, the live snapshot and its watcher.</summary>
     public static WebApplicationBuilder AddArticles(this WebApplicationBuilder builder)
     {
@@ -15,11 +20,28 @@ public static class ArticlesRegistration
         builder.Services.AddSingleton<IValidateOptions<ContentOptions>, ContentOptionsValidator>();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(ArticleMarkdown.CreatePipeline());
+        builder.Services.AddSingleton(services =>
+            ArticleMarkdown.CreatePipeline(services.GetRequiredService<IOptions<ClinicOptions>>().Value));
         builder.Services.AddSingleton<ArticleParser>();
         builder.Services.AddSingleton<ContentLoader>();
         builder.Services.AddSingleton<ContentStore>();
         builder.Services.AddHostedService<ContentWatcher>();
         return builder;
+    }
+
+    /// <summary>Serves the content folder's <c>images/</c> at <c>/images</c>, when there is one.</summary>
+    public static WebApplication UseContentImages(this WebApplication app)
+    {
+        var images = Path.Combine(app.Services.GetRequiredService<IOptions<ContentOptions>>().Value.FullPath, ContentImagesFolder);
+        if (Directory.Exists(images))
+        {
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new PhysicalFileProvider(images),
+                RequestPath = SitePaths.Images,
+            });
+        }
+
+        return app;
     }
 }

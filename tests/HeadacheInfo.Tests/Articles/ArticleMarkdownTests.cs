@@ -1,12 +1,13 @@
 using HeadacheInfo.Tests.Infrastructure;
 using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Clinic;
 
 namespace HeadacheInfo.Tests.Articles;
 
 /// <summary>The Markdown dialect staff write in, as a table of input and the HTML it becomes.</summary>
 public sealed class ArticleMarkdownTests
 {
-    private readonly ArticleParser _parser = new(ArticleMarkdown.CreatePipeline());
+    private readonly ArticleParser _parser = new(ArticleMarkdown.CreatePipeline(new ClinicOptions()));
 
     public static TheoryData<string, string> Cases => new()
     {

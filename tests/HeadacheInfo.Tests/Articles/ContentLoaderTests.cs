@@ -1,5 +1,6 @@
 using HeadacheInfo.Tests.Infrastructure;
 using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Clinic;
 
 namespace HeadacheInfo.Tests.Articles;
 
@@ -28,7 +29,7 @@ public sealed class ContentLoaderTests : IDisposable
     private static string Replace(string from, string to) => WithFields(Fields.Replace(from, to, StringComparison.Ordinal));
 
     private ContentSnapshot Load(bool includeDrafts = false) =>
-        new ContentLoader(new ArticleParser(ArticleMarkdown.CreatePipeline()), TimeProvider.System)
+        new ContentLoader(new ArticleParser(ArticleMarkdown.CreatePipeline(new ClinicOptions())), TimeProvider.System)
             .Load(_content.Root, includeDrafts, version: 1);
 
     [Fact]

@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+
+namespace HeadacheInfo.Web.Articles;
+
+/// <summary>
+/// What the content checker and search need to know about an article's body, gathered once when the
+/// article is parsed. Lines are lines of the file (1-based).
+/// </summary>
+public sealed record ArticleBodyFacts(
+    ImmutableArray<string> ProseParagraphs,
+    ImmutableArray<ArticleLink> Links,
+    ImmutableArray<ArticleImage> Images,
+    ImmutableArray<ArticleContainer> Containers)
+{
+    public static ArticleBodyFacts Empty { get; } = new([], [], [], []);
+}
+
+/// <summary>A link written in the body, such as <c>[the signs](/articles/signs#one-side)</c>.</summary>
+public sealed record ArticleLink(string Url, int Line);
+
+/// <summary>An image written in the body, with its alternative text.</summary>
+public sealed record ArticleImage(string Url, string AltText, int Line);
+
+/// <summary>A <c>::: kind</c> block, such as a care card.</summary>
+public sealed record ArticleContainer(string Kind, int Line);

@@ -1,0 +1,191 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Articles.CareCards;
+using HeadacheInfo.Web.Site;
+
+namespace HeadacheInfo.Web.ContentCheck;
+
+/// <summary>
+/// Checks a content folder before it is published. It loads the folder with the site's own
+/// <see cref="ContentLoader"/>, so every reason the site would leave a file out is an error here too,
+/// then adds checks the site cannot make on its own: links, images, care cards, review dates and readability.
+/// </summary>
+public sealed class ContentChecker(ContentLoader loader, TimeProvider time)
+{
+    public const double TargetGrade = 8;
+    public const int SummaryMaxLength = 160;
+    public const int MinWords = 300;
+    public const int MaxWords = 1500;
+    public const int ReviewDueSoonDays = 30;
+    private const string ImagesFolder = ArticlesRegistration.ContentImagesFolder;
+
+    public ContentCheckReport Check(string contentRoot)
+    {
+        var snapshot = loader.Load(contentRoot, includeDrafts: true, version: 1);
+        var today = DateOnly.FromDateTime(time.GetLocalNow().Date);
+
+        var files = snapshot.Problems
+            .GroupBy(problem => problem.File)
+            .Select(group => new FileCheck(group.Key, null,
+                [.. group.Select(p => new CheckFinding(FindingSeverity.Error, p.Line, p.Reason))]))
+            .Concat(snapshot.Articles.Select(article => CheckArticle(article, snapshot, contentRoot, today)))
+            .OrderBy(file => file.File, StringComparer.Ordinal);
+        return new ContentCheckReport(contentRoot, [.. files]);
+    }
+
+    private static FileCheck CheckArticle(Article article, ContentSnapshot snapshot, string contentRoot, DateOnly today)
+    {
+        var findings = new List<CheckFinding>();
+        void Error(int? line, string message) => findings.Add(new(FindingSeverity.Error, line, message));
+        void Warning(int? line, string message) => findings.Add(new(FindingSeverity.Warning, line, message));
+
+        var meta = article.FrontMatter;
+        if (meta.NextReview < meta.LastReviewed)
+        {
+            Error(null, $"next_review ({Iso(meta.NextReview)}) is before last_reviewed ({Iso(meta.LastReviewed)})");
+        }
+        else if (meta.NextReview < today)
+        {
+            Warning(null, $"review is overdue: next_review was {Iso(meta.NextReview)}");
+        }
+        else if (meta.NextReview <= today.AddDays(ReviewDueSoonDays))
+        {
+            Warning(null, $"review is due within {ReviewDueSoonDays} days: next_review is {Iso(meta.NextReview)}");
+        }
+
+        if (meta.Summary.Length > SummaryMaxLength)
+        {
+            Warning(null, $"the summary is {meta.Summary.Length} characters; keep it to {SummaryMaxLength} or fewer");
+        }
+
+        foreach (var link in article.Body.Links)
+        {
+            if (CheckLink(link.Url, article, snapshot) is { } problem)
+            {
+                Error(link.Line, problem);
+            }
+        }
+
+        foreach (var image in article.Body.Images)
+        {
+            if (string.IsNullOrWhiteSpace(image.AltText))
+            {
+                Error(image.Line, $"the image '{image.Url}' has no alt text: describe it inside the brackets, ![like this]({image.Url})");
+            }
+
+            if (CheckImage(image.Url, contentRoot) is { } problem)
+            {
+                Error(image.Line, problem);
+            }
+        }
+
+        foreach (var container in article.Body.Containers.Where(c => CareCardKind.FromKey(c.Kind) is null))
+        {
+            Error(container.Line, $"unknown care card '::: {container.Kind}'; use one of " +
+                string.Join(", ", CareCardKind.All.Select(kind => $"'::: {kind.Key}'")));
+        }
+
+        var grade = ReadingGrade.Measure(article.Body.ProseParagraphs);
+        if (grade.Grade > TargetGrade)
+        {
+            Warning(null, $"reading grade {Number(grade.Grade)} is above the target of {Number(TargetGrade)}: " +
+                "use shorter sentences and everyday words");
+        }
+
+        if (grade.Words < MinWords)
+        {
+            Warning(null, $"{grade.Words} words is short; aim for at least {MinWords}");
+        }
+        else if (grade.Words > MaxWords)
+        {
+            Warning(null, $"{grade.Words} words is long; aim for {MaxWords} or fewer, or split the article");
+        }
+
+        return new FileCheck(article.File, grade, [.. findings]);
+    }
+
+    private static string? CheckLink(string url, Article article, ContentSnapshot snapshot)
+    {
+        var (path, anchor) = SplitAnchor(url);
+        if (path.Length == 0)
+        {
+            return anchor is null || article.Headings.Any(h => h.Id == anchor) || IsFootnoteAnchor(anchor)
+                ? null
+                : $"link to '#{anchor}': there is no heading with that anchor in this article{AnchorsHint(article)}";
+        }
+
+        if (url.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase) ||
+            url.StartsWith("vbscript:", StringComparison.OrdinalIgnoreCase) ||
+            url.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"link to '{url}': script and data links are not allowed";
+        }
+
+        if (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" or "mailto" or "tel")
+        {
+            return null;
+        }
+
+        if (!path.StartsWith('/'))
+        {
+            return $"link to '{url}': write links to other articles as /articles/name, such as /articles/{article.Slug}";
+        }
+
+        if (!path.StartsWith(SitePaths.ArticlePrefix, StringComparison.Ordinal))
+        {
+            return SitePaths.Pages.Contains(path.TrimEnd('/') is { Length: > 0 } trimmed ? trimmed : "/")
+                ? null
+                : $"link to '{url}': there is no such page on this site";
+        }
+
+        var slug = path[SitePaths.ArticlePrefix.Length..].TrimEnd('/');
+        if (snapshot.Find(slug) is not { } target)
+        {
+            return $"link to '{url}': there is no article called '{slug}'";
+        }
+
+        return anchor is null || target.Headings.Any(h => h.Id == anchor)
+            ? null
+            : $"link to '{url}': the article '{slug}' has no heading with the anchor '#{anchor}'{AnchorsHint(target)}";
+    }
+
+    private static string? CheckImage(string url, string contentRoot)
+    {
+        if (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+        {
+            return $"the image '{url}' is on another website; put it in the content folder's {ImagesFolder}/ folder and link to it as {SitePaths.Images}/name.png";
+        }
+
+        var prefix = SitePaths.Images + "/";
+        if (!url.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return $"the image '{url}' must be in the content folder's {ImagesFolder}/ folder and linked as {SitePaths.Images}/name.png";
+        }
+
+        var relative = Uri.UnescapeDataString(url[prefix.Length..]);
+        var imagesRoot = Path.GetFullPath(Path.Combine(contentRoot, ImagesFolder));
+        var file = Path.GetFullPath(Path.Combine(imagesRoot, relative));
+        return file.StartsWith(imagesRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(file)
+            ? null
+            : $"the image '{url}' is missing: there is no file {ImagesFolder}/{relative}";
+    }
+
+    private static (string Path, string? Anchor) SplitAnchor(string url)
+    {
+        var hash = url.IndexOf('#', StringComparison.Ordinal);
+        var path = hash < 0 ? url : url[..hash];
+        var query = path.IndexOf('?', StringComparison.Ordinal);
+        return (query < 0 ? path : path[..query], hash < 0 ? null : url[(hash + 1)..]);
+    }
+
+    private static bool IsFootnoteAnchor(string anchor) =>
+        anchor.StartsWith("fn:", StringComparison.Ordinal) || anchor.StartsWith("fnref:", StringComparison.Ordinal);
+
+    private static string AnchorsHint(Article article) =>
+        article.Headings.IsEmpty ? string.Empty : $"; its anchors are {string.Join(", ", article.Headings.Select(h => "#" + h.Id))}";
+
+    private static string Iso(DateOnly date) => date.ToString(FrontMatterReader.DateFormat, CultureInfo.InvariantCulture);
+
+    private static string Number(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+}

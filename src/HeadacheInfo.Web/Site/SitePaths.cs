@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+
+namespace HeadacheInfo.Web.Site;
+
+/// <summary>The site's addresses, for links written in code and for checking links written in articles.</summary>
+public static class SitePaths
+{
+    public const string Home = "/";
+    public const string Articles = "/articles";
+    public const string ArticlePrefix = "/articles/";
+    public const string SymptomCheck = "/symptom-check";
+    public const string Images = "/images";
+
+    public static string Article(string slug) => ArticlePrefix + slug;
+
+    /// <summary>Pages other than articles that an article may link to.</summary>
+    public static ImmutableArray<string> Pages { get; } = [Home, Articles, SymptomCheck];
+}

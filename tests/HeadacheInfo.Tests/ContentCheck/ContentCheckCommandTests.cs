@@ -1,0 +1,54 @@
+using HeadacheInfo.Tests.Infrastructure;
+using HeadacheInfo.Web.ContentCheck;
+
+namespace HeadacheInfo.Tests.ContentCheck;
+
+public sealed class ContentCheckCommandTests : IDisposable
+{
+    private readonly TemporaryContentFolder _content = new();
+
+    public void Dispose() => _content.Dispose();
+
+    private static (int ExitCode, string[] Lines) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        var exitCode = ContentCheckCommand.Run(["check-content", .. args], output);
+        return (exitCode, output.ToString().TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void Folder_with_errors_exits_1_and_sums_up_on_the_last_line()
+    {
+        _content.WriteArticle("good", "Good", body: "See [gone](/articles/gone).");
+        _content.Write("broken.md", "no front matter");
+
+        var (exitCode, lines) = Run(_content.Root);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(lines, l => l.StartsWith("articles/broken.md: NOT PUBLISHABLE", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("error   line 1: the file must start with front matter", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("there is no article called 'gone'", StringComparison.Ordinal));
+        Assert.Matches(@"^Checked 2 files: 2 errors, \d+ warnings?\.$", lines[^1]);
+    }
+
+    [Fact]
+    public void Folder_without_errors_exits_0()
+    {
+        _content.WriteArticle("good", "Good");
+
+        var (exitCode, lines) = Run(_content.Root);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains(lines, l => l.StartsWith("articles/good.md: ok", StringComparison.Ordinal) && l.Contains("reading grade", StringComparison.Ordinal));
+        Assert.Matches(@"^Checked 1 file: 0 errors, \d+ warnings?\.$", lines[^1]);
+    }
+
+    [Fact]
+    public void Missing_folder_exits_1_and_says_so()
+    {
+        var (exitCode, lines) = Run(Path.Combine(_content.Root, "nope"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("does not exist", lines[0], StringComparison.Ordinal);
+    }
+}

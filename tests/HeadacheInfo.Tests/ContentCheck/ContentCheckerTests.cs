@@ -1,0 +1,213 @@
+using HeadacheInfo.Tests.Infrastructure;
+using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Clinic;
+using HeadacheInfo.Web.ContentCheck;
+
+namespace HeadacheInfo.Tests.ContentCheck;
+
+/// <summary>Each kind of error and warning, on a small fixture folder.</summary>
+public sealed class ContentCheckerTests : IDisposable
+{
+    // Plain prose long enough to pass the word count: 64 sentences of 6 words.
+    private static readonly string PlainProse =
+        string.Join(' ', Enumerable.Repeat("Your neck can feel stiff today.", 64));
+
+    private readonly TemporaryContentFolder _content = new();
+
+    public void Dispose() => _content.Dispose();
+
+    private static string Article(
+        string body = "", string title = "Sample", string lastReviewed = "2026-06-01", string nextReview = "2027-06-01",
+        string summary = "A short summary.") =>
+        $"""
+        ---
+        title: {title}
+        summary: {summary}
+        category: signs
+        last_reviewed: {lastReviewed}
+        next_review: {nextReview}
+        ---
+
+        ## Start here
+
+        {PlainProse}
+
+        {body}
+        """;
+
+    private FileCheck Check(string fileName, string text, params (string Name, string Text)[] others)
+    {
+        _content.Write(fileName, text);
+        foreach (var (name, otherText) in others)
+        {
+            _content.Write(name, otherText);
+        }
+
+        var checker = new ContentChecker(
+            new ContentLoader(new ArticleParser(ArticleMarkdown.CreatePipeline(new ClinicOptions())), TimeProvider.System),
+            FixedTime.On(2026, 11, 24));
+        return checker.Check(_content.Root).Files.Single(f => f.File == $"articles/{fileName}");
+    }
+
+    private static CheckFinding Only(FileCheck file, FindingSeverity severity) =>
+        Assert.Single(file.Findings, f => f.Severity == severity);
+
+    [Fact]
+    public void Clean_article_has_no_findings_and_shows_its_grade()
+    {
+        var file = Check("clean.md", Article());
+
+        Assert.Empty(file.Findings);
+        Assert.NotNull(file.Grade);
+        Assert.True(file.Grade.Grade <= ContentChecker.TargetGrade);
+    }
+
+    [Fact]
+    public void A_file_the_site_would_leave_out_is_an_error_with_its_line()
+    {
+        var error = Only(Check("broken.md", Article().Replace("category: signs", "category: cures", StringComparison.Ordinal)), FindingSeverity.Error);
+
+        Assert.Equal(4, error.Line);
+        Assert.Contains("unknown category 'cures'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[gone](/articles/no-such-article)", "there is no article called 'no-such-article'")]
+    [InlineData("[gone](/articles/other#no-such-heading)", "the article 'other' has no heading with the anchor '#no-such-heading'")]
+    [InlineData("[gone](#no-such-heading)", "there is no heading with that anchor in this article")]
+    [InlineData("[relative](other.md)", "write links to other articles as /articles/name")]
+    [InlineData("[nowhere](/no-such-page)", "there is no such page on this site")]
+    [InlineData("[bad](javascript:alert(1))", "script and data links are not allowed")]
+    public void Broken_link_is_an_error_on_its_line(string link, string message)
+    {
+        var file = Check("linking.md", Article($"See {link} for more."), ("other.md", Article(title: "Other")));
+
+        var error = Only(file, FindingSeverity.Error);
+        Assert.Equal(13, error.Line);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[other](/articles/other)")]
+    [InlineData("[other](/articles/other#start-here)")]
+    [InlineData("[here](#start-here)")]
+    [InlineData("[check](/symptom-check)")]
+    [InlineData("[all](/articles)")]
+    [InlineData("[NHS](https://www.nhs.uk/conditions/headaches/)")]
+    [InlineData("[call](tel:111)")]
+    public void Working_link_is_not_reported(string link)
+    {
+        var file = Check("linking.md", Article($"See {link} for more."), ("other.md", Article(title: "Other")));
+
+        Assert.Empty(file.Findings);
+    }
+
+    [Fact]
+    public void Missing_image_is_an_error()
+    {
+        var error = Only(Check("pictures.md", Article("![A neck stretch](/images/stretch.png)")), FindingSeverity.Error);
+
+        Assert.Equal(13, error.Line);
+        Assert.Contains("is missing: there is no file images/stretch.png", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Image_without_alt_text_is_an_error()
+    {
+        Directory.CreateDirectory(Path.Combine(_content.Root, "images"));
+        File.WriteAllBytes(Path.Combine(_content.Root, "images", "stretch.png"), [0x89, 0x50, 0x4E, 0x47]);
+
+        var error = Only(Check("pictures.md", Article("![](/images/stretch.png)")), FindingSeverity.Error);
+
+        Assert.Contains("has no alt text", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Present_image_with_alt_text_is_fine()
+    {
+        Directory.CreateDirectory(Path.Combine(_content.Root, "images"));
+        File.WriteAllBytes(Path.Combine(_content.Root, "images", "stretch.png"), [0x89, 0x50, 0x4E, 0x47]);
+
+        Assert.Empty(Check("pictures.md", Article("![A gentle neck stretch](/images/stretch.png)")).Findings);
+    }
+
+    [Fact]
+    public void Image_from_another_website_is_an_error()
+    {
+        var error = Only(Check("pictures.md", Article("![A stretch](https://example.com/stretch.png)")), FindingSeverity.Error);
+
+        Assert.Contains("is on another website", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Next_review_before_last_reviewed_is_an_error()
+    {
+        var error = Only(Check("dates.md", Article(lastReviewed: "2026-10-01", nextReview: "2026-09-01")), FindingSeverity.Error);
+
+        Assert.Contains("next_review (2026-09-01) is before last_reviewed (2026-10-01)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_care_card_is_an_error_naming_the_kinds()
+    {
+        var error = Only(Check("cards.md", Article("::: warning\nTake care.\n:::")), FindingSeverity.Error);
+
+        Assert.Equal(13, error.Line);
+        Assert.Contains("unknown care card '::: warning'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'::: emergency', '::: urgent', '::: info'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Known_care_cards_are_fine()
+    {
+        var file = Check("cards.md", Article("::: emergency\nCall now.\n:::\n\n::: urgent\nCall today.\n:::\n\n::: info\nGood.\n:::"));
+
+        Assert.Empty(file.Findings);
+    }
+
+    [Theory]
+    [InlineData("2026-06-01", "2026-11-01", "review is overdue: next_review was 2026-11-01")]
+    [InlineData("2026-06-01", "2026-12-10", "review is due within 30 days: next_review is 2026-12-10")]
+    public void Review_dates_near_or_past_are_warnings(string lastReviewed, string nextReview, string message)
+    {
+        var warning = Only(Check("review.md", Article(lastReviewed: lastReviewed, nextReview: nextReview)), FindingSeverity.Warning);
+
+        Assert.Equal(message, warning.Message);
+    }
+
+    [Fact]
+    public void Hard_prose_is_a_reading_grade_warning()
+    {
+        var hard = "Cervicogenic headache, a secondary headache disorder attributable to musculoskeletal " +
+            "dysfunction of the upper cervical spine, is characteristically unilateral and provoked by sustained " +
+            "neck postures, particularly in individuals with occupational ergonomic exposures.";
+        var file = Check("hard.md", Article(string.Join("\n\n", Enumerable.Repeat(hard, 30))));
+
+        var warning = Only(file, FindingSeverity.Warning);
+        Assert.Contains("is above the target of 8.0", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Long_summary_is_a_warning()
+    {
+        var warning = Only(Check("summary.md", Article(summary: new string('a', 161))), FindingSeverity.Warning);
+
+        Assert.Contains("the summary is 161 characters", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Too_few_words_is_a_warning()
+    {
+        var warning = Only(Check("short.md", "---\ntitle: Short\nsummary: Short.\ncategory: signs\nlast_reviewed: 2026-06-01\nnext_review: 2027-06-01\n---\n\nToo short.\n"), FindingSeverity.Warning);
+
+        Assert.Contains("2 words is short", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Too_many_words_is_a_warning()
+    {
+        var warning = Only(Check("long.md", Article(string.Join("\n\n", Enumerable.Repeat(PlainProse, 4)))), FindingSeverity.Warning);
+
+        Assert.Contains("words is long", warning.Message, StringComparison.Ordinal);
+    }
+}
