@@ -1,21 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace HeadacheInfo.Web.Clinic;
 
-/// <summary>The <c>Clinic</c> section of configuration: who runs the site and where people get help.</summary>
+/// <summary>
+/// The <c>Clinic</c> section of configuration: who runs the site and where people get help. Checked at
+/// start; each message names its key.
+/// </summary>
 public sealed class ClinicOptions
 {
     public const string Section = "Clinic";
+    private const string PhonePattern = @"^\+?[0-9][0-9 ]{1,19}$";
 
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Clinic:Name must be set to the clinic's name.")]
     public string Name { get; set; } = "HeadacheInfo";
 
+    [RegularExpression(PhonePattern, ErrorMessage = "Clinic:Phone must be a phone number of digits and spaces, such as 0161 555 0100.")]
     public string? Phone { get; set; }
 
+    [Url(ErrorMessage = "Clinic:BookingUrl must be a full web address starting with https://.")]
     public string? BookingUrl { get; set; }
 
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Clinic:EmergencyNumber must be set, such as 999.")]
+    [RegularExpression(PhonePattern, ErrorMessage = "Clinic:EmergencyNumber must be a phone number of digits, such as 999.")]
     public string EmergencyNumber { get; set; } = "999";
 
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Clinic:UrgentAdviceName must be set, such as NHS 111.")]
     public string UrgentAdviceName { get; set; } = "NHS 111";
 
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Clinic:UrgentAdviceNumber must be set, such as 111.")]
+    [RegularExpression(PhonePattern, ErrorMessage = "Clinic:UrgentAdviceNumber must be a phone number of digits, such as 111.")]
     public string UrgentAdviceNumber { get; set; } = "111";
 
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Clinic:UrgentAdviceUrl must be set, such as https://111.nhs.uk.")]
+    [Url(ErrorMessage = "Clinic:UrgentAdviceUrl must be a full web address starting with https://.")]
     public string UrgentAdviceUrl { get; set; } = "https://111.nhs.uk";
+
+    /// <summary>A phone number as a <c>tel:</c> address: digits and a leading plus only.</summary>
+    public static string TelHref(string number) => "tel:" + new string([.. number.Where(c => char.IsAsciiDigit(c) || c == '+')]);
 }

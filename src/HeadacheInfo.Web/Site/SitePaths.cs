@@ -14,5 +14,7 @@ public static class SitePaths
     public static string Article(string slug) => ArticlePrefix + slug;
 
     /// <summary>Pages other than articles that an article may link to.</summary>
-    public static ImmutableArray<string> Pages { get; } = [Home, Articles, SymptomCheck];
+    public const string HowItWorks = "/symptom-check/how-it-works";
+
+    public static ImmutableArray<string> Pages { get; } = [Home, Articles, SymptomCheck, HowItWorks];
 }

@@ -16,6 +16,28 @@ public sealed class StartupTests
         Assert.Contains($"Content:Path: the content folder '{missing}' does not exist", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Clinic__EmergencyNumber", "", "Clinic:EmergencyNumber must be set")]
+    [InlineData("Clinic__EmergencyNumber", "call us", "Clinic:EmergencyNumber must be a phone number")]
+    [InlineData("Clinic__UrgentAdviceUrl", "not a web address", "Clinic:UrgentAdviceUrl must be a full web address")]
+    [InlineData("Clinic__Phone", "ring reception", "Clinic:Phone must be a phone number")]
+    public async Task Bad_clinic_setting_stops_the_app_naming_the_key(string variable, string value, string message)
+    {
+        var content = Path.Combine(Path.GetTempPath(), "headacheinfo-tests", "startup-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(content, "articles"));
+        try
+        {
+            var (exitCode, output) = await RunSiteAsync(("Content__Path", content), (variable, value), ("ASPNETCORE_URLS", "http://127.0.0.1:0"));
+
+            Assert.NotEqual(0, exitCode);
+            Assert.Contains(message, output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(content, recursive: true);
+        }
+    }
+
     private static async Task<(int ExitCode, string Output)> RunSiteAsync(params (string Name, string Value)[] environment)
     {
         var site = Path.Combine(AppContext.BaseDirectory, "HeadacheInfo.Web.dll");

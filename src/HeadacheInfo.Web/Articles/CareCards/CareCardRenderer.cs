@@ -36,14 +36,16 @@ internal sealed class CareCardRenderer(ClinicOptions clinic) : HtmlObjectRendere
         if (kind == CareCardKind.Emergency)
         {
             var number = WebUtility.HtmlEncode(clinic.EmergencyNumber);
-            renderer.Write($"<p class=\"care-card-action\">Call <a href=\"tel:{number}\">{number}</a> or go to A&amp;E now.</p>").WriteLine();
+            var tel = WebUtility.HtmlEncode(ClinicOptions.TelHref(clinic.EmergencyNumber));
+            renderer.Write($"<p class=\"care-card-action\">Call <a href=\"{tel}\">{number}</a> or go to A&amp;E now.</p>").WriteLine();
         }
         else if (kind == CareCardKind.Urgent)
         {
             var name = WebUtility.HtmlEncode(clinic.UrgentAdviceName);
             var number = WebUtility.HtmlEncode(clinic.UrgentAdviceNumber);
+            var tel = WebUtility.HtmlEncode(ClinicOptions.TelHref(clinic.UrgentAdviceNumber));
             var url = WebUtility.HtmlEncode(clinic.UrgentAdviceUrl);
-            renderer.Write($"<p class=\"care-card-action\">Call {name} on <a href=\"tel:{number}\">{number}</a>, go to <a href=\"{url}\">{url}</a>, or contact your GP today.</p>").WriteLine();
+            renderer.Write($"<p class=\"care-card-action\">Call {name} on <a href=\"{tel}\">{number}</a>, go to <a href=\"{url}\">{url}</a>, or contact your GP today.</p>").WriteLine();
         }
     }
 }

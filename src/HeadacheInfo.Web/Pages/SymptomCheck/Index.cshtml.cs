@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Clinic;
+using HeadacheInfo.Web.SymptomCheck;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace HeadacheInfo.Web.Pages.SymptomCheck;
+
+/// <summary>
+/// The symptom-pattern form and its result. The result is rendered in answer to the POST: answers never go
+/// into a URL, cookie or redirect, are never logged, and the page is never cached.
+/// </summary>
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[RequestSizeLimit(MaxBodyBytes)]
+[RequestFormLimits(ValueCountLimit = 100, ValueLengthLimit = 1024, MultipartBodyLengthLimit = MaxBodyBytes)]
+public sealed class SymptomCheckModel(ContentStore store, IOptions<ClinicOptions> clinic) : PageModel
+{
+    public const int MaxBodyBytes = 16 * 1024;
+
+    public ClinicOptions Clinic => clinic.Value;
+
+    public TriageResult? Result { get; private set; }
+
+    public ImmutableHashSet<string> Ticked { get; private set; } = [];
+
+    public IReadOnlyList<Article> Related { get; private set; } = [];
+
+    public void OnGet()
+    {
+    }
+
+    public IActionResult OnPost()
+    {
+        if (!Request.HasFormContentType || SymptomAnswers.Parse(Request.Form[SymptomAnswers.FieldName]) is not { } ids)
+        {
+            return BadRequest();
+        }
+
+        Ticked = [.. ids];
+        Result = SymptomTriage.Assess(ids);
+        Related = RelatedArticles.For(Result, store.Current);
+        return Page();
+    }
+}

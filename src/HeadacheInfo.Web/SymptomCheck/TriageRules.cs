@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+
+namespace HeadacheInfo.Web.SymptomCheck;
+
+/// <summary>
+/// The symptom check's rules, in one place for a clinician to read. They are tried in order and the first
+/// that applies decides, so the most urgent come first: a warning sign always outranks a neck pattern.
+/// The how-it-works page is generated from this list.
+/// </summary>
+public static class TriageRules
+{
+    public static readonly ImmutableArray<string> NeckKeySigns = ["starts-in-neck", "neck-movement", "neck-pressure"];
+
+    public static ImmutableArray<TriageRule> All { get; } =
+    [
+        new("emergency-sign", TriageOutcome.Emergency,
+            new AnyOf([.. SignCatalog.IdsIn(SignGroup.Emergency)]),
+            "These can be signs of a problem in the brain, its blood vessels or its lining, or of an eye or artery emergency. They need to be checked straight away.",
+            "NICE CG150 recommendation 1.1.1; SNNOOP10 (Do et al., Neurology 2019); NHS headaches page (call 999); IFOMPT cervical framework (artery signs)"),
+
+        new("fever-and-stiff-neck", TriageOutcome.Emergency,
+            new AllOf(["fever-unwell", "neck-stiff"]),
+            "A high temperature or feeling very unwell together with a stiff neck can be a sign of meningitis, which needs emergency care.",
+            "NICE CG150 recommendation 1.1.1 (worsening headache with fever); NHS headaches page (high temperature with a stiff neck)"),
+
+        new("urgent-sign", TriageOutcome.Urgent,
+            new AnyOf([.. SignCatalog.IdsIn(SignGroup.Urgent)]),
+            "These signs are not usually an emergency, but a doctor should check them today to rule out a cause that needs treatment.",
+            "NICE CG150 recommendations 1.1.1 and 1.1.2; SNNOOP10 (Do et al., Neurology 2019); NHS headaches page (urgent GP or NHS 111)"),
+
+        new("other-headache-pattern", TriageOutcome.Gp,
+            new AnyOf([.. SignCatalog.IdsIn(SignGroup.OtherPattern)]),
+            "These point to another kind of headache, such as migraine, cluster headache or headache from taking painkillers often. A GP can diagnose and treat these.",
+            "ICHD-3 (migraine 1, cluster headache 3.1, medication-overuse headache 8.2); NHS headaches page (see a GP)"),
+
+        new("new-headache-over-50", TriageOutcome.Gp,
+            new AnyOf(["new-over-50"]),
+            "A new kind of headache that starts at 50 or over should be checked by a doctor before anything else.",
+            "SNNOOP10 (older age at onset; Do et al., Neurology 2019)"),
+
+        new("neck-pattern", TriageOutcome.Physio,
+            new AtLeast(2, [.. SignCatalog.IdsIn(SignGroup.NeckPattern)], NeckKeySigns),
+            "Your answers fit the pattern of a headache coming from the neck. A physiotherapist can check your neck and treat it.",
+            "Cervicogenic Headache International Study Group criteria (Sjaastad et al., Headache 1998); ICHD-3 11.2.1 cervicogenic headache"),
+
+        new("not-enough-to-point-at-the-neck", TriageOutcome.Gp,
+            new Otherwise(),
+            "Your answers do not point clearly to the neck. A GP is the best person to start with.",
+            "NICE CG150 (assessment of headache in primary care)"),
+    ];
+}

@@ -1,0 +1,172 @@
+using AngleSharp.Dom;
+using System.Net;
+using AngleSharp.Html.Dom;
+using HeadacheInfo.Tests.Infrastructure;
+using HeadacheInfo.Web.SymptomCheck;
+
+namespace HeadacheInfo.Tests.SymptomCheck;
+
+public sealed class SymptomCheckPageTests(SymptomCheckPageTests.Site site) : IClassFixture<SymptomCheckPageTests.Site>
+{
+    public sealed class Site : HeadacheInfoFactory
+    {
+        public Site()
+        {
+            WithSetting("Clinic:Name", "Riverside Physiotherapy");
+            WithSetting("Clinic:Phone", "0161 555 0100");
+            WithSetting("Clinic:BookingUrl", "https://riverside.example/book");
+            Content.WriteArticle("when-to-get-urgent-help", "When to get urgent help", "getting-help");
+            Content.WriteArticle("physiotherapy-assessment", "What happens at a physiotherapy assessment", "treatment");
+        }
+    }
+
+    private async Task<(HttpClient Client, IHtmlDocument Page)> OpenFormAsync()
+    {
+        var client = site.CreateClient();
+        return (client, await site.GetPageAsync("/symptom-check", client));
+    }
+
+    private async Task<(HttpResponseMessage Response, IHtmlDocument Page)> SubmitAsync(params string[] ticked)
+    {
+        var (client, page) = await OpenFormAsync();
+        var response = await FormSubmission.SubmitAsync(client, page.QuerySelector<IHtmlFormElement>("form.symptom-form")!, ticked);
+        return (response, await HeadacheInfoFactory.ReadPageAsync(response));
+    }
+
+    [Fact]
+    public async Task Form_asks_every_question_as_a_labelled_signs_checkbox_warning_signs_first()
+    {
+        var (_, page) = await OpenFormAsync();
+
+        var boxes = page.QuerySelectorAll<IHtmlInputElement>("form input[type=checkbox]").ToList();
+        Assert.All(boxes, box => Assert.Equal("signs", box.Name));
+        Assert.Equal(SignCatalog.All.Select(s => s.Id), boxes.Select(b => b.Value));
+        Assert.All(boxes, box => Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector($"label[for='{box.Id}']")?.TextContent)));
+        Assert.Equal("Warning signs that need help straight away", page.QuerySelector("fieldset legend")?.TextContent);
+        Assert.NotNull(page.QuerySelector("form input[name=__RequestVerificationToken]"));
+        Assert.Null(page.QuerySelector("main[data-outcome]"));
+    }
+
+    [Theory]
+    [InlineData("emergency", new[] { "thunderclap" })]
+    [InlineData("emergency", new[] { "fever-unwell", "neck-stiff" })]
+    [InlineData("urgent", new[] { "jaw-scalp", "one-side", "starts-in-neck" })]
+    [InlineData("gp", new[] { "throbbing", "nausea-light" })]
+    [InlineData("physio", new[] { "one-side", "starts-in-neck", "neck-movement" })]
+    public async Task Submitting_the_form_shows_the_outcome_on_the_main_element(string outcome, string[] ticked)
+    {
+        var (response, page) = await SubmitAsync(ticked);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(outcome, page.QuerySelector("main")?.GetAttribute("data-outcome"));
+        Assert.Single(page.QuerySelectorAll("[data-outcome]"));
+    }
+
+    [Fact]
+    public async Task Result_is_never_cached_and_never_in_the_address()
+    {
+        var (response, _) = await SubmitAsync("one-side", "starts-in-neck");
+
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        Assert.Equal("/symptom-check", response.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Empty(response.RequestMessage.RequestUri.Query);
+        Assert.False(response.Headers.Contains("Set-Cookie") &&
+            response.Headers.GetValues("Set-Cookie").Any(c => c.Contains("one-side", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Emergency_result_gives_the_number_as_a_phone_link_and_the_reasons()
+    {
+        var (_, page) = await SubmitAsync("vision-loss", "one-side", "starts-in-neck");
+
+        Assert.Equal("Call 999 now", page.QuerySelector("#result-heading")?.TextContent);
+        Assert.Equal("Call 999", page.QuerySelector(".result-call a[href='tel:999']")?.TextContent);
+        var reasons = page.QuerySelectorAll(".result-reasons li").Select(li => li.GetAttribute("data-sign"));
+        Assert.Equal(["vision-loss"], reasons);
+        Assert.Contains("not a diagnosis", page.QuerySelector(".disclaimer")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Urgent_result_gives_the_advice_line_and_says_contact_your_GP_today()
+    {
+        var (_, page) = await SubmitAsync("pregnant");
+        var card = page.QuerySelector(".triage-result .care-card")!;
+
+        Assert.Equal("Get medical advice today", card.QuerySelector("h2")?.TextContent);
+        Assert.NotNull(card.QuerySelector("a[href='tel:111']"));
+        Assert.NotNull(card.QuerySelector("a[href='https://111.nhs.uk']"));
+        Assert.Contains("Contact your GP today", card.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Call 999", page.QuerySelector(".triage-result")!.TextContent.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Physio_result_gives_the_clinic_booking_details_and_when_to_see_a_GP_instead()
+    {
+        var (_, page) = await SubmitAsync("neck-movement", "neck-stiff");
+        var card = page.QuerySelector(".triage-result .care-card")!;
+
+        Assert.Equal("See a physiotherapist", card.QuerySelector("h2")?.TextContent);
+        Assert.Equal("0161 555 0100", card.QuerySelector("a[href='tel:01615550100']")?.TextContent);
+        Assert.NotNull(card.QuerySelector("a[href='https://riverside.example/book']"));
+        Assert.Contains("See a GP instead if", card.TextContent, StringComparison.Ordinal);
+        Assert.Contains(page.QuerySelectorAll(".related-articles a"), a => a.GetAttribute("href") == "/articles/physiotherapy-assessment");
+    }
+
+    [Fact]
+    public async Task Every_result_has_safety_netting()
+    {
+        foreach (var ticked in new[] { new[] { "throbbing" }, ["one-side", "starts-in-neck"], ["getting-worse"] })
+        {
+            var (_, page) = await SubmitAsync(ticked);
+
+            Assert.Contains("a sudden, very bad headache", page.QuerySelector(".triage-result")!.TextContent, StringComparison.Ordinal);
+            Assert.Contains(page.QuerySelectorAll(".related-articles a"), a => a.GetAttribute("href") == "/articles/when-to-get-urgent-help");
+        }
+    }
+
+    [Fact]
+    public async Task Nothing_ticked_gives_gp_with_a_message_saying_so()
+    {
+        var (_, page) = await SubmitAsync();
+
+        Assert.Equal("gp", page.QuerySelector("main")?.GetAttribute("data-outcome"));
+        Assert.Contains("You did not tick anything", page.QuerySelector(".triage-result")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Gp_result_with_neck_signs_says_a_physiotherapist_may_help_after_the_GP()
+    {
+        var (_, page) = await SubmitAsync("aura", "one-side", "starts-in-neck");
+
+        Assert.Contains("a physiotherapist may be able to help", page.QuerySelector(".triage-result")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Result_keeps_the_answers_ticked_so_they_can_be_changed()
+    {
+        var (_, page) = await SubmitAsync("one-side", "dull");
+
+        var ticked = page.QuerySelectorAll<IHtmlInputElement>("form input[type=checkbox]").Where(b => b.IsChecked).Select(b => b.Value);
+        Assert.Equal(["one-side", "dull"], ticked);
+    }
+
+    [Fact]
+    public async Task Header_and_footer_show_the_clinic_name_and_phone()
+    {
+        var (_, page) = await OpenFormAsync();
+
+        Assert.Equal("Riverside Physiotherapy", page.QuerySelector("header .site-name")?.TextContent);
+        Assert.NotNull(page.QuerySelector("header a[href='tel:01615550100']"));
+        Assert.Contains("Riverside Physiotherapy", page.QuerySelector("footer")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Answers_are_not_written_to_the_log()
+    {
+        await SubmitAsync("thunderclap", "pregnant", "one-side", "starts-in-neck", "painkillers-often");
+
+        var log = string.Join('\n', site.Logs.Lines);
+        Assert.Contains("/symptom-check", log, StringComparison.Ordinal); // the request itself is logged
+        Assert.All(SignCatalog.All, sign => Assert.DoesNotContain(sign.Id, log, StringComparison.Ordinal));
+    }
+}
