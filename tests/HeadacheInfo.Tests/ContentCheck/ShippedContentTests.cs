@@ -1,3 +1,4 @@
+using HeadacheInfo.Tests.Infrastructure;
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Clinic;
 using HeadacheInfo.Web.ContentCheck;
@@ -10,20 +11,7 @@ public sealed class ShippedContentTests
     private static readonly ContentCheckReport Report = new ContentChecker(
             new ContentLoader(new ArticleParser(ArticleMarkdown.CreatePipeline(new ClinicOptions())), TimeProvider.System),
             TimeProvider.System)
-        .Check(FindRepositoryContent());
-
-    private static string FindRepositoryContent()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "HeadacheInfo.sln")))
-            {
-                return Path.Combine(folder.FullName, "content");
-            }
-        }
-
-        throw new DirectoryNotFoundException("Could not find the repository's content folder.");
-    }
+        .Check(RepositoryFolders.Content);
 
     [Fact]
     public void Shipped_content_has_no_errors()

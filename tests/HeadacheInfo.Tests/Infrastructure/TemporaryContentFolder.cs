@@ -26,6 +26,15 @@ public sealed class TemporaryContentFolder : IDisposable
     public string WriteArticle(string slug, string title, string category = "signs", string? body = null, bool draft = false) =>
         Write($"{slug}.md", ArticleText.Valid(title, category, body, draft));
 
+    /// <summary>Copies the repository's own articles in, for tests of the real content.</summary>
+    public void CopyShippedArticles()
+    {
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryFolders.Content, "articles"), "*.md"))
+        {
+            File.Copy(file, Path.Combine(ArticlesFolder, Path.GetFileName(file)));
+        }
+    }
+
     public void Delete(string fileName) => File.Delete(Path.Combine(ArticlesFolder, fileName));
 
     public void Rename(string fromFileName, string toFileName) =>

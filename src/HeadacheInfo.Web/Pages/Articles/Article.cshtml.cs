@@ -6,17 +6,28 @@ namespace HeadacheInfo.Web.Pages.Articles;
 
 public sealed class ArticleModel(ContentStore store) : PageModel
 {
+    /// <summary>"On this page" appears once an article has this many sections.</summary>
+    public const int SectionsForContentsList = 3;
+
     public Article Article { get; private set; } = null!;
+
+    public IReadOnlyList<ArticleHeading> Sections { get; private set; } = [];
+
+    /// <summary>Other articles in the same category, in the site's order.</summary>
+    public IReadOnlyList<Article> Related { get; private set; } = [];
 
     public IActionResult OnGet(string? slug)
     {
         // Anything outside the slug pattern, traversal attempts included, is simply not an article.
-        if (!Slug.IsValid(slug) || store.Current.Find(slug!) is not { } article)
+        var content = store.Current;
+        if (!Slug.IsValid(slug) || content.Find(slug!) is not { } article)
         {
             return NotFound();
         }
 
         Article = article;
+        Sections = [.. article.Headings.Where(h => h.Level == 2)];
+        Related = [.. content.Articles.Where(a => a.Category == article.Category && a.Slug != article.Slug)];
         return Page();
     }
 }

@@ -1,0 +1,103 @@
+using HeadacheInfo.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace HeadacheInfo.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The site on a real loopback port, serving a copy of the repository's articles plus a fixture article,
+/// and one Chromium shared by every browser test.
+/// </summary>
+public sealed class BrowserSite : IAsyncLifetime, IDisposable
+{
+    public const string FixtureArticle = "care-cards-and-table";
+
+    private readonly HeadacheInfoFactory _site = new();
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Where screenshots go: a folder under the test output.</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        _site.Content.CopyShippedArticles();
+        _site.Content.Write($"{FixtureArticle}.md", ArticleText.Valid("Care cards and a table", "getting-help", """
+            ## Warning signs
+
+            ::: emergency
+            A sudden, very bad headache.
+            :::
+
+            ::: urgent
+            Jaw pain when you chew.
+            :::
+
+            ::: info
+            Most headaches are not serious.
+            :::
+
+            ## How they differ
+
+            | Headache | Where it is | What it feels like | What brings it on |
+            |---|---|---|---|
+            | From the neck | One side, always the same side | Dull, steady ache | Neck movement or holding one position for a long time |
+            | Migraine | Often one side, can swap | Throbbing | Often worse with activity |
+
+            ## More
+
+            Read [when to get urgent help](/articles/when-to-get-urgent-help).
+            """));
+
+        _site.WithSetting("Clinic:Name", "Riverside Physiotherapy");
+        _site.WithSetting("Clinic:Phone", "0161 555 0100");
+        _site.WithSetting("Clinic:BookingUrl", "https://riverside.example/book");
+        _site.UseKestrel(0);
+        _site.StartServer();
+        BaseAddress = _site.ClientOptions.BaseAddress;
+
+        if (!Chromium.IsInstalled && !Chromium.InCi)
+        {
+            return; // every browser test skips, saying why
+        }
+
+        Directory.CreateDirectory(ScreenshotFolder);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium.ExecutablePath,
+            Args = Chromium.Args,
+            Headless = true,
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    {
+        Assert.True(_browser is not null, $"Chromium did not start from {Chromium.ExecutablePath}.");
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+
+    public void Dispose() => _site.Dispose();
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserTestGroup : ICollectionFixture<BrowserSite>
+{
+    public const string Name = "Browser";
+}
