@@ -21,6 +21,11 @@ public sealed class ArticleParser(MarkdownPipeline pipeline)
             return ArticleParseResult.Failed(new(file, null, "the file is empty"));
         }
 
+        if (MarkdownNesting.TooDeep(text) is { } tooDeep)
+        {
+            return ArticleParseResult.Failed(new(file, tooDeep.Line, tooDeep.Reason));
+        }
+
         var document = Markdown.Parse(text, pipeline);
         if (document.FirstOrDefault() is not YamlFrontMatterBlock frontMatterBlock)
         {
@@ -37,8 +42,11 @@ public sealed class ArticleParser(MarkdownPipeline pipeline)
             return new ArticleParseResult(null, frontMatter.Problems);
         }
 
+        // Facts are gathered first, so the content checker still sees the unsafe address it must report.
+        var facts = FactsOf(document);
+        SafeLinks.Neutralise(document);
         var article = new Article(
-            slug, file, frontMatter.FrontMatter, document.ToHtml(pipeline), HeadingsOf(document), FactsOf(document));
+            slug, file, frontMatter.FrontMatter, document.ToHtml(pipeline), HeadingsOf(document), facts);
         return new ArticleParseResult(article, []);
     }
 

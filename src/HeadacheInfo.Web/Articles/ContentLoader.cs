@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 
 namespace HeadacheInfo.Web.Articles;
 
@@ -18,7 +17,7 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
         var problems = new List<ContentProblem>();
         var slugOwners = new Dictionary<string, string>(StringComparer.Ordinal);
 
-        foreach (var (path, file) in ArticleFiles(contentRoot, problems))
+        foreach (var (path, file) in FindArticleFiles(contentRoot, problems))
         {
             var slug = Path.GetFileNameWithoutExtension(path);
             if (!Path.GetExtension(path).Equals(ArticleExtension, StringComparison.Ordinal) || !Slug.IsValid(slug))
@@ -36,7 +35,7 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
             }
 
             slugOwners[slug] = file;
-            if (ReadText(path, file, problems) is not { } text)
+            if (ArticleFiles.ReadText(path, file, problems) is not { } text)
             {
                 continue;
             }
@@ -57,8 +56,7 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
         return new ContentSnapshot(version, time.GetUtcNow(), ordered, [.. problems]);
     }
 
-    /// <summary>Every file that looks like an article, with its path relative to the content folder.</summary>
-    private static List<(string Path, string File)> ArticleFiles(string contentRoot, List<ContentProblem> problems)
+    private static List<(string Path, string File)> FindArticleFiles(string contentRoot, List<ContentProblem> problems)
     {
         var folder = Path.Combine(contentRoot, ArticlesFolder);
         if (!Directory.Exists(folder))
@@ -67,24 +65,6 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
             return [];
         }
 
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true };
-        return Directory.EnumerateFiles(folder, "*", options)
-            .Where(path => Path.GetExtension(path).Equals(ArticleExtension, StringComparison.OrdinalIgnoreCase))
-            .Select(path => (path, Path.GetRelativePath(contentRoot, path).Replace('\\', '/')))
-            .OrderBy(entry => entry.Item2, StringComparer.Ordinal)
-            .ToList();
-    }
-
-    private static string? ReadText(string path, string file, List<ContentProblem> problems)
-    {
-        try
-        {
-            return File.ReadAllText(path, Encoding.UTF8);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            problems.Add(new(file, null, $"the file could not be read: {ex.Message}"));
-            return null;
-        }
+        return ArticleFiles.Find(contentRoot, folder, problems);
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace HeadacheInfo.Web.Articles;
@@ -26,6 +27,13 @@ public static partial class FrontMatterReader
         YamlMappingNode fields;
         try
         {
+            if (FirstAnchorOrAlias(yaml) is { } mark)
+            {
+                // Anchors and aliases let a few lines expand into millions of values; articles never need them.
+                return FrontMatterResult.Failed(new(file, firstLine + (int)mark.Line - 1,
+                    "the front matter uses a YAML anchor or alias ('&' or '*'); write each value out in full"));
+            }
+
             var stream = new YamlStream();
             stream.Load(new StringReader(yaml));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
@@ -61,6 +69,20 @@ public static partial class FrontMatterReader
         return problems.Count > 0
             ? new FrontMatterResult(null, [.. problems])
             : new FrontMatterResult(builder.Build(), []);
+    }
+
+    private static Mark? FirstAnchorOrAlias(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        while (parser.MoveNext())
+        {
+            if (parser.Current is AnchorAlias || parser.Current is NodeEvent { Anchor.IsEmpty: false })
+            {
+                return parser.Current.Start;
+            }
+        }
+
+        return null;
     }
 
     private static string DescribeYamlError(YamlException ex)
