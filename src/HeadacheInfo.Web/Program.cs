@@ -2,8 +2,11 @@ using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Clinic;
 using HeadacheInfo.Web.ContentCheck;
 using HeadacheInfo.Web.Health;
+using HeadacheInfo.Web.Hosting;
 using HeadacheInfo.Web.Logging;
+using HeadacheInfo.Web.Security;
 using HeadacheInfo.Web.Site;
+using HeadacheInfo.Web.SymptomCheck;
 using Microsoft.Extensions.Options;
 
 if (ContentCheckCommand.IsRequested(args))
@@ -19,13 +22,19 @@ try
     builder.AddClinic();
     builder.AddArticles();
     builder.AddSitePages();
+    builder.AddSymptomCheckRateLimit();
+    builder.AddMultipleInstanceSupport();
 
     var app = builder.Build();
+    app.UseForwardedHeaders();
     app.UseRequestLogging();
+    app.UseSecurityHeaders();
     app.UseFriendlyErrorPages();
+    app.UseRequestGuard();
     app.UseStaticFiles();
     app.UseContentImages();
     app.UseRouting();
+    app.UseRateLimiter();
     app.MapRazorPages();
     app.MapHealth();
 

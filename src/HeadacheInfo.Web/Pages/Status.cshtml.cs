@@ -12,19 +12,23 @@ public sealed class StatusModel : PageModel
 
     public string Explanation { get; private set; } = string.Empty;
 
-    public void OnGet(int code) => Describe(code);
+    public void OnGet() => Describe();
 
     // Re-execution keeps the original method, so a failed POST lands here as a POST.
-    public void OnPost(int code) => Describe(code);
+    public void OnPost() => Describe();
 
-    private void Describe(int code)
+    private void Describe()
     {
+        // Read from the route, not bound as a parameter: binding on a POST would read the failed request's body.
+        var code = int.TryParse(RouteData.Values["code"] as string, out var routeCode) ? routeCode : StatusCodes.Status404NotFound;
         // Someone typing /status/500 by hand gets "not found", not a made-up error.
         if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null)
         {
             code = StatusCodes.Status404NotFound;
-            Response.StatusCode = code;
         }
+
+        // Set it here too: some methods (OPTIONS) would otherwise be answered 200 by the re-executed page.
+        Response.StatusCode = code;
 
         (Heading, Explanation) = code switch
         {
@@ -32,6 +36,8 @@ public sealed class StatusModel : PageModel
                 "We could not find that page. It may have moved, or the address may be mistyped."),
             StatusCodes.Status405MethodNotAllowed => ("That did not work",
                 "This page cannot do what was asked. Please go back and try again."),
+            StatusCodes.Status414UriTooLong => ("That address is too long",
+                "The web address is longer than any page on this site. Please check it, or start from the home page."),
             StatusCodes.Status429TooManyRequests => ("Please wait a moment",
                 "We have had a lot of requests from you in a short time. Please wait a minute, then try again."),
             _ => ("Sorry, something was wrong with that request",

@@ -4,6 +4,7 @@ using HeadacheInfo.Web.Clinic;
 using HeadacheInfo.Web.SymptomCheck;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace HeadacheInfo.Web.Pages.SymptomCheck;
@@ -14,6 +15,7 @@ namespace HeadacheInfo.Web.Pages.SymptomCheck;
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 [RequestSizeLimit(MaxBodyBytes)]
+[EnableRateLimiting(SymptomCheckRateLimit.PolicyName)]
 [RequestFormLimits(ValueCountLimit = 100, ValueLengthLimit = 1024, MultipartBodyLengthLimit = MaxBodyBytes)]
 public sealed class SymptomCheckModel(ContentStore store, IOptions<ClinicOptions> clinic) : PageModel
 {

@@ -1,0 +1,67 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+
+namespace HeadacheInfo.Web.Hosting;
+
+/// <summary>The <c>DataProtection</c> section.</summary>
+public sealed class DataProtectionSettings
+{
+    public const string Section = "DataProtection";
+
+    /// <summary>
+    /// A folder shared by every instance for the keys that sign antiforgery tokens, so a form served by one
+    /// instance can be posted to another. Unset: each instance keeps its own keys.
+    /// </summary>
+    public string? KeysPath { get; set; }
+}
+
+/// <summary>The <c>ForwardedHeaders</c> section.</summary>
+public sealed class ForwardedHeadersSettings
+{
+    public const string Section = "ForwardedHeaders";
+
+    /// <summary>Addresses of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are trusted.</summary>
+    public List<string> KnownProxies { get; set; } = [];
+}
+
+public static class MultipleInstances
+{
+    /// <summary>The application name every instance shares, so they read each other's protected data.</summary>
+    public const string ApplicationName = "HeadacheInfo";
+
+    /// <summary>
+    /// What lets several instances behind a reverse proxy work as one: shared Data Protection keys under a
+    /// fixed application name, and forwarded headers trusted from configured proxies only.
+    /// </summary>
+    public static WebApplicationBuilder AddMultipleInstanceSupport(this WebApplicationBuilder builder)
+    {
+        var keys = builder.Configuration.GetSection(DataProtectionSettings.Section).Get<DataProtectionSettings>()?.KeysPath;
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
+        if (!string.IsNullOrWhiteSpace(keys))
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(keys)));
+        }
+
+        builder.Services.AddOptions<ForwardedHeadersSettings>()
+            .BindConfiguration(ForwardedHeadersSettings.Section)
+            .Validate(settings => settings.KnownProxies.TrueForAll(p => IPAddress.TryParse(p, out _)),
+                "ForwardedHeaders:KnownProxies must list IP addresses, such as 127.0.0.1.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<ForwardedHeadersOptions>()
+            .Configure<IOptions<ForwardedHeadersSettings>>((forwarded, settings) =>
+            {
+                forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+                foreach (var proxy in settings.Value.KnownProxies)
+                {
+                    if (IPAddress.TryParse(proxy, out var address))
+                    {
+                        forwarded.KnownProxies.Add(address);
+                    }
+                }
+            });
+        return builder;
+    }
+}

@@ -1,0 +1,52 @@
+using HeadacheInfo.Web.Site;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace HeadacheInfo.Web.Security;
+
+/// <summary>
+/// Turns away requests no page could answer, before any page runs: methods other than GET and HEAD (POST
+/// only where a form posts), and over-long addresses. The friendly status page then explains.
+/// </summary>
+public static class RequestGuard
+{
+    public const int MaxPathLength = 1024;
+    public const int MaxQueryLength = 2048;
+
+    private static readonly HashSet<string> PostTargets = new(StringComparer.OrdinalIgnoreCase) { SitePaths.SymptomCheck };
+
+    public static WebApplication UseRequestGuard(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            // The status page itself is reached by re-executing the failed request, method and all.
+            if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+            {
+                await next(context);
+                return;
+            }
+
+            var request = context.Request;
+            if (request.Path.Value?.Length > MaxPathLength || request.QueryString.Value?.Length > MaxQueryLength)
+            {
+                context.Response.StatusCode = StatusCodes.Status414UriTooLong;
+                return;
+            }
+
+            var allowed = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) ||
+                (HttpMethods.IsPost(request.Method) && PostTargets.Contains(request.Path.Value?.TrimEnd('/') ?? string.Empty));
+            if (!allowed)
+            {
+                context.Response.Headers.Allow = PostTargets.Contains(request.Path.Value?.TrimEnd('/') ?? string.Empty)
+                    ? "GET, HEAD, POST"
+                    : "GET, HEAD";
+                context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                // The friendly page is rendered by re-executing this request; as a GET, every page can answer it.
+                request.Method = HttpMethods.Get;
+                return;
+            }
+
+            await next(context);
+        });
+        return app;
+    }
+}
