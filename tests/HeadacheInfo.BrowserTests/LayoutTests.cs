@@ -24,22 +24,18 @@ public sealed class LayoutTests(BrowserSite site)
 
     [BrowserTheory]
     [MemberData(nameof(PageTypes.Names), MemberType = typeof(PageTypes))]
-    public async Task Page_does_not_scroll_sideways_at_320_pixels(string pageType)
-    {
-        var page = await site.NewPageAsync(320, 640);
-        await PageTypes.All[pageType](page);
-
-        Assert.Equal(0, await page.EvaluateAsync<int>(SidewaysScroll));
-        Assert.Empty(await page.EvaluateAsync<string[]>(CutOffProbe));
-        await page.Context.CloseAsync();
-    }
+    public Task Page_does_not_scroll_sideways_at_320_pixels(string pageType) =>
+        AssertNothingCutOffAsync(pageType, 320, 640);
 
     [BrowserTheory]
     [MemberData(nameof(PageTypes.Names), MemberType = typeof(PageTypes))]
-    public async Task Nothing_is_cut_off_at_200_percent_zoom(string pageType)
+    // 200% zoom on a 1280 pixel window leaves 640 CSS pixels, with text and boxes twice as large.
+    public Task Nothing_is_cut_off_at_200_percent_zoom(string pageType) =>
+        AssertNothingCutOffAsync(pageType, 640, 400);
+
+    private async Task AssertNothingCutOffAsync(string pageType, int width, int height)
     {
-        // 200% zoom on a 1280 pixel window leaves 640 CSS pixels, with text and boxes twice as large.
-        var page = await site.NewPageAsync(640, 400);
+        var page = await site.NewPageAsync(width, height);
         await PageTypes.All[pageType](page);
 
         Assert.Equal(0, await page.EvaluateAsync<int>(SidewaysScroll));

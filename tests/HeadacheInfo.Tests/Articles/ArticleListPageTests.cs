@@ -37,8 +37,7 @@ public sealed class ArticleListPageTests(ArticleListPageTests.Site site) : IClas
         var page = await site.GetPageAsync("/articles");
 
         Assert.DoesNotContain("Posture (draft)", page.Body!.TextContent, StringComparison.Ordinal);
-        using var client = site.CreateClient();
-        using var response = await client.GetAsync(new Uri("/articles/posture-draft", UriKind.Relative));
+        using var response = await site.GetAsync("/articles/posture-draft");
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
     }
 

@@ -96,8 +96,7 @@ public sealed class ArticlePageTests(ArticlePageTests.Site site) : IClassFixture
     [InlineData("/articles/neck-headache.md")]
     public async Task Unknown_or_invalid_slug_gets_the_friendly_not_found_page(string url)
     {
-        using var client = site.CreateClient();
-        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        using var response = await site.GetAsync(url);
         var page = await HeadacheInfoFactory.ReadPageAsync(response);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);

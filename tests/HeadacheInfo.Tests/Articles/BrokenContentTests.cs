@@ -27,8 +27,7 @@ public sealed class BrokenContentTests(BrokenContentTests.Site site) : IClassFix
     [InlineData("/")]
     public async Task Broken_front_matter_leaves_other_articles_served(string url)
     {
-        using var client = site.CreateClient();
-        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        using var response = await site.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -40,8 +39,7 @@ public sealed class BrokenContentTests(BrokenContentTests.Site site) : IClassFix
     [InlineData("/articles/unknown-category")]
     public async Task Broken_file_answers_not_found_not_a_server_error(string url)
     {
-        using var client = site.CreateClient();
-        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        using var response = await site.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

@@ -20,8 +20,7 @@ public sealed class HealthEndpointTests(HealthEndpointTests.Site site) : IClassF
     [Fact]
     public async Task Healthz_answers_200_with_the_number_of_articles_loaded()
     {
-        using var client = site.CreateClient();
-        using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+        using var response = await site.GetAsync("/healthz");
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

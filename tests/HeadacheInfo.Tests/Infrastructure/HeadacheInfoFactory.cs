@@ -32,6 +32,20 @@ public class HeadacheInfoFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>GETs a site-relative address with a new client; the caller disposes the response.</summary>
+    public async Task<HttpResponseMessage> GetAsync(string url)
+    {
+        using var client = CreateClient();
+        return await client.GetAsync(new Uri(url, UriKind.Relative));
+    }
+
+    /// <summary>The antiforgery token of the symptom form, fetched with <paramref name="client"/> so its cookie is kept.</summary>
+    public async Task<string> SymptomFormTokenAsync(HttpClient client)
+    {
+        var form = await GetPageAsync("/symptom-check", client);
+        return form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+    }
+
     public async Task<IHtmlDocument> GetPageAsync(string url, HttpClient? client = null)
     {
         client ??= CreateClient();

@@ -63,8 +63,7 @@ public sealed class HostileRequestTests(HostileRequestTests.Site site) : IClassF
     public async Task Ten_megabyte_body_gets_a_friendly_400()
     {
         using var client = site.CreateClient();
-        var form = await site.GetPageAsync("/symptom-check", client);
-        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = await site.SymptomFormTokenAsync(client);
         var body = new StringBuilder($"__RequestVerificationToken={Uri.EscapeDataString(token)}&signs=one-side&padding=");
         body.Append('a', 10 * 1024 * 1024);
         using var content = new StringContent(body.ToString(), Encoding.UTF8, "application/x-www-form-urlencoded");
@@ -84,8 +83,7 @@ public sealed class HostileRequestTests(HostileRequestTests.Site site) : IClassF
     public async Task Garbage_form_values_get_a_friendly_400(string garbage)
     {
         using var client = site.CreateClient();
-        var form = await site.GetPageAsync("/symptom-check", client);
-        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = await site.SymptomFormTokenAsync(client);
         using var content = new StringContent($"__RequestVerificationToken={Uri.EscapeDataString(token)}&{garbage}&signs=bogus",
             Encoding.UTF8, "application/x-www-form-urlencoded");
 

@@ -11,8 +11,7 @@ public sealed class ErrorPageTests(HeadacheInfoFactory site) : IClassFixture<Hea
     [InlineData("/articles/a/b/c")]
     public async Task Unknown_address_gets_the_friendly_not_found_page(string url)
     {
-        using var client = site.CreateClient();
-        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        using var response = await site.GetAsync(url);
         var page = await HeadacheInfoFactory.ReadPageAsync(response);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);

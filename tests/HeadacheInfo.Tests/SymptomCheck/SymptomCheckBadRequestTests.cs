@@ -1,6 +1,4 @@
-using AngleSharp.Dom;
 using System.Net;
-using AngleSharp.Html.Dom;
 using HeadacheInfo.Tests.Infrastructure;
 
 namespace HeadacheInfo.Tests.SymptomCheck;
@@ -11,8 +9,7 @@ public sealed class SymptomCheckBadRequestTests(HeadacheInfoFactory site) : ICla
     private async Task<(HttpClient Client, string Token)> OpenFormAsync()
     {
         var client = site.CreateClient();
-        var page = await site.GetPageAsync("/symptom-check", client);
-        return (client, page.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value);
+        return (client, await site.SymptomFormTokenAsync(client));
     }
 
     private static async Task AssertFriendlyBadRequestAsync(HttpResponseMessage response)
