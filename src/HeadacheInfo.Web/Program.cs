@@ -1,4 +1,5 @@
 using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Caching;
 using HeadacheInfo.Web.Clinic;
 using HeadacheInfo.Web.ContentCheck;
 using HeadacheInfo.Web.Health;
@@ -24,6 +25,7 @@ try
     builder.AddSitePages();
     builder.AddSymptomCheckRateLimit();
     builder.AddMultipleInstanceSupport();
+    builder.AddPageCaching();
 
     var app = builder.Build();
     app.UseForwardedHeaders();
@@ -31,10 +33,12 @@ try
     app.UseSecurityHeaders();
     app.UseFriendlyErrorPages();
     app.UseRequestGuard();
-    app.UseStaticFiles();
+    app.UseResponseCompressionExceptForms();
+    app.UseStaticFiles(PageCaching.StaticFileOptions());
     app.UseContentImages();
     app.UseRouting();
     app.UseRateLimiter();
+    app.UsePageCaching();
     app.MapRazorPages();
     app.MapHealth();
 

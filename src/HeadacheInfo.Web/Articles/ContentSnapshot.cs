@@ -20,6 +20,26 @@ public sealed record ContentSnapshot(
 
     public Article? Find(string slug) => BySlug.GetValueOrDefault(slug);
 
+    /// <summary>
+    /// A short hash of everything the snapshot shows, the same on every instance that loaded the same files,
+    /// so it can serve as an HTTP validator (ETag) behind a load balancer.
+    /// </summary>
+    public string Fingerprint { get; } = FingerprintOf(Articles);
+
+    private static string FingerprintOf(ImmutableArray<Article> articles)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var article in articles)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(article.Slug));
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(article.FrontMatter.ToString()));
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', article.FrontMatter.References)));
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(article.Html));
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset().AsSpan(0, 8)).ToLowerInvariant();
+    }
+
     /// <summary>Categories that have articles, in the site's fixed order, each with its articles in order.</summary>
     public IEnumerable<(ArticleCategory Category, IReadOnlyList<Article> Articles)> ByCategory() =>
         ArticleCategory.All

@@ -16,6 +16,9 @@ public sealed partial class ContentStore(
 
     public ContentSnapshot Current => Volatile.Read(ref _current);
 
+    /// <summary>Raised after a new snapshot is swapped in, on the thread that loaded it.</summary>
+    public event EventHandler? SnapshotChanged;
+
     public ContentSnapshot Reload()
     {
         // One reload at a time, so versions only go up and a slow reload never overwrites a newer one.
@@ -30,6 +33,7 @@ public sealed partial class ContentStore(
 
             LogLoaded(next.Articles.Length, next.Problems.Length, next.Version, settings.FullPath);
             Volatile.Write(ref _current, next);
+            SnapshotChanged?.Invoke(this, EventArgs.Empty);
             return next;
         }
     }
