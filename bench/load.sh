@@ -18,41 +18,16 @@ PORT="${PORT:-5180}"
 # High enough that the symptom POSTs exercise the whole page; lower it to watch intended 429s.
 POST_LIMIT="${POST_LIMIT:-100000}"
 
-if ! command -v wrk >/dev/null 2>&1; then
-  echo "== installing wrk (Debian's package)"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq && apt-get install -y -qq wrk
-fi
-
-work="$(mktemp -d)"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-echo "== building (Release)"
-dotnet publish src/HeadacheInfo.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
+# shellcheck source=bench/common.sh
+source bench/common.sh
+ensure_tool wrk wrk
+publish_site
 cp -r content "$work/content"
-
-ASPNETCORE_ENVIRONMENT=Production Content__Path="$work/content" \
-RateLimiting__SymptomCheck__PermitLimit="$POST_LIMIT" Serilog__MinimumLevel__Default=Warning \
-  dotnet "$work/app/HeadacheInfo.Web.dll" --urls "http://127.0.0.1:$PORT" >"$work/site.log" 2>&1 &
-site_pid=$!
-pids+=("$site_pid")
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
-  sleep 0.5
-done
-curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null || { echo "the site did not start" >&2; cat "$work/site.log" >&2; exit 1; }
+start_site site "$PORT" Content__Path="$work/content" RateLimiting__SymptomCheck__PermitLimit="$POST_LIMIT"
 
 # A valid antiforgery token and cookie for the POSTs.
-page="$(curl -fsS -c "$work/jar" "http://127.0.0.1:$PORT/symptom-check")"
-token="$(sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' <<<"$page" | head -n 1)"
-# curl writes HttpOnly cookies (the antiforgery cookie is one) with a "#HttpOnly_" prefix.
-cookie="$(sed 's/^#HttpOnly_//' "$work/jar" | awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep="; " }')"
+token="$(antiforgery_token "http://127.0.0.1:$PORT" "$work/jar")"
+cookie="$(cookie_header "$work/jar")"
 slugs="$(ls content/articles | sed -n 's/\.md$//p' | awk '{ printf "\"/articles/%s\",", $0 }')"
 
 cat >"$work/mixed.lua" <<LUA
@@ -110,17 +85,16 @@ editor() {
   done
 }
 
-rss() { awk '/VmRSS/ { printf "%.0f MB", $2 / 1024 }' "/proc/$site_pid/status"; }
 
 echo "== warming up"
 wrk -t1 -c4 -d3s -s "$work/mixed.lua" "http://127.0.0.1:$PORT" >/dev/null
-memory_start="$(rss)"
+memory_start="$(rss_mb "$site_pid") MB"
 
 echo "== load: ${DURATION}s, $CONNECTIONS connections, $THREADS threads, editing files every 200 ms"
 editor &
 pids+=("$!")
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$work/mixed.lua" "http://127.0.0.1:$PORT" | tee "$work/wrk.txt"
-memory_end="$(rss)"
+memory_end="$(rss_mb "$site_pid") MB"
 
 result="$(grep '^RESULT' "$work/wrk.txt")"
 echo

@@ -11,7 +11,8 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
     public const string ArticlesFolder = "articles";
     public const string ArticleExtension = ".md";
 
-    public ContentSnapshot Load(string contentRoot, bool includeDrafts, long version)
+    /// <param name="cache">Parse results kept between loads; files whose time and length are unchanged are not read again.</param>
+    public ContentSnapshot Load(string contentRoot, bool includeDrafts, long version, ParsedFileCache? cache = null)
     {
         var articles = new List<Article>();
         var problems = new List<ContentProblem>();
@@ -35,12 +36,11 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
             }
 
             slugOwners[slug] = file;
-            if (ArticleFiles.ReadText(path, file, problems) is not { } text)
+            if (ParseFile(path, file, slug, problems, cache) is not { } result)
             {
                 continue;
             }
 
-            var result = parser.Parse(file, slug, text);
             problems.AddRange(result.Problems);
             if (result.Article is { } article && (includeDrafts || !article.FrontMatter.Draft))
             {
@@ -48,12 +48,33 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
             }
         }
 
+        cache?.EndLoad();
         var ordered = articles
             .OrderBy(a => a.Category.Position)
             .ThenBy(a => a.FrontMatter.Order ?? int.MaxValue)
             .ThenBy(a => a.Title, StringComparer.OrdinalIgnoreCase)
             .ToImmutableArray();
         return new ContentSnapshot(version, time.GetUtcNow(), ordered, [.. problems]);
+    }
+
+    private ArticleParseResult? ParseFile(string path, string file, string slug, List<ContentProblem> problems, ParsedFileCache? cache)
+    {
+        // For a link (allowed only within the folder), the target's time and length are what change on an edit.
+        var info = new FileInfo(path) is { LinkTarget: not null } link ? link.ResolveLinkTarget(true) as FileInfo ?? link : new FileInfo(path);
+        var (lastWrite, length) = info.Exists ? (info.LastWriteTimeUtc, info.Length) : (DateTime.MinValue, -1L);
+        if (cache?.Find(path, lastWrite, length) is { } cached)
+        {
+            return cached;
+        }
+
+        if (ArticleFiles.ReadText(path, file, problems) is not { } text)
+        {
+            return null;
+        }
+
+        var result = parser.Parse(file, slug, text);
+        cache?.Add(path, lastWrite, length, result);
+        return result;
     }
 
     private static List<(string Path, string File)> FindArticleFiles(string contentRoot, List<ContentProblem> problems)

@@ -12,6 +12,7 @@ public sealed partial class ContentStore(
     ILogger<ContentStore> logger)
 {
     private readonly Lock _reloadLock = new();
+    private readonly ParsedFileCache _parsed = new();
     private ContentSnapshot _current = ContentSnapshot.Empty;
 
     public ContentSnapshot Current => Volatile.Read(ref _current);
@@ -25,7 +26,7 @@ public sealed partial class ContentStore(
         lock (_reloadLock)
         {
             var settings = options.Value;
-            var next = loader.Load(settings.FullPath, settings.ShowDrafts, _current.Version + 1);
+            var next = loader.Load(settings.FullPath, settings.ShowDrafts, _current.Version + 1, _parsed);
             foreach (var problem in next.Problems)
             {
                 LogProblem(problem.Location, problem.Reason);

@@ -150,6 +150,25 @@ public sealed class ContentLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Reload_with_a_cache_reuses_unchanged_files_and_reparses_edited_ones()
+    {
+        var loader = new ContentLoader(new ArticleParser(ArticleMarkdown.CreatePipeline(new ClinicOptions())), TimeProvider.System);
+        var cache = new ParsedFileCache();
+        _content.WriteArticle("stays", "Stays");
+        _content.WriteArticle("changes", "Before");
+        _content.WriteArticle("goes", "Goes");
+        var first = loader.Load(_content.Root, includeDrafts: false, version: 1, cache);
+
+        _content.WriteArticle("changes", "After, and longer");
+        _content.Delete("goes.md");
+        var second = loader.Load(_content.Root, includeDrafts: false, version: 2, cache);
+
+        Assert.Same(first.Find("stays"), second.Find("stays"));
+        Assert.Equal("After, and longer", second.Find("changes")?.Title);
+        Assert.Null(second.Find("goes"));
+    }
+
+    [Fact]
     public void Missing_articles_folder_is_reported_and_gives_an_empty_site()
     {
         Directory.Delete(_content.ArticlesFolder);

@@ -1,0 +1,101 @@
+# Shared by the scripts in bench/ and deploy/: source it, do not run it.
+# Everything started through these helpers binds to 127.0.0.1 and is stopped by the EXIT trap.
+
+work="$(mktemp -d)"
+chmod 755 "$work" # nginx's workers run as another user and must be able to read what we serve
+pids=()
+nginx_confs=()
+
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for conf in "${nginx_confs[@]}"; do "$(nginx_bin)" -p "$work" -c "$conf" -s stop 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# ensure_tool COMMAND DEBIAN_PACKAGE: installs Debian's package when the command is missing.
+ensure_tool() {
+  if ! command -v "$1" >/dev/null 2>&1 && [ ! -x "/usr/sbin/$1" ]; then
+    echo "== installing $2 (Debian's package)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq "$2"
+  fi
+}
+
+nginx_bin() { command -v nginx || echo /usr/sbin/nginx; }
+
+# publish_site: a Release build of the site in $work/app.
+publish_site() {
+  echo "== building (Release)"
+  dotnet publish src/HeadacheInfo.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
+}
+
+# start_site NAME PORT [VAR=VALUE ...]: starts the published site in Production and waits for /healthz.
+# Sets site_pid. The log is $work/NAME.log.
+start_site() {
+  local name="$1" port="$2"
+  shift 2
+  env ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning "$@" \
+    dotnet "$work/app/HeadacheInfo.Web.dll" --urls "http://127.0.0.1:$port" >"$work/$name.log" 2>&1 &
+  site_pid=$!
+  pids+=("$site_pid")
+  wait_for_200 "http://127.0.0.1:$port/healthz" 60 || {
+    echo "$name did not start; its log:" >&2
+    cat "$work/$name.log" >&2
+    exit 1
+  }
+}
+
+# wait_for_200 URL SECONDS: polls until the address answers 200, at most SECONDS.
+wait_for_200() {
+  local deadline=$((SECONDS + $2))
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$1")" = 200 ] && return 0
+    sleep 0.05
+  done
+  return 1
+}
+
+# start_nginx NAME CONFIG_BODY: runs nginx with the given http { } body under $work.
+start_nginx() {
+  local conf="$work/$1.conf"
+  cat >"$conf" <<NGINX
+worker_processes 1;
+pid $work/$1.pid;
+error_log $work/$1-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $work/client_body;
+  proxy_temp_path $work/proxy;
+  fastcgi_temp_path $work/fastcgi;
+  uwsgi_temp_path $work/uwsgi;
+  scgi_temp_path $work/scgi;
+$2
+}
+NGINX
+  "$(nginx_bin)" -p "$work" -c "$conf"
+  nginx_confs+=("$conf")
+}
+
+# antiforgery_token URL JAR: the symptom form's token; its cookie goes into JAR.
+antiforgery_token() {
+  curl -fsS --max-time 10 -c "$2" "$1/symptom-check" \
+    | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1
+}
+
+# cookie_header JAR: the cookies in a curl jar as one Cookie header value.
+# curl writes HttpOnly cookies (the antiforgery cookie is one) with a "#HttpOnly_" prefix.
+cookie_header() {
+  sed 's/^#HttpOnly_//' "$1" | awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep="; " }'
+}
+
+# rss_mb PID: resident memory in MB.
+rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
+# now_ms: milliseconds since the epoch.
+now_ms() { date +%s%3N; }
+
+# median NUMBER...: the middle value (the mean of the two middle values for an even count).
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
