@@ -26,6 +26,7 @@ public static class ArticlesRegistration
         builder.Services.AddSingleton<ContentLoader>();
         builder.Services.AddSingleton<ContentStore>();
         builder.Services.AddHostedService<ContentWatcher>();
+        builder.Services.AddSingleton<Search.SiteSearch>();
         return builder;
     }
 

@@ -18,6 +18,8 @@ internal sealed class ContentPagePolicy : IOutputCachePolicy
     public static bool IsContentPage(HttpRequest request) =>
         (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) &&
         !IsSymptomCheck(request.Path) &&
+        // Search answers depend on the query string, which the cache key leaves out.
+        !request.Path.StartsWithSegments(SitePaths.Search, StringComparison.OrdinalIgnoreCase) &&
         !request.Path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase) &&
         !request.Path.StartsWithSegments("/status", StringComparison.OrdinalIgnoreCase) &&
         !request.Path.StartsWithSegments("/error", StringComparison.OrdinalIgnoreCase);
