@@ -5,6 +5,7 @@ using HeadacheInfo.Web.ContentCheck;
 using HeadacheInfo.Web.Health;
 using HeadacheInfo.Web.Hosting;
 using HeadacheInfo.Web.Logging;
+using HeadacheInfo.Web.SearchEngines;
 using HeadacheInfo.Web.Security;
 using HeadacheInfo.Web.Site;
 using HeadacheInfo.Web.SymptomCheck;
@@ -41,6 +42,7 @@ try
     app.UsePageCaching();
     app.MapRazorPages();
     app.MapHealth();
+    app.MapSearchEngineFiles();
 
     app.Run();
     return 0;

@@ -45,7 +45,8 @@ public sealed class SecurityHeaderTests(SecurityHeaderTests.Site site) : IClassF
         {
             var page = await site.GetPageAsync(url);
 
-            Assert.Empty(page.QuerySelectorAll("script"));
+            // JSON-LD is a data block browsers never run; any other script would be code.
+            Assert.Empty(page.QuerySelectorAll("script:not([type='application/ld+json'])"));
             Assert.DoesNotContain("javascript:", page.Source.Text, StringComparison.OrdinalIgnoreCase);
         }
     }
@@ -80,9 +81,21 @@ public sealed class FrontMatterEncodingTests(FrontMatterEncodingTests.Site site)
     {
         var page = await site.GetPageAsync(url);
 
-        Assert.Empty(page.QuerySelectorAll("script"));
+        Assert.Empty(page.QuerySelectorAll("script:not([type='application/ld+json'])"));
         Assert.Empty(page.QuerySelectorAll("img"));
         Assert.Empty(page.QuerySelectorAll("[onerror], [onmouseover]"));
+    }
+
+    [Fact]
+    public async Task Front_matter_cannot_break_out_of_the_structured_data()
+    {
+        var page = await site.GetPageAsync("/articles/attack");
+
+        var data = Assert.Single(page.QuerySelectorAll("script"));
+        Assert.Equal("application/ld+json", data.GetAttribute("type"));
+        using var json = System.Text.Json.JsonDocument.Parse(data.TextContent);
+        Assert.Equal("<script>alert('title')</script>", json.RootElement.GetProperty("name").GetString());
+        Assert.DoesNotContain("</script", data.InnerHtml, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

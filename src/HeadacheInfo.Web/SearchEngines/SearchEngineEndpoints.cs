@@ -1,0 +1,35 @@
+using System.Xml.Linq;
+using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Site;
+
+namespace HeadacheInfo.Web.SearchEngines;
+
+public static class SearchEngineEndpoints
+{
+    private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    /// <summary><c>/sitemap.xml</c> (every published article and the main pages) and <c>/robots.txt</c>.</summary>
+    public static IEndpointRouteBuilder MapSearchEngineFiles(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/sitemap.xml", (HttpRequest request, ContentStore store, AbsoluteUrls urls) =>
+        {
+            var snapshot = store.Current;
+            var pages = new[] { SitePaths.Home, SitePaths.Articles, SitePaths.SymptomCheck }
+                .Select(path => Url(urls.For(request, path), lastModified: null))
+                .Concat(snapshot.Articles
+                    .Where(article => !article.FrontMatter.Draft)
+                    .Select(article => Url(urls.For(request, SitePaths.Article(article.Slug)), article.FrontMatter.LastReviewed)));
+            var document = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement(Sitemap + "urlset", pages));
+            return Results.Text(document.Declaration + "\n" + document.Root, "application/xml; charset=utf-8");
+        });
+
+        endpoints.MapGet("/robots.txt", (HttpRequest request, AbsoluteUrls urls) =>
+            Results.Text($"User-agent: *\nAllow: /\n\nSitemap: {urls.For(request, "/sitemap.xml")}\n", "text/plain; charset=utf-8"));
+        return endpoints;
+    }
+
+    private static XElement Url(string location, DateOnly? lastModified) =>
+        new(Sitemap + "url",
+            new XElement(Sitemap + "loc", location),
+            lastModified is { } date ? new XElement(Sitemap + "lastmod", date.Iso()) : null);
+}

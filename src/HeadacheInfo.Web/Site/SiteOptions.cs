@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HeadacheInfo.Web.Site;
+
+/// <summary>The <c>Site</c> section of configuration.</summary>
+public sealed class SiteOptions
+{
+    public const string Section = "Site";
+
+    /// <summary>
+    /// The site's public address, such as https://headacheinfo.example, for canonical links and the sitemap.
+    /// Unset: the address each request came to.
+    /// </summary>
+    [Url(ErrorMessage = "Site:BaseUrl must be a full web address, such as https://headacheinfo.example.")]
+    public string? BaseUrl { get; set; }
+}
