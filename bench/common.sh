@@ -37,7 +37,7 @@ start_site() {
   local name="$1" port="$2"
   shift 2
   env ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning "$@" \
-    dotnet "$work/app/HeadacheInfo.Web.dll" --urls "http://127.0.0.1:$port" >"$work/$name.log" 2>&1 &
+    dotnet "$work/app/HeadacheInfo.Web.dll" --contentRoot "$work/app" --urls "http://127.0.0.1:$port" >"$work/$name.log" 2>&1 &
   site_pid=$!
   pids+=("$site_pid")
   wait_for_200 "http://127.0.0.1:$port/healthz" 60 || {

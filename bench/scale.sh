@@ -35,7 +35,7 @@ start_timed() {
   local started
   started="$(now_ms)"
   env ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning Content__Path="$2" \
-    dotnet "$work/app/HeadacheInfo.Web.dll" --urls "http://127.0.0.1:$PORT" >"$work/$1.log" 2>&1 &
+    dotnet "$work/app/HeadacheInfo.Web.dll" --contentRoot "$work/app" --urls "http://127.0.0.1:$PORT" >"$work/$1.log" 2>&1 &
   site_pid=$!
   pids+=("$site_pid")
   wait_for_200 "http://127.0.0.1:$PORT/articles" 60 || { echo "$1 did not start" >&2; cat "$work/$1.log" >&2; exit 1; }
