@@ -56,8 +56,10 @@ public sealed class KeyboardTests(BrowserSite site)
         await page.GotoAsync("/");
 
         await TabUntilAsync(page, f => f.Id == "/symptom-check", "the link to the symptom check");
+        // Wait for the new page to commit rather than fully load: CI runs other test hosts beside this one.
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/symptom-check");
+        await page.WaitForURLAsync("**/symptom-check", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        await page.WaitForSelectorAsync("#sign-one-side");
 
         await TabUntilAsync(page, f => f.Id == "sign-one-side", "the first neck question");
         await page.Keyboard.PressAsync("Space");
