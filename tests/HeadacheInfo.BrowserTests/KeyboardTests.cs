@@ -57,8 +57,16 @@ public sealed class KeyboardTests(BrowserSite site)
 
         await TabUntilAsync(page, f => f.Id == "/symptom-check", "the link to the symptom check");
         // Wait for the new page to commit rather than fully load: CI runs other test hosts beside this one.
+        var focused = await page.EvaluateAsync<string>("() => document.activeElement.outerHTML");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/symptom-check", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        try
+        {
+            await page.WaitForURLAsync("**/symptom-check", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 20_000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"Enter on {focused} did not open the symptom check; the page is {page.Url}");
+        }
         await page.WaitForSelectorAsync("#sign-one-side");
 
         await TabUntilAsync(page, f => f.Id == "sign-one-side", "the first neck question");
