@@ -16,6 +16,8 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, ContentStor
     // Browsers revalidate every time (cheap with the ETag); shared caches such as a CDN may keep a page a minute.
     private const string PageCacheControl = "public, max-age=0, s-maxage=60";
 
+    private Validators? _validators;
+
     public Task InvokeAsync(HttpContext context)
     {
         if (!ContentPagePolicy.IsContentPage(context.Request))
@@ -23,9 +25,7 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, ContentStor
             return next(context);
         }
 
-        var snapshot = store.Current;
-        var etag = new EntityTagHeaderValue($"\"{Build}-{snapshot.Fingerprint}\"");
-        var lastModified = new DateTimeOffset(snapshot.LoadedAt.UtcDateTime.AddTicks(-(snapshot.LoadedAt.UtcTicks % TimeSpan.TicksPerSecond)), TimeSpan.Zero);
+        var (_, etag, lastModified) = ValidatorsFor(store.Current);
 
         if (IsNotModified(context.Request.GetTypedHeaders(), etag, lastModified))
         {
@@ -45,6 +45,26 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, ContentStor
         });
         return next(context);
     }
+
+    /// <summary>The validators change only with the snapshot, so they are worked out once per snapshot.</summary>
+    private Validators ValidatorsFor(ContentSnapshot snapshot)
+    {
+        var validators = Volatile.Read(ref _validators);
+        if (validators is null || !ReferenceEquals(validators.Snapshot, snapshot))
+        {
+            // HTTP dates have whole seconds; a fraction would make every If-Modified-Since look older.
+            var loaded = snapshot.LoadedAt.UtcTicks;
+            validators = new Validators(
+                snapshot,
+                new EntityTagHeaderValue($"\"{Build}-{snapshot.Fingerprint}\""),
+                new DateTimeOffset(loaded - (loaded % TimeSpan.TicksPerSecond), TimeSpan.Zero));
+            Volatile.Write(ref _validators, validators);
+        }
+
+        return validators;
+    }
+
+    private sealed record Validators(ContentSnapshot Snapshot, EntityTagHeaderValue ETag, DateTimeOffset LastModified);
 
     private void SetValidators(HttpResponse response, EntityTagHeaderValue etag, DateTimeOffset lastModified)
     {
