@@ -5,6 +5,7 @@ using HeadacheInfo.Web.ContentCheck;
 using HeadacheInfo.Web.Health;
 using HeadacheInfo.Web.Hosting;
 using HeadacheInfo.Web.Logging;
+using HeadacheInfo.Web.Search;
 using HeadacheInfo.Web.SearchEngines;
 using HeadacheInfo.Web.Security;
 using HeadacheInfo.Web.Site;
@@ -23,6 +24,7 @@ try
     builder.AddLogging();
     builder.AddClinic();
     builder.AddArticles();
+    builder.AddSiteSearch();
     builder.AddSitePages();
     builder.AddSymptomCheckRateLimit();
     builder.AddMultipleInstanceSupport();

@@ -10,10 +10,7 @@ public sealed record ArticleBodyFacts(
     ImmutableArray<string> ProseParagraphs,
     ImmutableArray<ArticleLink> Links,
     ImmutableArray<ArticleImage> Images,
-    ImmutableArray<ArticleContainer> Containers)
-{
-    public static ArticleBodyFacts Empty { get; } = new([], [], [], []);
-}
+    ImmutableArray<ArticleContainer> Containers);
 
 /// <summary>A link written in the body, such as <c>[the signs](/articles/signs#one-side)</c>.</summary>
 public sealed record ArticleLink(string Url, int Line);

@@ -26,7 +26,6 @@ public static class ArticlesRegistration
         builder.Services.AddSingleton<ContentLoader>();
         builder.Services.AddSingleton<ContentStore>();
         builder.Services.AddHostedService<ContentWatcher>();
-        builder.Services.AddSingleton<Search.SiteSearch>();
         return builder;
     }
 

@@ -60,7 +60,8 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
     private ArticleParseResult? ParseFile(string path, string file, string slug, List<ContentProblem> problems, ParsedFileCache? cache)
     {
         // For a link (allowed only within the folder), the target's time and length are what change on an edit.
-        var info = new FileInfo(path) is { LinkTarget: not null } link ? link.ResolveLinkTarget(true) as FileInfo ?? link : new FileInfo(path);
+        var onDisk = new FileInfo(path);
+        var info = onDisk.LinkTarget is null ? onDisk : onDisk.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? onDisk;
         var (lastWrite, length) = info.Exists ? (info.LastWriteTimeUtc, info.Length) : (DateTime.MinValue, -1L);
         if (cache?.Find(path, lastWrite, length) is { } cached)
         {

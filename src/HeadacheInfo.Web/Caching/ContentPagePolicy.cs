@@ -1,5 +1,6 @@
 using System.Globalization;
 using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Health;
 using HeadacheInfo.Web.Site;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -20,9 +21,9 @@ internal sealed class ContentPagePolicy : IOutputCachePolicy
         !IsSymptomCheck(request.Path) &&
         // Search answers depend on the query string, which the cache key leaves out.
         !request.Path.StartsWithSegments(SitePaths.Search, StringComparison.OrdinalIgnoreCase) &&
-        !request.Path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase) &&
-        !request.Path.StartsWithSegments("/status", StringComparison.OrdinalIgnoreCase) &&
-        !request.Path.StartsWithSegments("/error", StringComparison.OrdinalIgnoreCase);
+        !request.Path.StartsWithSegments(HealthEndpoint.Route, StringComparison.OrdinalIgnoreCase) &&
+        !request.Path.StartsWithSegments(SiteRegistration.StatusPrefix, StringComparison.OrdinalIgnoreCase) &&
+        !request.Path.StartsWithSegments(SiteRegistration.ErrorRoute, StringComparison.OrdinalIgnoreCase);
 
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {

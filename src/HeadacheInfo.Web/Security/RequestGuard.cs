@@ -32,13 +32,12 @@ public static class RequestGuard
                 return;
             }
 
+            var takesPost = PostTargets.Contains(request.Path.Value?.TrimEnd('/') ?? string.Empty);
             var allowed = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) ||
-                (HttpMethods.IsPost(request.Method) && PostTargets.Contains(request.Path.Value?.TrimEnd('/') ?? string.Empty));
+                (HttpMethods.IsPost(request.Method) && takesPost);
             if (!allowed)
             {
-                context.Response.Headers.Allow = PostTargets.Contains(request.Path.Value?.TrimEnd('/') ?? string.Empty)
-                    ? "GET, HEAD, POST"
-                    : "GET, HEAD";
+                context.Response.Headers.Allow = takesPost ? "GET, HEAD, POST" : "GET, HEAD";
                 context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
                 // The friendly page is rendered by re-executing this request; as a GET, every page can answer it.
                 request.Method = HttpMethods.Get;

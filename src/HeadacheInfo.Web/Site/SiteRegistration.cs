@@ -3,7 +3,8 @@ namespace HeadacheInfo.Web.Site;
 public static class SiteRegistration
 {
     public const string ErrorRoute = "/error";
-    public const string StatusRoute = "/status/{0}";
+    public const string StatusPrefix = "/status";
+    public const string StatusRoute = StatusPrefix + "/{0}";
 
     /// <summary>Razor Pages and the site-wide web server settings.</summary>
     public static WebApplicationBuilder AddSitePages(this WebApplicationBuilder builder)
