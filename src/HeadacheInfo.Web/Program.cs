@@ -29,6 +29,7 @@ try
     builder.AddSymptomCheckRateLimit();
     builder.AddMultipleInstanceSupport();
     builder.AddPageCaching();
+    builder.AddHealth();
 
     var app = builder.Build();
     app.UseForwardedHeaders();

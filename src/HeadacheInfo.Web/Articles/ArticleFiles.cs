@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace HeadacheInfo.Web.Articles;
 
@@ -58,6 +60,11 @@ public static class ArticleFiles
                     {
                         Walk(subfolder, depth + 1);
                     }
+                    else
+                    {
+                        problems.Add(new(file, null,
+                            $"the folder is more than {MaxFolderDepth} folders deep, so nothing in it is read; move its articles higher up"));
+                    }
                 }
                 else if (isArticle)
                 {
@@ -73,7 +80,14 @@ public static class ArticleFiles
         byte[] bytes;
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var stream = OpenOrdinaryFile(path);
+            if (stream is null)
+            {
+                problems.Add(new(file, null,
+                    "the file is not an ordinary file (it is a pipe, a socket or a device); the site reads ordinary files only"));
+                return null;
+            }
+
             // Read at most one byte more than allowed, so a file that grows while we read cannot get past the limit.
             bytes = new byte[Math.Min(stream.Length, MaxFileBytes) + 1];
             var read = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
@@ -91,6 +105,12 @@ public static class ArticleFiles
             return null;
         }
 
+        if (UnicodeOtherThanUtf8(bytes) is { } encoding)
+        {
+            problems.Add(new(file, null, $"the file is saved as {encoding}; save it as UTF-8 in your editor"));
+            return null;
+        }
+
         if (Array.IndexOf(bytes, (byte)0) >= 0)
         {
             problems.Add(new(file, null, "the file is not text (it looks like a picture, a document or another binary file)"));
@@ -99,8 +119,8 @@ public static class ArticleFiles
 
         try
         {
-            var preamble = StrictUtf8.Preamble;
-            var start = bytes.AsSpan().StartsWith(preamble) ? preamble.Length : 0;
+            // Windows editors often start UTF-8 files with a byte order mark; it is not part of the text.
+            var start = bytes.AsSpan().StartsWith(Utf8ByteOrderMark) ? Utf8ByteOrderMark.Length : 0;
             return StrictUtf8.GetString(bytes, start, bytes.Length - start);
         }
         catch (DecoderFallbackException)
@@ -108,6 +128,77 @@ public static class ArticleFiles
             problems.Add(new(file, null, "the file is not UTF-8 text; save it as UTF-8 in your editor"));
             return null;
         }
+    }
+
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>"UTF-16" or "UTF-32" when the bytes are text in one of those, by byte order mark or by the zero bytes of plain English.</summary>
+    private static string? UnicodeOtherThanUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0]) || bytes.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF]))
+        {
+            return "UTF-32";
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return "UTF-16";
+        }
+
+        // Without a mark, English saved as UTF-16 has a zero in every other byte, and almost nowhere else.
+        var zerosAtEven = 0;
+        var zerosAtOdd = 0;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] == 0)
+            {
+                _ = i % 2 == 0 ? zerosAtEven++ : zerosAtOdd++;
+            }
+        }
+
+        var pairs = bytes.Length / 2;
+        var mostly = pairs * 0.4;
+        var hardly = pairs * 0.05;
+        return pairs > 0 && ((zerosAtOdd > mostly && zerosAtEven < hardly) || (zerosAtEven > mostly && zerosAtOdd < hardly))
+            ? "UTF-16"
+            : null;
+    }
+
+    /// <summary>
+    /// Opens the file for reading, or returns null when it is not an ordinary file. On Unix a named pipe
+    /// blocks in open() until something writes to it, so the file is opened without waiting, then checked.
+    /// </summary>
+    private static FileStream? OpenOrdinaryFile(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        }
+
+        var (nonBlocking, closeOnExec) = OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD() ? (0x4, 0x1000000) : (0x800, 0x80000);
+        var descriptor = Unix.Open(path, nonBlocking | closeOnExec);
+        if (descriptor < 0)
+        {
+            throw new IOException(Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError()));
+        }
+
+        var stream = new FileStream(new SafeFileHandle((IntPtr)descriptor, ownsHandle: true), FileAccess.Read, bufferSize: 0);
+        // Ordinary files can seek; pipes, sockets and terminals cannot.
+        if (stream.CanSeek)
+        {
+            return stream;
+        }
+
+        stream.Dispose();
+        return null;
+    }
+
+    private static class Unix
+    {
+        [DllImport("libc", EntryPoint = "open", SetLastError = true)]
+#pragma warning disable SYSLIB1054, CA2101 // A plain import keeps unsafe code out of the project; the path is marshalled as UTF-8 on Unix.
+        public static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+#pragma warning restore SYSLIB1054, CA2101
     }
 
     private static string Relative(string contentRoot, string path) => Path.GetRelativePath(contentRoot, path).Replace('\\', '/');

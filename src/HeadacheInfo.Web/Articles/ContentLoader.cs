@@ -12,10 +12,16 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
     public const string ArticleExtension = ".md";
 
     /// <param name="cache">Parse results kept between loads; files whose time and length are unchanged are not read again.</param>
-    public ContentSnapshot Load(string contentRoot, bool includeDrafts, long version, ParsedFileCache? cache = null)
+    /// <param name="settle">
+    /// A changed file written to less than this long ago may still be half saved: it is not read yet, its
+    /// previous version (if any) is kept, and it is listed in <see cref="ContentSnapshot.Settling"/> so the
+    /// caller can load again once it has settled.
+    /// </param>
+    public ContentSnapshot Load(string contentRoot, bool includeDrafts, long version, ParsedFileCache? cache = null, TimeSpan settle = default)
     {
         var articles = new List<Article>();
         var problems = new List<ContentProblem>();
+        var settling = new List<string>();
         var slugOwners = new Dictionary<string, string>(StringComparer.Ordinal);
 
         foreach (var (path, file) in FindArticleFiles(contentRoot, problems))
@@ -36,7 +42,7 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
             }
 
             slugOwners[slug] = file;
-            if (ParseFile(path, file, slug, problems, cache) is not { } result)
+            if (ParseFile(path, file, slug, problems, cache, settle, settling) is not { } result)
             {
                 continue;
             }
@@ -54,10 +60,11 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
             .ThenBy(a => a.FrontMatter.Order ?? int.MaxValue)
             .ThenBy(a => a.Title, StringComparer.OrdinalIgnoreCase)
             .ToImmutableArray();
-        return new ContentSnapshot(version, time.GetUtcNow(), ordered, [.. problems]);
+        return new ContentSnapshot(version, time.GetUtcNow(), ordered, [.. problems]) { Settling = [.. settling] };
     }
 
-    private ArticleParseResult? ParseFile(string path, string file, string slug, List<ContentProblem> problems, ParsedFileCache? cache)
+    private ArticleParseResult? ParseFile(
+        string path, string file, string slug, List<ContentProblem> problems, ParsedFileCache? cache, TimeSpan settle, List<string> settling)
     {
         // For a link (allowed only within the folder), the target's time and length are what change on an edit.
         var onDisk = new FileInfo(path);
@@ -68,14 +75,39 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
             return cached;
         }
 
-        if (ArticleFiles.ReadText(path, file, problems) is not { } text)
+        // A save in progress (half the file written, then a pause) must not be published cut off: wait until
+        // the file has not been written to for a moment. A time in the future (a skewed network clock) counts as settled.
+        var sinceWritten = time.GetUtcNow() - new DateTimeOffset(lastWrite, TimeSpan.Zero);
+        if (sinceWritten >= TimeSpan.Zero && sinceWritten < settle)
         {
-            return null;
+            settling.Add(file);
+            return cache?.Previous(path);
         }
 
-        var result = parser.Parse(file, slug, text);
+        var fileProblems = new List<ContentProblem>();
+        var result = ReadAndParse(path, file, slug, fileProblems);
         cache?.Add(path, lastWrite, length, result);
         return result;
+    }
+
+    /// <summary>Whatever goes wrong with one file, even deep inside Markdig or the YAML reader, leaves out that file alone.</summary>
+    private ArticleParseResult ReadAndParse(string path, string file, string slug, List<ContentProblem> problems)
+    {
+        try
+        {
+            return ArticleFiles.ReadText(path, file, problems) is { } text
+                ? parser.Parse(file, slug, text)
+                : new ArticleParseResult(null, [.. problems]);
+        }
+#pragma warning disable CA1031 // One unreadable file must never stop the others from loading, whatever the failure.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            var reason = ex is ArgumentException && ex.Message.Contains("too deeply nested", StringComparison.Ordinal)
+                ? "the Markdown is nested too deeply to read (quotes, lists, emphasis, care cards or footnotes inside each other); simplify it"
+                : $"the file could not be read as an article ({ex.GetType().Name}: {ex.Message})";
+            return ArticleParseResult.Failed(new(file, null, reason));
+        }
     }
 
     private static List<(string Path, string File)> FindArticleFiles(string contentRoot, List<ContentProblem> problems)

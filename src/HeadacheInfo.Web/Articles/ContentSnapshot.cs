@@ -15,6 +15,9 @@ public sealed record ContentSnapshot(
 {
     public static ContentSnapshot Empty { get; } = new(0, DateTimeOffset.MinValue, [], []);
 
+    /// <summary>Files changed so recently that they may still be being saved; their previous version, if any, is served.</summary>
+    public ImmutableArray<string> Settling { get; init; } = [];
+
     private FrozenDictionary<string, Article> BySlug { get; } =
         Articles.ToFrozenDictionary(article => article.Slug, StringComparer.Ordinal);
 

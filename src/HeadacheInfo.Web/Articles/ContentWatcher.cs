@@ -8,11 +8,12 @@ namespace HeadacheInfo.Web.Articles;
 /// <summary>
 /// Loads the content at start, then reloads it whenever anything under the content folder changes.
 /// Changes are debounced: an editor saving a file often fires several events, and a burst of them gives
-/// one reload once the folder has been quiet for a moment.
+/// one reload once the folder has been quiet for a moment. A file still being saved is read again once it settles.
 /// </summary>
 internal sealed partial class ContentWatcher(
     ContentStore store,
     IOptions<ContentOptions> options,
+    TimeProvider time,
     ILogger<ContentWatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(150);
@@ -20,8 +21,9 @@ internal sealed partial class ContentWatcher(
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        // Load before the server takes requests, so the first reader never sees an empty site.
-        store.Reload();
+        // Load before the server takes requests, so the first reader never sees an empty site. Files are read
+        // as they are: one still being written fires another change when it is done.
+        ReloadSafely(TimeSpan.Zero);
         return base.StartAsync(cancellationToken);
     }
 
@@ -44,7 +46,12 @@ internal sealed partial class ContentWatcher(
             {
                 changes.Reader.TryRead(out _);
                 await WaitForQuietAsync(changes.Reader, stoppingToken);
-                ReloadSafely();
+                var settling = ReloadSafely(ContentStore.SettleTime);
+                if (settling)
+                {
+                    // Come back for the files still being saved, unless a newer change brings us back first.
+                    _ = RetryAfterSettlingAsync(changes.Writer, stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -53,12 +60,25 @@ internal sealed partial class ContentWatcher(
         }
     }
 
-    private static async Task WaitForQuietAsync(ChannelReader<bool> changes, CancellationToken stoppingToken)
+    private async Task RetryAfterSettlingAsync(ChannelWriter<bool> changes, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(ContentStore.SettleTime, time, stoppingToken);
+            changes.TryWrite(true);
+        }
+        catch (OperationCanceledException)
+        {
+            // The app is stopping.
+        }
+    }
+
+    private async Task WaitForQuietAsync(ChannelReader<bool> changes, CancellationToken stoppingToken)
     {
         var waited = TimeSpan.Zero;
         while (waited < MaxDelay)
         {
-            await Task.Delay(QuietPeriod, stoppingToken);
+            await Task.Delay(QuietPeriod, time, stoppingToken);
             waited += QuietPeriod;
             if (!changes.TryRead(out _))
             {
@@ -67,17 +87,19 @@ internal sealed partial class ContentWatcher(
         }
     }
 
-    private void ReloadSafely()
+    /// <returns>Whether some files were still being saved and need another look.</returns>
+    private bool ReloadSafely(TimeSpan settle)
     {
         try
         {
-            store.Reload();
+            return !store.Reload(settle).Settling.IsEmpty;
         }
 #pragma warning disable CA1031 // A failed reload must keep the last good snapshot serving, whatever went wrong.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             LogReloadFailed(ex);
+            return false;
         }
     }
 

@@ -24,6 +24,11 @@ public static partial class FrontMatterReader
         var problems = new List<ContentProblem>();
         void Problem(Mark mark, string reason) => problems.Add(new(file, firstLine + (int)mark.Line - 1, reason));
 
+        if (YamlNesting.TooDeep(yaml) is { } tooDeep)
+        {
+            return FrontMatterResult.Failed(new(file, firstLine + tooDeep.Line - 1, tooDeep.Reason));
+        }
+
         YamlMappingNode fields;
         try
         {

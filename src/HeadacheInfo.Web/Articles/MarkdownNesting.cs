@@ -1,9 +1,10 @@
 namespace HeadacheInfo.Web.Articles;
 
 /// <summary>
-/// Refuses Markdown nested deeper than any article needs. Parsing and rendering deeply nested quotes, lists
-/// or brackets recurses, and a stack overflow ends a .NET process without any chance to catch it, so the
-/// check runs on the raw text before Markdig sees it.
+/// Refuses Markdown nested deeper than any article needs. Parsing and rendering deeply nested quotes, lists,
+/// brackets or care cards recurses, and a stack overflow ends a .NET process without any chance to catch
+/// it, so the check runs on the raw text before Markdig sees it. A line ends at LF, CR LF or a lone CR,
+/// as it does for Markdig.
 /// </summary>
 public static class MarkdownNesting
 {
@@ -14,14 +15,20 @@ public static class MarkdownNesting
     {
         var line = 1;
         var bracketDepth = 0;
+        var containerDepth = 0;
         var atLineStart = true;
         var blockDepth = 0;
         var indent = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c == '\n')
+            if (c is '\n' or '\r')
             {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
                 line++;
                 atLineStart = true;
                 blockDepth = 0;
@@ -63,6 +70,19 @@ public static class MarkdownNesting
                         atLineStart = false;
                     }
                 }
+                else if (c == ':' && ContainerFence(text, i) is { } fence)
+                {
+                    // "::: kind" opens a care card (or another container); a bare ":::" closes the innermost.
+                    containerDepth = fence.Opens ? containerDepth + 1 : Math.Max(0, containerDepth - 1);
+                    if (containerDepth > MaxDepth)
+                    {
+                        return (line, $"care cards (:::) are nested, or left open, more than {MaxDepth} deep");
+                    }
+
+                    atLineStart = false;
+                    i = fence.End - 1;
+                    continue;
+                }
                 else
                 {
                     atLineStart = false;
@@ -97,5 +117,28 @@ public static class MarkdownNesting
         }
 
         return null;
+    }
+
+    /// <summary>A run of three or more colons at <paramref name="start"/>: whether text follows it on the line, and where the line ends.</summary>
+    private static (bool Opens, int End)? ContainerFence(string text, int start)
+    {
+        var i = start;
+        while (i < text.Length && text[i] == ':')
+        {
+            i++;
+        }
+
+        if (i - start < 3)
+        {
+            return null;
+        }
+
+        var opens = false;
+        for (; i < text.Length && text[i] is not ('\n' or '\r'); i++)
+        {
+            opens |= !char.IsWhiteSpace(text[i]);
+        }
+
+        return (opens, i);
     }
 }

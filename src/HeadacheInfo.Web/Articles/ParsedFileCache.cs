@@ -21,6 +21,18 @@ public sealed class ParsedFileCache
         return null;
     }
 
+    /// <summary>The last result for the file, whatever its time and length, kept for one more load.</summary>
+    public ArticleParseResult? Previous(string path)
+    {
+        if (_entries.TryGetValue(path, out var entry))
+        {
+            _seen[path] = entry;
+            return entry.Result;
+        }
+
+        return null;
+    }
+
     public void Add(string path, DateTime lastWriteUtc, long length, ArticleParseResult result) =>
         _seen[path] = new Entry(lastWriteUtc, length, result);
 

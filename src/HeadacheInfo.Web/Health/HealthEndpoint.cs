@@ -1,4 +1,7 @@
+using System.Text.Json;
 using HeadacheInfo.Web.Articles;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace HeadacheInfo.Web.Health;
 
@@ -6,18 +9,92 @@ public static class HealthEndpoint
 {
     public const string Route = "/healthz";
 
-    /// <summary>200 with the number of articles once a content snapshot is loaded; 503 before that.</summary>
+    public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHealthChecks().AddCheck<ContentHealthCheck>(ContentHealthCheck.Name);
+        return builder;
+    }
+
+    /// <summary>
+    /// 200 with the number of articles once a content snapshot is loaded; 503, saying why, before that, when
+    /// the last reload failed, or when a reload is stuck.
+    /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Route, (ContentStore store) =>
+        endpoints.MapHealthChecks(Route, new HealthCheckOptions
         {
-            var snapshot = store.Current;
-            return snapshot.Version > 0
-                ? Results.Ok(new HealthReport("healthy", snapshot.Articles.Length, snapshot.Problems.Length, snapshot.Version))
-                : Results.Json(new HealthReport("starting", 0, 0, 0), statusCode: StatusCodes.Status503ServiceUnavailable);
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+            ResponseWriter = WriteAsync,
         });
         return endpoints;
     }
 
-    private sealed record HealthReport(string Status, int Articles, int Problems, long ContentVersion);
+    private static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        var content = report.Entries[ContentHealthCheck.Name];
+        var data = content.Data;
+        var body = new Dictionary<string, object?>
+        {
+            ["status"] = data.GetValueOrDefault(ContentHealthCheck.StatusKey),
+            ["articles"] = data.GetValueOrDefault(ContentHealthCheck.ArticlesKey),
+            ["problems"] = data.GetValueOrDefault(ContentHealthCheck.ProblemsKey),
+            ["contentVersion"] = data.GetValueOrDefault(ContentHealthCheck.VersionKey),
+        };
+        if (content.Status != HealthStatus.Healthy)
+        {
+            body["reason"] = content.Description;
+        }
+
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body));
+    }
+}
+
+/// <summary>The content snapshot's health: loaded, and the live reload neither failing nor stuck.</summary>
+public sealed class ContentHealthCheck(ContentStore store, TimeProvider time) : IHealthCheck
+{
+    public const string Name = "content";
+    public const string StatusKey = "status";
+    public const string ArticlesKey = "articles";
+    public const string ProblemsKey = "problems";
+    public const string VersionKey = "contentVersion";
+
+    /// <summary>A reload of thousands of files takes a few seconds; one running this long is stuck.</summary>
+    public static readonly TimeSpan StuckAfter = TimeSpan.FromSeconds(30);
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Evaluate(store.Current, store.Status, time.GetUtcNow()));
+
+    public static HealthCheckResult Evaluate(ContentSnapshot snapshot, ReloadStatus status, DateTimeOffset now)
+    {
+        if (status.RunningSince is { } since && now - since > StuckAfter)
+        {
+            return Result(HealthStatus.Unhealthy, "unhealthy", snapshot,
+                $"the content reload has been running for {(int)(now - since).TotalSeconds} s and is stuck; content changes are not being picked up");
+        }
+
+        if (status.LastFailure is { } failure)
+        {
+            return Result(HealthStatus.Unhealthy, "unhealthy", snapshot,
+                $"the last content reload failed ({failure}); the content loaded before it is still served");
+        }
+
+        return snapshot.Version > 0
+            ? Result(HealthStatus.Healthy, "healthy", snapshot, null)
+            : Result(HealthStatus.Unhealthy, "starting", snapshot, "the content has not been loaded yet");
+    }
+
+    private static HealthCheckResult Result(HealthStatus health, string status, ContentSnapshot snapshot, string? reason) =>
+        new(health, reason, data: new Dictionary<string, object>
+        {
+            [StatusKey] = status,
+            [ArticlesKey] = snapshot.Articles.Length,
+            [ProblemsKey] = snapshot.Problems.Length,
+            [VersionKey] = snapshot.Version,
+        });
 }

@@ -178,4 +178,50 @@ public sealed class ContentLoaderTests : IDisposable
         Assert.Empty(snapshot.Articles);
         Assert.Contains("no articles folder", Assert.Single(snapshot.Problems).Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_file_still_being_saved_is_not_served_half_written_and_its_last_version_stays()
+    {
+        var now = FixedTime.On(2026, 11, 25);
+        var loader = new ContentLoader(new ArticleParser(ArticleMarkdown.CreatePipeline(new ClinicOptions())), now);
+        var cache = new ParsedFileCache();
+        var settle = TimeSpan.FromMilliseconds(500);
+        var path = _content.WriteArticle("saving", "Whole first version");
+        File.SetLastWriteTimeUtc(path, now.GetUtcNow().UtcDateTime.AddMinutes(-5));
+        Assert.Equal("Whole first version", loader.Load(_content.Root, false, 1, cache, settle).Find("saving")?.Title);
+
+        // A slow save: half the new text is on disk, written a moment ago.
+        var whole = ArticleText.Valid("Whole second version");
+        File.WriteAllText(path, whole[..(whole.Length / 2)]);
+        File.SetLastWriteTimeUtc(path, now.GetUtcNow().UtcDateTime.AddMilliseconds(-100));
+        var newPath = _content.WriteArticle("brand-new", "Still being written");
+        File.SetLastWriteTimeUtc(newPath, now.GetUtcNow().UtcDateTime.AddMilliseconds(-100));
+        var during = loader.Load(_content.Root, false, 2, cache, settle);
+
+        Assert.Equal("Whole first version", during.Find("saving")?.Title);
+        Assert.Null(during.Find("brand-new"));
+        Assert.Empty(during.Problems);
+        Assert.Equal(["articles/brand-new.md", "articles/saving.md"], during.Settling.Order());
+
+        // The save finishes and the file then goes unwritten for longer than the settle time.
+        File.WriteAllText(path, whole);
+        File.SetLastWriteTimeUtc(path, now.GetUtcNow().UtcDateTime.AddSeconds(-1));
+        File.SetLastWriteTimeUtc(newPath, now.GetUtcNow().UtcDateTime.AddSeconds(-1));
+        var after = loader.Load(_content.Root, false, 3, cache, settle);
+
+        Assert.Equal("Whole second version", after.Find("saving")?.Title);
+        Assert.Equal("Still being written", after.Find("brand-new")?.Title);
+        Assert.Empty(after.Settling);
+    }
+
+    [Fact]
+    public void The_content_checker_and_first_load_read_files_without_waiting_for_them_to_settle()
+    {
+        var now = FixedTime.On(2026, 11, 25);
+        var loader = new ContentLoader(new ArticleParser(ArticleMarkdown.CreatePipeline(new ClinicOptions())), now);
+        var path = _content.WriteArticle("fresh", "Fresh");
+        File.SetLastWriteTimeUtc(path, now.GetUtcNow().UtcDateTime);
+
+        Assert.NotNull(loader.Load(_content.Root, false, 1).Find("fresh"));
+    }
 }

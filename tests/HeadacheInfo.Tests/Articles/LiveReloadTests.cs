@@ -77,4 +77,21 @@ public sealed class LiveReloadTests(HeadacheInfoFactory site) : IClassFixture<He
         site.Content.WriteArticle("fragile", "Fragile article, fixed");
         await WaitForAsync("/articles/fragile", HttpStatusCode.OK, "Fragile article, fixed");
     }
+
+    [Fact]
+    public async Task A_file_that_breaks_the_parser_never_stops_later_edits_or_deletions()
+    {
+        site.Content.WriteArticle("survivor", "Survivor");
+        site.Content.WriteArticle("to-delete", "To delete");
+        await WaitForAsync("/articles/to-delete", HttpStatusCode.OK);
+
+        site.Content.Write("breaker.md", ArticleText.Valid("Breaker", body: string.Concat(Enumerable.Repeat("*a ", 20_000))));
+        site.Content.Delete("to-delete.md");
+        await WaitForAsync("/articles/to-delete", HttpStatusCode.NotFound);
+
+        site.Content.WriteArticle("survivor", "Survivor, edited");
+        await WaitForAsync("/articles/survivor", HttpStatusCode.OK, "Survivor, edited");
+        using var health = await site.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
 }
