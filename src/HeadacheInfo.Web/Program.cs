@@ -32,12 +32,12 @@ try
     builder.AddHealth();
 
     var app = builder.Build();
-    app.UseForwardedHeaders();
+    app.UseTrustedForwardedHeaders();
     app.UseRequestLogging();
     app.UseSecurityHeaders();
     app.UseFriendlyErrorPages();
     app.UseRequestGuard();
-    app.UseResponseCompressionExceptForms();
+    app.UsePageCompression();
     app.UseStaticFiles(PageCaching.StaticFileOptions());
     app.UseContentImages();
     app.UseRouting();

@@ -17,10 +17,10 @@ public sealed class AccessibilityTests(BrowserSite site)
     };
 
     [BrowserTheory]
-    [MemberData(nameof(PageTypes.Names), MemberType = typeof(PageTypes))]
-    public async Task Page_has_no_WCAG_2_2_AA_violations(string pageType)
+    [MemberData(nameof(PageTypes.NamesAtEachWidth), MemberType = typeof(PageTypes))]
+    public async Task Page_has_no_WCAG_2_2_AA_violations_on_a_phone_or_a_desktop(string pageType, int width)
     {
-        var page = await site.NewPageAsync();
+        var page = await site.NewPageAsync(width);
         await PageTypes.All[pageType](page);
 
         var results = await page.RunAxe(WcagAaRules);

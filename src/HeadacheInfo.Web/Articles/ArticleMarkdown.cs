@@ -15,6 +15,7 @@ public static class ArticleMarkdown
             .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
             .UsePipeTables()
             .UseGridTables()
+            .UseScrollableTables()
             .UseFootnotes()
             .UseEmphasisExtras()
             .UseAutoLinks()

@@ -13,7 +13,7 @@ public static class ArticleStructuredData
     // The default encoder escapes <, > and &, so nothing in the JSON can close the script element.
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
-    public static string For(Article article, string url)
+    public static string For(Article article, string? url)
     {
         var meta = article.FrontMatter;
         var page = new Dictionary<string, object?>

@@ -33,30 +33,36 @@ public static class PageCaching
         return builder;
     }
 
-    /// <summary>Compression first, so cached pages are stored once and compressed per reader as they ask.</summary>
-    public static WebApplication UseResponseCompressionExceptForms(this WebApplication app)
+    /// <summary>
+    /// Compression before the cache, so cached pages are stored once and compressed per reader as they ask.
+    /// Pages that must not be compressed over HTTPS say so themselves (<see cref="Site.NoHttpsCompressionAttribute"/>).
+    /// </summary>
+    public static WebApplication UsePageCompression(this WebApplication app)
     {
-        app.Use((context, next) =>
-        {
-            // Pages with secrets (the antiforgery token) and reflected answers are never compressed over HTTPS,
-            // which rules out BREACH-style attacks on them.
-            if (ContentPagePolicy.IsSymptomCheck(context.Request.Path))
-            {
-                context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpsCompressionFeature>()?.Mode =
-                    Microsoft.AspNetCore.Http.Features.HttpsCompressionMode.DoNotCompress;
-            }
-
-            return next(context);
-        });
         app.UseResponseCompression();
         return app;
     }
 
-    /// <summary>ETag and Last-Modified on pages, 304 for conditional requests, then the output cache.</summary>
+    /// <summary>
+    /// The output cache, then ETag and Last-Modified on pages and 304 for conditional requests. The cache
+    /// answers conditional requests for the pages it holds (which exist); the validators run inside it, so
+    /// what it stores carries them, and a page the cache does not hold is rendered before it can be 304.
+    /// </summary>
     public static WebApplication UsePageCaching(this WebApplication app)
     {
-        app.UseMiddleware<ConditionalGetMiddleware>();
+        app.Use((context, next) =>
+        {
+            // A date in the future is not a valid If-Modified-Since (RFC 9110 13.1.3); ignore it, as the RFC says.
+            var headers = context.Request.GetTypedHeaders();
+            if (headers.IfModifiedSince is { } since && since > context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow())
+            {
+                context.Request.Headers.IfModifiedSince = default;
+            }
+
+            return next(context);
+        });
         app.UseOutputCache();
+        app.UseMiddleware<ConditionalGetMiddleware>();
         return app;
     }
 

@@ -64,4 +64,25 @@ public static class MultipleInstances
             });
         return builder;
     }
+
+    /// <summary>
+    /// Client address and scheme from a trusted proxy's X-Forwarded-For and X-Forwarded-Proto. A forwarded
+    /// scheme other than http or https is ignored: it would end up in canonical links and the sitemap.
+    /// </summary>
+    public static WebApplication UseTrustedForwardedHeaders(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.Use((context, next) =>
+        {
+            var request = context.Request;
+            if (request.Scheme is not ("http" or "https"))
+            {
+                var original = request.Headers[ForwardedHeadersDefaults.XOriginalProtoHeaderName].ToString();
+                request.Scheme = original is "https" ? "https" : "http";
+            }
+
+            return next(context);
+        });
+        return app;
+    }
 }

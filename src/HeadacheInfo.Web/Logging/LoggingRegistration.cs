@@ -1,4 +1,6 @@
+using HeadacheInfo.Web.Security;
 using Serilog;
+using Serilog.Events;
 
 namespace HeadacheInfo.Web.Logging;
 
@@ -26,17 +28,28 @@ public static class LoggingRegistration
             (services, logger) => logger
                 .ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
-                .Enrich.FromLogContext(),
+                .Enrich.FromLogContext()
+                .Enrich.With<ControlCharacterEscaper>(),
             preserveStaticLogger: true,
             writeToProviders: true);
         return builder;
     }
 
-    /// <summary>One line per request, through the host's own logger.</summary>
+    /// <summary>One line per request, through the host's own logger, with the method the client really sent.</summary>
     public static WebApplication UseRequestLogging(this WebApplication app)
     {
         var logger = app.Services.GetRequiredService<Serilog.ILogger>();
-        app.UseSerilogRequestLogging(options => options.Logger = logger);
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.Logger = logger;
+            options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
+            [
+                new("RequestMethod", new ScalarValue(context.Features.Get<RefusedMethodFeature>()?.Method ?? context.Request.Method)),
+                new("RequestPath", new ScalarValue(path)),
+                new("StatusCode", new ScalarValue(status)),
+                new("Elapsed", new ScalarValue(elapsed)),
+            ];
+        });
         return app;
     }
 }

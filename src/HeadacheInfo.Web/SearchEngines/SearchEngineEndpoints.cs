@@ -6,25 +6,27 @@ namespace HeadacheInfo.Web.SearchEngines;
 
 public static class SearchEngineEndpoints
 {
+    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
+
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     /// <summary><c>/sitemap.xml</c> (every published article and the main pages) and <c>/robots.txt</c>.</summary>
     public static IEndpointRouteBuilder MapSearchEngineFiles(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/sitemap.xml", (HttpRequest request, ContentStore store, AbsoluteUrls urls) =>
+        endpoints.MapMethods("/sitemap.xml", GetAndHead, (HttpRequest request, ContentStore store, AbsoluteUrls urls) =>
         {
             var snapshot = store.Current;
             var pages = new[] { SitePaths.Home, SitePaths.Articles, SitePaths.SymptomCheck }
-                .Select(path => Url(urls.For(request, path), lastModified: null))
+                .Select(path => Url(urls.For(request, path) ?? path, lastModified: null))
                 .Concat(snapshot.Articles
                     .Where(article => !article.FrontMatter.Draft)
-                    .Select(article => Url(urls.For(request, SitePaths.Article(article.Slug)), article.FrontMatter.LastReviewed)));
+                    .Select(article => Url(urls.For(request, SitePaths.Article(article.Slug)) ?? SitePaths.Article(article.Slug), article.FrontMatter.LastReviewed)));
             var document = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement(Sitemap + "urlset", pages));
             return Results.Text(document.Declaration + "\n" + document.Root, "application/xml; charset=utf-8");
         });
 
-        endpoints.MapGet("/robots.txt", (HttpRequest request, AbsoluteUrls urls) =>
-            Results.Text($"User-agent: *\nAllow: /\n\nSitemap: {urls.For(request, "/sitemap.xml")}\n", "text/plain; charset=utf-8"));
+        endpoints.MapMethods("/robots.txt", GetAndHead, (HttpRequest request, AbsoluteUrls urls) =>
+            Results.Text($"User-agent: *\nAllow: /\n\nSitemap: {urls.For(request, "/sitemap.xml") ?? "/sitemap.xml"}\n", "text/plain; charset=utf-8"));
         return endpoints;
     }
 

@@ -40,6 +40,8 @@ public static class RequestGuard
                 context.Response.Headers.Allow = takesPost ? "GET, HEAD, POST" : "GET, HEAD";
                 context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
                 // The friendly page is rendered by re-executing this request; as a GET, every page can answer it.
+                // The log still says what the client sent.
+                context.Features.Set(new RefusedMethodFeature(request.Method));
                 request.Method = HttpMethods.Get;
                 return;
             }
@@ -49,3 +51,6 @@ public static class RequestGuard
         return app;
     }
 }
+
+/// <summary>The method a client sent before the guard turned the request into a GET for the friendly page.</summary>
+public sealed record RefusedMethodFeature(string Method);

@@ -9,8 +9,9 @@ public sealed class SiteOptions
 
     /// <summary>
     /// The site's public address, such as https://headacheinfo.example, for canonical links and the sitemap.
-    /// Unset: the address each request came to.
+    /// When set, requests for any other host are refused. Unset: the address each request came to.
     /// </summary>
     [Url(ErrorMessage = "Site:BaseUrl must be a full web address, such as https://headacheinfo.example.")]
+    [RegularExpression("^https?://.*", ErrorMessage = "Site:BaseUrl must start with http:// or https://.")]
     public string? BaseUrl { get; set; }
 }

@@ -1,6 +1,12 @@
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.Options;
+
 namespace HeadacheInfo.Web.Site;
 
-public static class SiteRegistration
+public static partial class SiteRegistration
 {
     public const string ErrorRoute = "/error";
     public const string StatusPrefix = "/status";
@@ -10,11 +16,25 @@ public static class SiteRegistration
     public static WebApplicationBuilder AddSitePages(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorPages();
+        builder.Services.Configure<RouteOptions>(routes => routes.LowercaseUrls = true);
+        // The antiforgery cookie goes back only over HTTPS when the form came over HTTPS.
+        builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddOptions<SiteOptions>()
             .BindConfiguration(SiteOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<AbsoluteUrls>();
+        builder.Services.AddHostedService<SiteAddressWarning>();
+
+        // With the address fixed, a request for any other host is refused (400) before any page can name that host.
+        builder.Services.AddOptions<HostFilteringOptions>().Configure<IOptions<SiteOptions>, IConfiguration>((hosts, site, configuration) =>
+        {
+            if (Uri.TryCreate(site.Value.BaseUrl, UriKind.Absolute, out var baseUrl))
+            {
+                var extra = (configuration["AllowedHosts"] ?? "*").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                hosts.AllowedHosts = [baseUrl.IdnHost, .. extra.Where(host => host != "*")];
+            }
+        });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         return builder;
     }
@@ -36,5 +56,41 @@ public static class SiteRegistration
 
         app.UseStatusCodePagesWithReExecute(StatusRoute);
         return app;
+    }
+
+    /// <summary>Says at start, naming the key, that pages will name whatever host a request gives.</summary>
+    private sealed partial class SiteAddressWarning(AbsoluteUrls urls, IHostEnvironment environment, ILogger<SiteAddressWarning> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            if (!urls.IsFixed && !environment.IsDevelopment())
+            {
+                LogUnset();
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        [LoggerMessage(Level = LogLevel.Warning, Message =
+            "Site:BaseUrl is not set: canonical links and the sitemap use the Host each request gives, any host is " +
+            "accepted, and pages are not offered to shared caches. Set Site:BaseUrl (Site__BaseUrl) to the site's public address.")]
+        private partial void LogUnset();
+    }
+}
+
+/// <summary>
+/// For pages that carry a secret (the antiforgery token) beside text the reader sent: never compressed over
+/// HTTPS, which rules out BREACH-style attacks on them.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class NoHttpsCompressionAttribute : Attribute, IResultFilter
+{
+    public void OnResultExecuting(ResultExecutingContext context) =>
+        context.HttpContext.Features.Get<IHttpsCompressionFeature>()?.Mode = HttpsCompressionMode.DoNotCompress;
+
+    public void OnResultExecuted(ResultExecutedContext context)
+    {
     }
 }

@@ -10,6 +10,9 @@ public static class PageTypes
         ["home"] = page => GoAsync(page, "/"),
         ["article-list"] = page => GoAsync(page, "/articles"),
         ["article"] = page => GoAsync(page, $"/articles/{BrowserSite.FixtureArticle}"),
+        // The shipped articles with the widest tables.
+        ["article-signs-table"] = page => GoAsync(page, "/articles/is-my-headache-coming-from-my-neck"),
+        ["article-comparison-table"] = page => GoAsync(page, "/articles/neck-headache-or-migraine"),
         ["symptom-form"] = page => GoAsync(page, "/symptom-check"),
         ["outcome-emergency"] = page => SubmitSymptomsAsync(page, "thunderclap"),
         ["outcome-urgent"] = page => SubmitSymptomsAsync(page, "pregnant", "one-side"),
@@ -28,6 +31,19 @@ public static class PageTypes
         }
 
         return names;
+    }
+
+    /// <summary>Every page type at a phone's width and at a desktop's.</summary>
+    public static TheoryData<string, int> NamesAtEachWidth()
+    {
+        var cases = new TheoryData<string, int>();
+        foreach (var name in All.Keys)
+        {
+            cases.Add(name, 375);
+            cases.Add(name, 1280);
+        }
+
+        return cases;
     }
 
     public static async Task GoAsync(IPage page, string path) => await page.GotoAsync(path);

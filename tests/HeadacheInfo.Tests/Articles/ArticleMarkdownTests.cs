@@ -20,7 +20,8 @@ public sealed class ArticleMarkdownTests
         { "H~2~O and x^2^", "<p>H<sub>2</sub>O and x<sup>2</sup></p>" },
         {
             "| Type | Side |\n|---|---|\n| Neck | One |",
-            "<table>\n<thead>\n<tr>\n<th>Type</th>\n<th>Side</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Neck</td>\n<td>One</td>\n</tr>\n</tbody>\n</table>"
+            // Wrapped in a region a keyboard can reach, so a table too wide for a phone can still be scrolled.
+            "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table\">\n<table>\n<thead>\n<tr>\n<th>Type</th>\n<th>Side</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Neck</td>\n<td>One</td>\n</tr>\n</tbody>\n</table>\n</div>"
         },
         { "a. first\nb. second", "<ol type=\"a\">\n<li>first</li>\n<li>second</li>\n</ol>" },
         { "Raw <b>HTML</b> is text.", "<p>Raw &lt;b&gt;HTML&lt;/b&gt; is text.</p>" },

@@ -46,6 +46,19 @@ public sealed class SearchEngineTests(SearchEngineTests.Site site) : IClassFixtu
         Assert.Equal("2026-01-15", article.Element(Sitemap + "lastmod")?.Value);
     }
 
+    [Theory]
+    [InlineData("/sitemap.xml")]
+    [InlineData("/robots.txt")]
+    public async Task Search_engine_files_answer_HEAD_like_every_page(string url)
+    {
+        using var client = site.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Head, new Uri(url, UriKind.Relative));
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task Robots_txt_points_at_the_sitemap()
     {
@@ -70,6 +83,30 @@ public sealed class SearchEngineTests(SearchEngineTests.Site site) : IClassFixtu
         Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("meta[property='og:title']")?.GetAttribute("content")));
         Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("meta[property='og:description']")?.GetAttribute("content")));
         Assert.Equal(type, page.QuerySelector("meta[property='og:type']")?.GetAttribute("content"));
+    }
+
+    [Theory]
+    [InlineData("/Articles/neck-pain")]
+    [InlineData("/articles/neck-pain/")]
+    [InlineData("/ARTICLES/neck-pain")]
+    [InlineData("/Articles/")]
+    public async Task Canonical_is_the_one_spelling_of_the_address_whatever_was_typed(string typed)
+    {
+        using var response = await site.GetAsync(typed);
+        var page = await HeadacheInfoFactory.ReadPageAsync(response);
+
+        var expected = typed.Contains("neck-pain", StringComparison.Ordinal) ? "http://localhost/articles/neck-pain" : "http://localhost/articles";
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, page.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
+        Assert.Equal(expected, page.QuerySelector("meta[property='og:url']")?.GetAttribute("content"));
+    }
+
+    [Fact]
+    public async Task JSON_LD_script_type_is_written_with_a_plain_plus()
+    {
+        using var response = await site.GetAsync("/articles/neck-pain");
+
+        Assert.Contains("<script type=\"application/ld+json\">", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -112,8 +149,10 @@ public sealed class ConfiguredBaseUrlTests(ConfiguredBaseUrlTests.Site site) : I
     [Fact]
     public async Task Absolute_addresses_use_Site_BaseUrl()
     {
-        using var sitemap = await site.GetAsync("/sitemap.xml");
-        var page = await site.GetPageAsync("/articles/neck-pain");
+        // Only the configured host is served.
+        using var client = site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://headacheinfo.example") });
+        using var sitemap = await client.GetAsync(new Uri("/sitemap.xml", UriKind.Relative));
+        var page = await site.GetPageAsync("/articles/neck-pain", client);
 
         Assert.Contains("<loc>https://headacheinfo.example/articles/neck-pain</loc>", await sitemap.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("https://headacheinfo.example/articles/neck-pain", page.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));

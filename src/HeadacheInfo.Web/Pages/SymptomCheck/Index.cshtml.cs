@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Clinic;
+using HeadacheInfo.Web.Site;
 using HeadacheInfo.Web.SymptomCheck;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,6 +15,7 @@ namespace HeadacheInfo.Web.Pages.SymptomCheck;
 /// into a URL, cookie or redirect, are never logged, and the page is never cached.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[NoHttpsCompression]
 [RequestSizeLimit(MaxBodyBytes)]
 [EnableRateLimiting(SymptomCheckRateLimit.PolicyName)]
 [RequestFormLimits(ValueCountLimit = 100, ValueLengthLimit = 1024, MultipartBodyLengthLimit = MaxBodyBytes)]
