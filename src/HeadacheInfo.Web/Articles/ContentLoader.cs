@@ -22,6 +22,7 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
         var articles = new List<Article>();
         var problems = new List<ContentProblem>();
         var settling = new List<string>();
+        var settlesAt = DateTimeOffset.MinValue;
         var slugOwners = new Dictionary<string, string>(StringComparer.Ordinal);
 
         foreach (var (path, file) in FindArticleFiles(contentRoot, problems))
@@ -42,7 +43,7 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
             }
 
             slugOwners[slug] = file;
-            if (ParseFile(path, file, slug, problems, cache, settle, settling) is not { } result)
+            if (ParseFile(path, file, slug, problems, cache, settle, settling, ref settlesAt) is not { } result)
             {
                 continue;
             }
@@ -60,11 +61,16 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
             .ThenBy(a => a.FrontMatter.Order ?? int.MaxValue)
             .ThenBy(a => a.Title, StringComparer.OrdinalIgnoreCase)
             .ToImmutableArray();
-        return new ContentSnapshot(version, time.GetUtcNow(), ordered, [.. problems]) { Settling = [.. settling] };
+        return new ContentSnapshot(version, time.GetUtcNow(), ordered, [.. problems])
+        {
+            Settling = [.. settling],
+            SettlesAt = settling.Count > 0 ? settlesAt : null,
+        };
     }
 
     private ArticleParseResult? ParseFile(
-        string path, string file, string slug, List<ContentProblem> problems, ParsedFileCache? cache, TimeSpan settle, List<string> settling)
+        string path, string file, string slug, List<ContentProblem> problems, ParsedFileCache? cache, TimeSpan settle,
+        List<string> settling, ref DateTimeOffset settlesAt)
     {
         // For a link (allowed only within the folder), the target's time and length are what change on an edit.
         var onDisk = new FileInfo(path);
@@ -77,10 +83,12 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
 
         // A save in progress (half the file written, then a pause) must not be published cut off: wait until
         // the file has not been written to for a moment. A time in the future (a skewed network clock) counts as settled.
-        var sinceWritten = time.GetUtcNow() - new DateTimeOffset(lastWrite, TimeSpan.Zero);
+        var written = new DateTimeOffset(lastWrite, TimeSpan.Zero);
+        var sinceWritten = time.GetUtcNow() - written;
         if (sinceWritten >= TimeSpan.Zero && sinceWritten < settle)
         {
             settling.Add(file);
+            settlesAt = written + settle > settlesAt ? written + settle : settlesAt;
             return cache?.Previous(path);
         }
 

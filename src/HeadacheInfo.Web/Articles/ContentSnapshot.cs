@@ -18,6 +18,9 @@ public sealed record ContentSnapshot(
     /// <summary>Files changed so recently that they may still be being saved; their previous version, if any, is served.</summary>
     public ImmutableArray<string> Settling { get; init; } = [];
 
+    /// <summary>When the last of <see cref="Settling"/> will have gone unwritten long enough to be read.</summary>
+    public DateTimeOffset? SettlesAt { get; init; }
+
     private FrozenDictionary<string, Article> BySlug { get; } =
         Articles.ToFrozenDictionary(article => article.Slug, StringComparer.Ordinal);
 

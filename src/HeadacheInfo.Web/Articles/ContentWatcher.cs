@@ -18,12 +18,13 @@ internal sealed partial class ContentWatcher(
 {
     private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(150);
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MinimumRetryDelay = TimeSpan.FromMilliseconds(20);
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         // Load before the server takes requests, so the first reader never sees an empty site. Files are read
         // as they are: one still being written fires another change when it is done.
-        ReloadSafely(TimeSpan.Zero);
+        _ = ReloadSafely(TimeSpan.Zero);
         return base.StartAsync(cancellationToken);
     }
 
@@ -46,11 +47,10 @@ internal sealed partial class ContentWatcher(
             {
                 changes.Reader.TryRead(out _);
                 await WaitForQuietAsync(changes.Reader, stoppingToken);
-                var settling = ReloadSafely(ContentStore.SettleTime);
-                if (settling)
+                if (ReloadSafely(ContentStore.SettleTime) is { } settlesAt)
                 {
-                    // Come back for the files still being saved, unless a newer change brings us back first.
-                    _ = RetryAfterSettlingAsync(changes.Writer, stoppingToken);
+                    // Come back for the files still being saved once they have settled; a newer change may bring us back first.
+                    _ = RetryAfterSettlingAsync(settlesAt, changes.Writer, stoppingToken);
                 }
             }
         }
@@ -60,11 +60,12 @@ internal sealed partial class ContentWatcher(
         }
     }
 
-    private async Task RetryAfterSettlingAsync(ChannelWriter<bool> changes, CancellationToken stoppingToken)
+    private async Task RetryAfterSettlingAsync(DateTimeOffset settlesAt, ChannelWriter<bool> changes, CancellationToken stoppingToken)
     {
         try
         {
-            await Task.Delay(ContentStore.SettleTime, time, stoppingToken);
+            var wait = settlesAt - time.GetUtcNow();
+            await Task.Delay(wait > MinimumRetryDelay ? wait : MinimumRetryDelay, time, stoppingToken);
             changes.TryWrite(true);
         }
         catch (OperationCanceledException)
@@ -87,19 +88,19 @@ internal sealed partial class ContentWatcher(
         }
     }
 
-    /// <returns>Whether some files were still being saved and need another look.</returns>
-    private bool ReloadSafely(TimeSpan settle)
+    /// <returns>When files still being saved will have settled and need another look; null when none are.</returns>
+    private DateTimeOffset? ReloadSafely(TimeSpan settle)
     {
         try
         {
-            return !store.Reload(settle).Settling.IsEmpty;
+            return store.Reload(settle).SettlesAt;
         }
 #pragma warning disable CA1031 // A failed reload must keep the last good snapshot serving, whatever went wrong.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             LogReloadFailed(ex);
-            return false;
+            return null;
         }
     }
 

@@ -202,6 +202,7 @@ public sealed class ContentLoaderTests : IDisposable
         Assert.Null(during.Find("brand-new"));
         Assert.Empty(during.Problems);
         Assert.Equal(["articles/brand-new.md", "articles/saving.md"], during.Settling.Order());
+        Assert.Equal(now.GetUtcNow().AddMilliseconds(400), during.SettlesAt);
 
         // The save finishes and the file then goes unwritten for longer than the settle time.
         File.WriteAllText(path, whole);
