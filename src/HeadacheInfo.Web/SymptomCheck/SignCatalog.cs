@@ -3,11 +3,23 @@ using System.Collections.Immutable;
 
 namespace HeadacheInfo.Web.SymptomCheck;
 
-/// <summary>Every question on the symptom check, in the order the form asks them. Warning signs come first.</summary>
+/// <summary>
+/// Every question on the symptom check, in the order the form asks them: who the check is for, then the
+/// warning signs, then what the headaches are like. A label is also how the articles name the sign, word for
+/// word, in a care card of the sign's tier (a test holds them to it).
+/// </summary>
 public static class SignCatalog
 {
     public static ImmutableArray<Sign> All { get; } =
     [
+        // About you: asked first, because the check is for people aged 16 and over.
+        new("under-16", SignGroup.AboutYou,
+            "The person with the headache is under 16",
+            "the person with the headache is under 16"),
+        new("new-over-50", SignGroup.AboutYou,
+            "You are 50 or over, and this kind of headache is new for you",
+            "you are 50 or over and this kind of headache is new for you"),
+
         // Emergency signs
         new("thunderclap", SignGroup.Emergency,
             "A sudden, very bad headache that was at its worst within 5 minutes",
@@ -29,20 +41,21 @@ public static class SignCatalog
             "The headache started after a serious injury to your head",
             "your headache started after a serious head injury"),
         new("artery-signs", SignGroup.Emergency,
-            "With the neck pain or headache: dizziness, double vision, trouble swallowing or speaking, unsteady walking, or a drooping eyelid",
-            "your neck pain or headache comes with dizziness, double vision, trouble swallowing or speaking, unsteady walking or a drooping eyelid",
-            "This matters most after a neck injury or after your neck has been manipulated."),
+            "With the neck pain or headache: sudden or new dizziness, double vision, trouble swallowing or speaking, unsteady walking, or a drooping eyelid",
+            "your neck pain or headache comes with sudden or new dizziness, double vision, trouble swallowing or speaking, unsteady walking or a drooping eyelid",
+            "This matters most after a neck injury or after your neck has been manipulated. Mild dizziness you have had before with your neck headaches is not this sign."),
         new("red-eye", SignGroup.Emergency,
-            "A painful red eye with the headache",
-            "you have a painful red eye with your headache"),
+            "A painful red eye with the headache, often with blurred vision or rings (haloes) around lights",
+            "you have a painful red eye with your headache",
+            "This is different from bouts of pain around one eye with a watering eye, which is asked about further down."),
 
         // Urgent signs
         new("jaw-scalp", SignGroup.Urgent,
-            "Pain in your jaw when you chew, a sore scalp, or pain at your temples",
-            "you have jaw pain when chewing, a sore scalp or pain at your temples"),
+            "Pain in your jaw when you chew, or your scalp or temples are tender to touch (for example when you brush your hair)",
+            "you have jaw pain when chewing, or your scalp or temples are tender to touch"),
         new("blurred-vision", SignGroup.Urgent,
-            "Blurred or double vision that comes and goes",
-            "you have blurred or double vision that comes and goes"),
+            "Blurred vision that comes and goes",
+            "you have blurred vision that comes and goes"),
         new("cough-strain", SignGroup.Urgent,
             "The headache comes on when you cough, sneeze, strain or exercise",
             "your headache is brought on by coughing, sneezing, straining or exercise"),
@@ -58,21 +71,24 @@ public static class SignCatalog
             "For example HIV, chemotherapy, or taking steroid tablets for a long time."),
         new("pregnant", SignGroup.Urgent,
             "You are pregnant, or you had a baby in the last 6 weeks",
-            "you are pregnant or had a baby in the last 6 weeks"),
+            "you are pregnant or had a baby in the last 6 weeks",
+            "Contact your midwife or maternity unit today as well."),
         new("getting-worse", SignGroup.Urgent,
             "The headache is getting steadily worse over days or weeks",
             "your headache is getting steadily worse over days or weeks"),
         new("recent-injury", SignGroup.Urgent,
             "It started within 3 months after an injury to your head or neck, such as whiplash",
             "your headache started within 3 months of a head or neck injury"),
+        new("neck-manipulation", SignGroup.Urgent,
+            "It started within a few days of your neck being manipulated, or of a sudden jolt or twist of your neck (for example a fall, a sports injury or a fairground ride), or it is a sudden, unusual pain on one side of your neck unlike any you have had",
+            "your neck pain or headache started soon after your neck was manipulated or jolted, or is a sudden, unusual pain on one side of your neck",
+            "Very rarely an artery in the neck tears, with or without an injury. At first this can feel like neck pain and headache alone."),
         new("fever-unwell", SignGroup.Urgent,
-            "A high temperature, feeling very unwell, or losing weight without trying",
-            "you have a high temperature, feel very unwell, or are losing weight without trying"),
-
-        // About you
-        new("new-over-50", SignGroup.AboutYou,
-            "You are 50 or over, and this kind of headache is new for you",
-            "you are 50 or over and this kind of headache is new for you"),
+            "A high temperature, or feeling very unwell",
+            "you have a high temperature or feel very unwell"),
+        new("weight-loss", SignGroup.Urgent,
+            "You are losing weight without trying",
+            "you are losing weight without trying"),
 
         // Neck pattern
         new("one-side", SignGroup.NeckPattern,
@@ -99,6 +115,9 @@ public static class SignCatalog
             "the pain is a dull, steady ache"),
 
         // Other patterns
+        new("pattern-change", SignGroup.OtherPattern,
+            "Your headaches have changed: they feel different from your usual headaches, or come much more often than before",
+            "your headaches have changed from your usual ones, or come much more often"),
         new("throbbing", SignGroup.OtherPattern,
             "The pain throbs or pulses",
             "your headache throbs or pulses"),
@@ -112,8 +131,8 @@ public static class SignCatalog
             "You take painkillers for headache on 10 or more days a month",
             "you take painkillers for headache on 10 or more days a month"),
         new("eye-watering", SignGroup.OtherPattern,
-            "Bouts of very bad pain around one eye, with a watering or red eye or a runny nose on that side",
-            "you have bouts of severe pain around one eye with a watering or red eye or runny nose"),
+            "Attacks of very bad pain around one eye that come and go in bouts, with a watering eye or a runny nose on that side",
+            "you have attacks of very bad pain around one eye that come and go in bouts, with a watering eye or runny nose"),
     ];
 
     private static readonly FrozenDictionary<string, Sign> ById = All.ToFrozenDictionary(s => s.Id, StringComparer.Ordinal);

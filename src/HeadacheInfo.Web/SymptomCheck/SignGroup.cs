@@ -10,7 +10,7 @@ public sealed record SignGroup(string Key, string Legend, string Hint)
         "urgent", "Signs that need a doctor's advice today", "Tick any that are true for you.");
 
     public static readonly SignGroup AboutYou = new(
-        "about-you", "About you", "Tick if it is true for you.");
+        "about-you", "About the person with the headache", "Tick any that are true.");
 
     public static readonly SignGroup NeckPattern = new(
         "neck", "What your headaches are like", "Tick all that describe your usual headaches.");

@@ -11,6 +11,8 @@ public static class TriageRules
 {
     public static readonly ImmutableArray<string> NeckKeySigns = ["starts-in-neck", "neck-movement", "neck-pressure"];
 
+    private const string PatternChange = "pattern-change";
+
     public static ImmutableArray<TriageRule> All { get; } =
     [
         new("emergency-sign", TriageOutcome.Emergency,
@@ -23,13 +25,23 @@ public static class TriageRules
             "A high temperature or feeling very unwell together with a stiff neck can be a sign of meningitis, which needs emergency care.",
             "NICE CG150 recommendation 1.1.1 (worsening headache with fever); NHS headaches page (high temperature with a stiff neck)"),
 
+        new("under-16", TriageOutcome.Urgent,
+            new AnyOf(["under-16"]),
+            "This check is for people aged 16 and over. For a child, get advice today from a GP or {{urgent-advice-name}}.",
+            "NICE CG150 (scope: young people aged 12 and over and adults; children's headaches are assessed differently); a deliberately cautious line at 16"),
+
         new("urgent-sign", TriageOutcome.Urgent,
             new AnyOf([.. SignCatalog.IdsIn(SignGroup.Urgent)]),
             "These signs are not usually an emergency, but a doctor should check them today to rule out a cause that needs treatment.",
-            "NICE CG150 recommendations 1.1.1 and 1.1.2; SNNOOP10 (Do et al., Neurology 2019); NHS headaches page (urgent GP or NHS 111)"),
+            "NICE CG150 recommendations 1.1.1 and 1.1.2; SNNOOP10 (Do et al., Neurology 2019); NHS headaches page (urgent GP or NHS 111); IFOMPT cervical framework (new, unusual neck pain or headache after neck trauma or manipulation)"),
+
+        new("headaches-changed", TriageOutcome.Gp,
+            new AnyOf([PatternChange]),
+            "When your usual headaches change, or come much more often, a GP should check what has changed before anything else.",
+            "NICE CG150 recommendation 1.1.1 (substantial change in the characteristics of the headache); SNNOOP10 (pattern change; Do et al., Neurology 2019)"),
 
         new("other-headache-pattern", TriageOutcome.Gp,
-            new AnyOf([.. SignCatalog.IdsIn(SignGroup.OtherPattern)]),
+            new AnyOf([.. SignCatalog.IdsIn(SignGroup.OtherPattern).Where(id => id != PatternChange)]),
             "These point to another kind of headache, such as migraine, cluster headache or headache from taking painkillers often. A GP can diagnose and treat these.",
             "ICHD-3 (migraine 1, cluster headache 3.1, medication-overuse headache 8.2); NHS headaches page (see a GP)"),
 

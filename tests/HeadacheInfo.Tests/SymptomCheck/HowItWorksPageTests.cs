@@ -15,7 +15,7 @@ public sealed class HowItWorksPageTests(HeadacheInfoFactory site) : IClassFixtur
         Assert.All(rules.Zip(TriageRules.All), pair =>
         {
             Assert.Contains(pair.Second.Source, pair.First.QuerySelector(".rule-source")!.TextContent, StringComparison.Ordinal);
-            Assert.Contains(pair.Second.Explanation, pair.First.TextContent, StringComparison.Ordinal);
+            Assert.Contains(pair.Second.ExplanationFor(new HeadacheInfo.Web.Clinic.ClinicOptions()), pair.First.TextContent, StringComparison.Ordinal);
         });
     }
 
@@ -26,5 +26,13 @@ public sealed class HowItWorksPageTests(HeadacheInfoFactory site) : IClassFixtur
         var text = page.QuerySelector("main")!.TextContent;
 
         Assert.All(SignCatalog.All, sign => Assert.Contains(sign.Label, text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task How_it_works_says_who_the_check_is_for()
+    {
+        var page = await site.GetPageAsync("/symptom-check/how-it-works");
+
+        Assert.Contains("16 and over", page.QuerySelector("[data-audience]")?.TextContent, StringComparison.Ordinal);
     }
 }

@@ -34,7 +34,7 @@ public sealed class SymptomCheckPageTests(SymptomCheckPageTests.Site site) : ICl
     }
 
     [Fact]
-    public async Task Form_asks_every_question_as_a_labelled_signs_checkbox_warning_signs_first()
+    public async Task Form_asks_every_question_as_a_labelled_signs_checkbox_who_it_is_for_then_warning_signs()
     {
         var (_, page) = await OpenFormAsync();
 
@@ -42,7 +42,10 @@ public sealed class SymptomCheckPageTests(SymptomCheckPageTests.Site site) : ICl
         Assert.All(boxes, box => Assert.Equal("signs", box.Name));
         Assert.Equal(SignCatalog.All.Select(s => s.Id), boxes.Select(b => b.Value));
         Assert.All(boxes, box => Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector($"label[for='{box.Id}']")?.TextContent)));
-        Assert.Equal("Warning signs that need help straight away", page.QuerySelector("fieldset legend")?.TextContent);
+        Assert.Equal(["About the person with the headache", "Warning signs that need help straight away"],
+            page.QuerySelectorAll("fieldset legend").Take(2).Select(l => l.TextContent));
+        Assert.Equal("under-16", boxes[0].Value);
+        Assert.Contains("16 and over", page.QuerySelector("[data-audience]")?.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("form input[name=__RequestVerificationToken]"));
         Assert.Null(page.QuerySelector("main[data-outcome]"));
     }
@@ -119,7 +122,9 @@ public sealed class SymptomCheckPageTests(SymptomCheckPageTests.Site site) : ICl
         {
             var (_, page) = await SubmitAsync(ticked);
 
-            Assert.Contains("a sudden, very bad headache", page.QuerySelector(".triage-result")!.TextContent, StringComparison.Ordinal);
+            // The emergency signs, word for word as the form asks them.
+            Assert.Equal(SignCatalog.IdsIn(SignGroup.Emergency), page.QuerySelectorAll(".help-sooner[data-tier=emergency] li").Select(li => li.GetAttribute("data-sign")));
+            Assert.Contains("A sudden, very bad headache", page.QuerySelector(".triage-result")!.TextContent, StringComparison.Ordinal);
             Assert.Contains(page.QuerySelectorAll(".related-articles a"), a => a.GetAttribute("href") == "/articles/when-to-get-urgent-help");
         }
     }

@@ -12,8 +12,8 @@ public sealed class SymptomTriageTests
         foreach (var sign in SignCatalog.All)
         {
             var expected = sign.Group == SignGroup.Emergency ? "emergency"
-                : sign.Group == SignGroup.Urgent ? "urgent"
-                : "gp"; // about you and other patterns go to a GP; one neck sign alone is too few to point at the neck
+                : sign.Group == SignGroup.Urgent || sign.Id == "under-16" ? "urgent"
+                : "gp"; // a new headache over 50 and other patterns go to a GP; one neck sign alone is too few to point at the neck
             data.Add(sign.Id, expected);
         }
 
@@ -34,13 +34,16 @@ public sealed class SymptomTriageTests
     {
         string[] contract =
         [
+            "under-16", "new-over-50",
             "thunderclap", "neuro-deficit", "vision-loss", "confusion", "fever-stiff-neck", "head-injury", "artery-signs", "red-eye",
             "jaw-scalp", "blurred-vision", "cough-strain", "positional", "vomiting", "cancer-immune", "pregnant", "getting-worse",
-            "recent-injury", "fever-unwell", "new-over-50", "one-side", "starts-in-neck", "neck-movement", "neck-stiff",
-            "neck-pressure", "shoulder-arm", "dull", "throbbing", "nausea-light", "aura", "painkillers-often", "eye-watering",
+            "recent-injury", "neck-manipulation", "fever-unwell", "weight-loss",
+            "one-side", "starts-in-neck", "neck-movement", "neck-stiff", "neck-pressure", "shoulder-arm", "dull",
+            "pattern-change", "throbbing", "nausea-light", "aura", "painkillers-often", "eye-watering",
         ];
 
         Assert.Equal(contract, SignCatalog.All.Select(s => s.Id));
+        Assert.Equal("under-16", SignCatalog.All[0].Id);
     }
 
     [Fact]
@@ -133,10 +136,93 @@ public sealed class SymptomTriageTests
     {
         string[][] answers =
         [
-            ["thunderclap"], ["fever-unwell", "neck-stiff"], ["pregnant"], ["aura"], ["new-over-50"],
+            ["thunderclap"], ["fever-unwell", "neck-stiff"], ["under-16"], ["pregnant"], ["pattern-change"], ["aura"], ["new-over-50"],
             ["starts-in-neck", "dull"], [],
         ];
 
         Assert.Equal(TriageRules.All.Select(r => r.Id), answers.Select(a => Assess(a).Rule.Id));
+    }
+
+    // Vignettes from the clinical review: each one a person the old rules sent to the wrong place.
+
+    [Fact]
+    public void Weight_loss_with_an_ordinary_stiff_neck_is_advice_today_not_meningitis()
+    {
+        var result = Assess("weight-loss", "neck-stiff");
+
+        Assert.Equal(TriageOutcome.Urgent, result.Outcome);
+        Assert.DoesNotContain("weight", SignCatalog.Find("fever-unwell")!.Label, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void A_textbook_neck_headache_that_spreads_to_the_temple_is_not_sent_for_same_day_care()
+    {
+        // Temple pain is common in neck headache; giant cell arteritis is about tenderness and jaw pain on chewing.
+        var label = SignCatalog.Find("jaw-scalp")!.Label;
+
+        Assert.DoesNotContain("pain at your temples", label, StringComparison.Ordinal);
+        Assert.Contains("tender to touch", label, StringComparison.Ordinal);
+        Assert.Equal(TriageOutcome.Physio, Assess("one-side", "starts-in-neck", "neck-movement", "dull").Outcome);
+    }
+
+    [Fact]
+    public void Only_sudden_or_new_dizziness_is_an_artery_sign()
+    {
+        Assert.Contains("sudden or new dizziness", SignCatalog.Find("artery-signs")!.Label, StringComparison.Ordinal);
+        Assert.DoesNotContain(SignCatalog.All, s => s.Id != "artery-signs" && s.Label.Contains("dizz", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Double_vision_is_asked_only_as_an_emergency_sign()
+    {
+        var mentioning = SignCatalog.All.Where(s => s.Label.Contains("double vision", StringComparison.OrdinalIgnoreCase)).ToList();
+
+        Assert.NotEmpty(mentioning);
+        Assert.All(mentioning, s => Assert.Equal(SignGroup.Emergency, s.Group));
+        Assert.Equal("Blurred vision that comes and goes", SignCatalog.Find("blurred-vision")!.Label);
+    }
+
+    [Fact]
+    public void A_painful_red_eye_is_an_emergency_and_bouts_of_eye_pain_with_a_watering_eye_are_for_a_GP()
+    {
+        Assert.Equal(TriageOutcome.Emergency, Assess("red-eye").Outcome);
+        Assert.Equal(TriageOutcome.Gp, Assess("eye-watering").Outcome);
+        Assert.DoesNotContain("red", SignCatalog.Find("eye-watering")!.Label, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("bouts", SignCatalog.Find("eye-watering")!.Label, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("under-16")]
+    [InlineData("under-16", "one-side", "starts-in-neck", "neck-movement")]
+    [InlineData("under-16", "throbbing")]
+    public void A_child_is_sent_for_advice_today_with_the_reason(params string[] ids)
+    {
+        var result = Assess(ids);
+
+        Assert.Equal(TriageOutcome.Urgent, result.Outcome);
+        Assert.Equal("under-16", result.Rule.Id);
+        Assert.Equal("This check is for people aged 16 and over. For a child, get advice today from a GP or NHS 111.",
+            result.Rule.ExplanationFor(new HeadacheInfo.Web.Clinic.ClinicOptions()));
+    }
+
+    [Fact]
+    public void A_child_with_a_warning_sign_is_an_emergency() =>
+        Assert.Equal(TriageOutcome.Emergency, Assess("under-16", "thunderclap").Outcome);
+
+    [Fact]
+    public void A_headache_soon_after_neck_manipulation_is_advice_today_and_with_artery_signs_an_emergency()
+    {
+        Assert.Equal(TriageOutcome.Urgent, Assess("neck-manipulation", "one-side", "starts-in-neck").Outcome);
+        Assert.Equal(TriageOutcome.Emergency, Assess("neck-manipulation", "artery-signs").Outcome);
+    }
+
+    [Fact]
+    public void Headaches_that_have_changed_go_to_a_GP_before_the_neck_pattern()
+    {
+        var result = Assess("pattern-change", "one-side", "starts-in-neck", "neck-movement");
+
+        Assert.Equal(TriageOutcome.Gp, result.Outcome);
+        Assert.Equal("headaches-changed", result.Rule.Id);
+        Assert.Equal(["pattern-change"], result.DecidingSigns.Select(s => s.Id));
     }
 }
