@@ -10,7 +10,8 @@ public sealed record ArticleBodyFacts(
     ImmutableArray<string> ProseParagraphs,
     ImmutableArray<ArticleLink> Links,
     ImmutableArray<ArticleImage> Images,
-    ImmutableArray<ArticleContainer> Containers);
+    ImmutableArray<ArticleContainer> Containers,
+    ImmutableArray<ArticleWords> Words);
 
 /// <summary>A link written in the body, such as <c>[the signs](/articles/signs#one-side)</c>.</summary>
 public sealed record ArticleLink(string Url, int Line);
@@ -20,3 +21,6 @@ public sealed record ArticleImage(string Url, string AltText, int Line);
 
 /// <summary>A <c>::: kind</c> block, such as a care card.</summary>
 public sealed record ArticleContainer(string Kind, int Line);
+
+/// <summary>Text exactly as written on one line of a heading or paragraph: placeholders and link addresses left out.</summary>
+public sealed record ArticleWords(string Text, int Line);

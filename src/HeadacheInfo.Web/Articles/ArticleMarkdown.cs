@@ -22,6 +22,7 @@ public static class ArticleMarkdown
             .UseListExtras()
             .UseCustomContainers()
             .Use(new CareCardExtension(clinic))
+            .UseClinicPlaceholders(clinic)
             // Articles are Markdown only: raw HTML is shown as text, so no file can put script on a page.
             .DisableHtml()
             .Build();

@@ -82,7 +82,12 @@ public sealed class ArticleParser(MarkdownPipeline pipeline)
             .Select(paragraph => PlainText(paragraph.Inline))
             .Where(text => text.Length > 0);
 
-        return new ArticleBodyFacts([.. prose], links.ToImmutable(), images.ToImmutable(), [.. containers]);
+        // What staff typed, line by line, so the checker can point at a literal "999" that should be a placeholder.
+        var words = document.Descendants<LiteralInline>()
+            .Where(literal => literal.Content.Length > 0)
+            .Select(literal => new ArticleWords(literal.Content.ToString(), literal.Line + 1));
+
+        return new ArticleBodyFacts([.. prose], links.ToImmutable(), images.ToImmutable(), [.. containers], [.. words]);
     }
 
     private static bool HasAncestor<T>(Block block) where T : Block
@@ -115,6 +120,9 @@ public sealed class ArticleParser(MarkdownPipeline pipeline)
                     break;
                 case CodeInline code:
                     text.Append(code.Content);
+                    break;
+                case ClinicValueInline clinicValue:
+                    text.Append(clinicValue.Value);
                     break;
                 case LineBreakInline:
                     text.Append(' ');

@@ -26,7 +26,10 @@ public static class ContentCheckCommand
         builder.Logging.ClearProviders();
         builder.AddClinic();
         builder.AddArticles();
-        builder.Services.AddSingleton<ContentChecker>();
+        builder.Services.AddSingleton(services => new ContentChecker(
+            services.GetRequiredService<ContentLoader>(),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<IOptions<ClinicOptions>>().Value));
         using var app = builder.Build();
 
         var contentRoot = path is null

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Articles.CareCards;
+using HeadacheInfo.Web.Clinic;
 using HeadacheInfo.Web.Site;
 
 namespace HeadacheInfo.Web.ContentCheck;
@@ -11,7 +12,7 @@ namespace HeadacheInfo.Web.ContentCheck;
 /// <see cref="ContentLoader"/>, so every reason the site would leave a file out is an error here too,
 /// then adds checks the site cannot make on its own: links, images, care cards, review dates and readability.
 /// </summary>
-public sealed class ContentChecker(ContentLoader loader, TimeProvider time)
+public sealed class ContentChecker(ContentLoader loader, TimeProvider time, ClinicOptions clinic)
 {
     public const double TargetGrade = 8;
     public const int SummaryMaxLength = 160;
@@ -29,12 +30,12 @@ public sealed class ContentChecker(ContentLoader loader, TimeProvider time)
             .GroupBy(problem => problem.File)
             .Select(group => new FileCheck(group.Key, null,
                 [.. group.Select(p => new CheckFinding(FindingSeverity.Error, p.Line, p.Reason))]))
-            .Concat(snapshot.Articles.Select(article => CheckArticle(article, snapshot, contentRoot, today)))
+            .Concat(snapshot.Articles.Select(article => CheckArticle(article, snapshot, contentRoot, today, clinic)))
             .OrderBy(file => file.File, StringComparer.Ordinal);
         return new ContentCheckReport(contentRoot, [.. files]);
     }
 
-    private static FileCheck CheckArticle(Article article, ContentSnapshot snapshot, string contentRoot, DateOnly today)
+    private static FileCheck CheckArticle(Article article, ContentSnapshot snapshot, string contentRoot, DateOnly today, ClinicOptions clinic)
     {
         var findings = new List<CheckFinding>();
         void Error(int? line, string message) => findings.Add(new(FindingSeverity.Error, line, message));
@@ -86,6 +87,15 @@ public sealed class ContentChecker(ContentLoader loader, TimeProvider time)
                 string.Join(", ", CareCardKind.All.Select(kind => $"'::: {kind.Key}'")));
         }
 
+        foreach (var (text, line) in article.Body.Words.Select(w => (w.Text, (int?)w.Line))
+            .Prepend((meta.Summary, null)).Prepend((meta.Title, null)))
+        {
+            foreach (var finding in HelpLineFindings(text, clinic))
+            {
+                Warning(line, finding);
+            }
+        }
+
         var grade = ReadingGrade.Measure(article.Body.ProseParagraphs);
         if (grade.Grade > TargetGrade)
         {
@@ -103,6 +113,46 @@ public sealed class ContentChecker(ContentLoader loader, TimeProvider time)
         }
 
         return new FileCheck(article.File, grade, [.. findings]);
+    }
+
+    /// <summary>
+    /// A help line written out ("999", "NHS 111") is wrong wherever a clinic has set another one; the
+    /// placeholder always shows the configured value. The built-in defaults are looked for too, since those
+    /// are what a copied article would say.
+    /// </summary>
+    private static IEnumerable<string> HelpLineFindings(string text, ClinicOptions clinic)
+    {
+        var defaults = new ClinicOptions();
+        (string Literal, string Placeholder)[] literals =
+        [
+            (clinic.UrgentAdviceName, "urgent-advice-name"), (defaults.UrgentAdviceName, "urgent-advice-name"),
+            (clinic.EmergencyNumber, "emergency-number"), (defaults.EmergencyNumber, "emergency-number"),
+            (clinic.UrgentAdviceNumber, "urgent-advice-number"), (defaults.UrgentAdviceNumber, "urgent-advice-number"),
+        ];
+        foreach (var (literal, placeholder) in literals.Distinct())
+        {
+            var pattern = $@"(?<![\w]){System.Text.RegularExpressions.Regex.Escape(literal)}(?![\w])";
+            if (System.Text.RegularExpressions.Regex.IsMatch(text, pattern))
+            {
+                text = System.Text.RegularExpressions.Regex.Replace(text, pattern, " ");
+                yield return $"'{literal}' is written out; write {{{{{placeholder}}}}} instead, so the page always shows the clinic's own {Describe(placeholder)}";
+            }
+        }
+
+        foreach (System.Text.RegularExpressions.Match unknown in ClinicText.Placeholder().Matches(text))
+        {
+            if (ClinicText.Value(unknown.Groups[1].Value, clinic) is null)
+            {
+                yield return $"unknown placeholder '{unknown.Value}'; use one of {string.Join(", ", ClinicText.Placeholders.Keys.Select(k => $"{{{{{k}}}}}"))}";
+            }
+        }
+
+        static string Describe(string placeholder) => placeholder switch
+        {
+            "emergency-number" => "emergency number",
+            "urgent-advice-name" => "urgent advice service",
+            _ => "urgent advice number",
+        };
     }
 
     private static string? CheckLink(string url, Article article, ContentSnapshot snapshot)

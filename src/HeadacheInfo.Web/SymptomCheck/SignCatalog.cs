@@ -72,7 +72,7 @@ public static class SignCatalog
         new("pregnant", SignGroup.Urgent,
             "You are pregnant, or you had a baby in the last 6 weeks",
             "you are pregnant or had a baby in the last 6 weeks",
-            "Contact your midwife or maternity unit today as well."),
+            ResultNote: "Contact your midwife or maternity unit today as well."),
         new("getting-worse", SignGroup.Urgent,
             "The headache is getting steadily worse over days or weeks",
             "your headache is getting steadily worse over days or weeks"),

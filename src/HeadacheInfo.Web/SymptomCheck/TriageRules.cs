@@ -18,7 +18,7 @@ public static class TriageRules
         new("emergency-sign", TriageOutcome.Emergency,
             new AnyOf([.. SignCatalog.IdsIn(SignGroup.Emergency)]),
             "These can be signs of a problem in the brain, its blood vessels or its lining, or of an eye or artery emergency. They need to be checked straight away.",
-            "NICE CG150 recommendation 1.1.1; SNNOOP10 (Do et al., Neurology 2019); NHS headaches page (call 999); IFOMPT cervical framework (artery signs)"),
+            "NICE CG150 recommendation 1.1.1; SNNOOP10 (Do et al., Neurology 2019); NHS headaches page (emergency advice); IFOMPT cervical framework (artery signs)"),
 
         new("fever-and-stiff-neck", TriageOutcome.Emergency,
             new AllOf(["fever-unwell", "neck-stiff"]),
@@ -33,7 +33,7 @@ public static class TriageRules
         new("urgent-sign", TriageOutcome.Urgent,
             new AnyOf([.. SignCatalog.IdsIn(SignGroup.Urgent)]),
             "These signs are not usually an emergency, but a doctor should check them today to rule out a cause that needs treatment.",
-            "NICE CG150 recommendations 1.1.1 and 1.1.2; SNNOOP10 (Do et al., Neurology 2019); NHS headaches page (urgent GP or NHS 111); IFOMPT cervical framework (new, unusual neck pain or headache after neck trauma or manipulation)"),
+            "NICE CG150 recommendations 1.1.1 and 1.1.2; SNNOOP10 (Do et al., Neurology 2019); NHS headaches page (urgent GP appointment or urgent advice line); IFOMPT cervical framework (new, unusual neck pain or headache after neck trauma or manipulation)"),
 
         new("headaches-changed", TriageOutcome.Gp,
             new AnyOf([PatternChange]),

@@ -25,7 +25,26 @@ public sealed class ArticlePageTests(ArticlePageTests.Site site) : IClassFixture
 
                 [^jull]: Jull G, et al. Spine 2002.
                 """);
+            Content.Write("past-review.md", ArticleText.Valid("Past its review").Replace("next_review: 2027-01-15", "next_review: 2020-01-15", StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public async Task An_article_past_its_review_date_is_served_with_a_quiet_line_saying_so()
+    {
+        using var response = await site.GetAsync("/articles/past-review");
+        var page = await HeadacheInfoFactory.ReadPageAsync(response);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("15 January 2020", page.QuerySelector("[data-review=overdue]")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_article_within_its_review_date_has_no_overdue_line()
+    {
+        var page = await site.GetPageAsync("/articles/neck-headache");
+
+        Assert.Null(page.QuerySelector("[data-review=overdue]"));
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class ContentPropertyTests
             // On another thread with a bound, so a hang fails the property instead of the whole run.
             var work = Task.Run(() => (
                 Snapshot: loader.Load(content.Root, includeDrafts: false, version: 1),
-                Report: new ContentChecker(loader, TimeProvider.System).Check(content.Root)));
+                Report: new ContentChecker(loader, TimeProvider.System, new ClinicOptions()).Check(content.Root)));
             if (!work.Wait(TimeSpan.FromSeconds(60)))
             {
                 return false.Label("the loader or the checker did not return");

@@ -28,7 +28,7 @@ public sealed class UnstoppableContentTests : IDisposable
         await Task.Run(() => Loader().Load(_content.Root, includeDrafts: false, version: 1)).WaitAsync(TimeSpan.FromSeconds(60));
 
     private async Task<ContentCheckReport> CheckAsync() =>
-        await Task.Run(() => new ContentChecker(Loader(), TimeProvider.System).Check(_content.Root)).WaitAsync(TimeSpan.FromSeconds(60));
+        await Task.Run(() => new ContentChecker(Loader(), TimeProvider.System, new ClinicOptions()).Check(_content.Root)).WaitAsync(TimeSpan.FromSeconds(60));
 
     private async Task AssertOnlyThatFileIsLeftOutAsync(string fileName, string? reason = null)
     {

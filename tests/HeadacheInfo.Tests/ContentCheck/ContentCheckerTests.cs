@@ -45,7 +45,8 @@ public sealed class ContentCheckerTests : IDisposable
 
         var checker = new ContentChecker(
             new ContentLoader(new ArticleParser(ArticleMarkdown.CreatePipeline(new ClinicOptions())), TimeProvider.System),
-            FixedTime.On(2026, 11, 24));
+            FixedTime.On(2026, 11, 24),
+            new ClinicOptions());
         return checker.Check(_content.Root).Files.Single(f => f.File == $"articles/{fileName}");
     }
 
@@ -209,5 +210,28 @@ public sealed class ContentCheckerTests : IDisposable
         var warning = Only(Check("long.md", Article(string.Join("\n\n", Enumerable.Repeat(PlainProse, 4)))), FindingSeverity.Warning);
 
         Assert.Contains("words is long", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Call 999 now.", "emergency-number")]
+    [InlineData("Ring NHS 111 for advice.", "urgent-advice-name")]
+    [InlineData("Or ring 111.", "urgent-advice-number")]
+    public void A_help_line_written_out_is_a_warning_naming_the_placeholder(string sentence, string placeholder)
+    {
+        var file = Check("numbers.md", Article($"## Help\n\n{sentence}"));
+
+        var warning = Assert.Single(file.Findings, f => f.Severity == FindingSeverity.Warning && f.Message.Contains("written out", StringComparison.Ordinal));
+        Assert.Contains("{{" + placeholder + "}}", warning.Message, StringComparison.Ordinal);
+        Assert.NotNull(warning.Line);
+    }
+
+    [Fact]
+    public void Placeholders_are_not_warned_about_but_an_unknown_one_is()
+    {
+        var good = Check("good.md", Article("## Help\n\nCall {{emergency-number}} or {{urgent-advice-name}} on {{urgent-advice-number}}."));
+        var bad = Check("bad.md", Article("## Help\n\nCall {{ambulance}}."));
+
+        Assert.Empty(good.Findings);
+        Assert.Contains(bad.Findings, f => f.Message.Contains("unknown placeholder '{{ambulance}}'", StringComparison.Ordinal));
     }
 }

@@ -10,7 +10,8 @@ public sealed class ShippedContentTests
 {
     private static readonly ContentCheckReport Report = new ContentChecker(
             new ContentLoader(new ArticleParser(ArticleMarkdown.CreatePipeline(new ClinicOptions())), TimeProvider.System),
-            TimeProvider.System)
+            TimeProvider.System,
+            new ClinicOptions())
         .Check(RepositoryFolders.Content);
 
     [Fact]

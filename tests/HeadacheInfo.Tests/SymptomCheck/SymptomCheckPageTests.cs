@@ -174,4 +174,12 @@ public sealed class SymptomCheckPageTests(SymptomCheckPageTests.Site site) : ICl
         Assert.Contains("/symptom-check", log, StringComparison.Ordinal); // the request itself is logged
         Assert.All(SignCatalog.All, sign => Assert.DoesNotContain(sign.Id, log, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Pregnancy_result_also_sends_you_to_your_midwife_or_maternity_unit()
+    {
+        var (_, page) = await SubmitAsync("pregnant");
+
+        Assert.Contains("midwife or maternity unit", page.QuerySelector(".triage-result")!.TextContent, StringComparison.Ordinal);
+    }
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HeadacheInfo.Web.Pages.Articles;
 
-public sealed class ArticleModel(ContentStore store) : PageModel
+public sealed class ArticleModel(ContentStore store, TimeProvider time) : PageModel
 {
     /// <summary>"On this page" appears once an article has this many sections.</summary>
     public const int SectionsForContentsList = 3;
@@ -12,6 +12,9 @@ public sealed class ArticleModel(ContentStore store) : PageModel
     public Article Article { get; private set; } = null!;
 
     public IReadOnlyList<ArticleHeading> Sections { get; private set; } = [];
+
+    /// <summary>Past its <c>next_review</c>: still served, with a quiet line saying so.</summary>
+    public bool ReviewOverdue { get; private set; }
 
     /// <summary>Other articles in the same category, in the site's order.</summary>
     public IReadOnlyList<Article> Related { get; private set; } = [];
@@ -26,6 +29,7 @@ public sealed class ArticleModel(ContentStore store) : PageModel
         }
 
         Article = article;
+        ReviewOverdue = article.FrontMatter.NextReview < DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         Sections = [.. article.Headings.Where(h => h.Level == 2)];
         Related = [.. content.Articles.Where(a => a.Category == article.Category && a.Slug != article.Slug)];
         return Page();
