@@ -27,6 +27,12 @@ ensure_tool nginx nginx-light
 publish_site
 start_site site "$SITE_PORT" Content__Path="$PWD/content"
 
+# The published site must send its fingerprinted stylesheet with a year's immutable caching.
+stylesheet="$(curl -fsS "http://127.0.0.1:$SITE_PORT/" | sed -n 's/.*rel="stylesheet" href="\([^"]*\)".*/\1/p')"
+cache_control="$(curl -fsS -D - -o /dev/null "http://127.0.0.1:$SITE_PORT$stylesheet" | tr -d '\r' | sed -n 's/^[Cc]ache-[Cc]ontrol: //p')"
+echo "stylesheet $stylesheet: Cache-Control: $cache_control"
+case "$cache_control" in *max-age=31536000*immutable*) ;; *) echo "the stylesheet is not cached for a year" >&2; exit 1 ;; esac
+
 mkdir -p "$work/static/articles"
 curl -fsS "http://127.0.0.1:$SITE_PORT/articles/$ARTICLE" -o "$work/static/articles/$ARTICLE"
 start_nginx static "

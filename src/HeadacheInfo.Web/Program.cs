@@ -23,6 +23,7 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddLogging();
     builder.AddClinic();
+    builder.AddSecurityHeaderPolicies();
     builder.AddArticles();
     builder.AddSiteSearch();
     builder.AddSitePages();
@@ -32,15 +33,20 @@ try
     builder.AddHealth();
 
     var app = builder.Build();
+    // Order matters: client address and scheme first (logging, rate limits and HSTS need them), one content
+    // version per request, then pre-rendered pages answered from memory, headers they already carry included.
     app.UseTrustedForwardedHeaders();
     app.UseRequestLogging();
+    app.UseOneContentSnapshotPerRequest();
+    app.UsePrerenderedPages();
     app.UseSecurityHeaders();
     app.UseFriendlyErrorPages();
-    app.UseRequestGuard();
     app.UsePageCompression();
     app.UseStaticFiles(PageCaching.StaticFileOptions());
     app.UseContentImages();
+    // After routing, every rule below reads the page's own metadata.
     app.UseRouting();
+    app.UseRequestGuard();
     app.UseRateLimiter();
     app.UsePageCaching();
     app.MapRazorPages();

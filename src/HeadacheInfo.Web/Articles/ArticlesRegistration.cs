@@ -29,6 +29,18 @@ public static class ArticlesRegistration
         return builder;
     }
 
+    /// <summary>Pins the current snapshot to each request, so all of one answer comes from one version of the content.</summary>
+    public static WebApplication UseOneContentSnapshotPerRequest(this WebApplication app)
+    {
+        var store = app.Services.GetRequiredService<ContentStore>();
+        app.Use((context, next) =>
+        {
+            ContentStore.Pin(context, store.Current);
+            return next(context);
+        });
+        return app;
+    }
+
     /// <summary>Serves the content folder's <c>images/</c> at <c>/images</c>, when there is one.</summary>
     public static WebApplication UseContentImages(this WebApplication app)
     {

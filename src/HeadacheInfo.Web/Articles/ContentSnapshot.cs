@@ -4,8 +4,8 @@ using System.Collections.Immutable;
 namespace HeadacheInfo.Web.Articles;
 
 /// <summary>
-/// Everything the site serves from the content folder at one moment. Never changed once built: a reload
-/// builds a new snapshot and swaps it in whole.
+/// Everything the site serves from the content folder at one moment, and everything derived from it
+/// (<see cref="Part{T}"/>). Never changed once built: a reload builds a new snapshot and swaps it in whole.
 /// </summary>
 public sealed record ContentSnapshot(
     long Version,
@@ -20,6 +20,14 @@ public sealed record ContentSnapshot(
 
     /// <summary>When the last of <see cref="Settling"/> will have gone unwritten long enough to be read.</summary>
     public DateTimeOffset? SettlesAt { get; init; }
+
+    /// <summary>What was derived from this snapshot when it was built, by type (see <see cref="ISnapshotPart"/>).</summary>
+    public ImmutableDictionary<Type, object> Parts { get; init; } = ImmutableDictionary<Type, object>.Empty;
+
+    /// <summary>The part of type <typeparamref name="T"/>, or null when none was built (a snapshot outside the site).</summary>
+    public T? Part<T>() where T : class => Parts.GetValueOrDefault(typeof(T)) as T;
+
+    public ContentSnapshot With(object part) => this with { Parts = Parts.SetItem(part.GetType(), part) };
 
     private FrozenDictionary<string, Article> BySlug { get; } =
         Articles.ToFrozenDictionary(article => article.Slug, StringComparer.Ordinal);
@@ -47,8 +55,10 @@ public sealed record ContentSnapshot(
     }
 
     /// <summary>Categories that have articles, in the site's fixed order, each with its articles in order.</summary>
-    public IEnumerable<(ArticleCategory Category, IReadOnlyList<Article> Articles)> ByCategory() =>
-        ArticleCategory.All
+    public ImmutableArray<(ArticleCategory Category, IReadOnlyList<Article> Articles)> Categories { get; } =
+    [
+        .. ArticleCategory.All
             .Select(category => (category, (IReadOnlyList<Article>)[.. Articles.Where(a => a.Category == category)]))
-            .Where(group => group.Item2.Count > 0);
+            .Where(group => group.Item2.Count > 0),
+    ];
 }

@@ -1,32 +1,45 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace HeadacheInfo.Web.Articles;
 
 /// <summary>
 /// Holds the current <see cref="ContentSnapshot"/>. Readers take whatever snapshot is current, with no lock;
-/// a reload builds a whole new snapshot first and then swaps the reference.
+/// a reload builds a whole new snapshot, and everything derived from it (<see cref="ISnapshotPart"/>),
+/// first and then swaps the reference. A request reads one snapshot from start to end (<see cref="For"/>).
 /// </summary>
 public sealed partial class ContentStore(
     ContentLoader loader,
     IOptions<ContentOptions> options,
+    IEnumerable<ISnapshotPart> parts,
     TimeProvider time,
-    ILogger<ContentStore> logger)
+    ILogger<ContentStore> logger) : IDisposable
 {
     /// <summary>How long a changed file must go unwritten before it is read, so a slow save is never served half done.</summary>
     public static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(500);
 
     private readonly Lock _reloadLock = new();
     private readonly ParsedFileCache _parsed = new();
+    private readonly ISnapshotPart[] _parts = [.. parts];
     private ContentSnapshot _current = ContentSnapshot.Empty;
     private ReloadStatus _status = new(null, null, null);
+    private CancellationTokenSource _changed = new();
 
     public ContentSnapshot Current => Volatile.Read(ref _current);
 
     /// <summary>Whether a reload is running now, and how the last one ended: what the health check reports.</summary>
     public ReloadStatus Status => Volatile.Read(ref _status);
 
-    /// <summary>Raised after a new snapshot is swapped in, on the thread that loaded it.</summary>
-    public event EventHandler? SnapshotChanged;
+    /// <summary>The snapshot this request reads: the one pinned when it arrived (see <see cref="Pin"/>), else the current one.</summary>
+    public static ContentSnapshot For(HttpContext context) =>
+        context.Features.Get<PinnedSnapshot>()?.Snapshot ?? context.RequestServices.GetRequiredService<ContentStore>().Current;
+
+    /// <summary>Pins a snapshot to a request, so every part of its answer comes from one version of the content.</summary>
+    public static void Pin(HttpContext context, ContentSnapshot snapshot) => context.Features.Set(new PinnedSnapshot(snapshot));
+
+    /// <summary>Fires once when the current snapshot is replaced; ask again for the next change.</summary>
+    public IChangeToken GetChangeToken() => new CancellationChangeToken(Volatile.Read(ref _changed).Token);
 
     /// <param name="settle">Leave files written to within this time for a later reload (see <see cref="ContentLoader.Load"/>).</param>
     public ContentSnapshot Reload(TimeSpan settle = default)
@@ -38,16 +51,15 @@ public sealed partial class ContentStore(
             try
             {
                 var settings = options.Value;
-                var next = loader.Load(settings.FullPath, settings.ShowDrafts, _current.Version + 1, _parsed, settle);
-                foreach (var problem in next.Problems)
+                var loaded = loader.Load(settings.FullPath, settings.ShowDrafts, _current.Version + 1, _parsed, settle);
+                foreach (var problem in loaded.Problems)
                 {
                     LogProblem(problem.Location, problem.Reason);
                 }
 
+                var next = BuildParts(loaded, _current);
                 LogLoaded(next.Articles.Length, next.Problems.Length, next.Version, settings.FullPath);
-                Volatile.Write(ref _current, next);
-                Volatile.Write(ref _status, new ReloadStatus(null, null, null));
-                SnapshotChanged?.Invoke(this, EventArgs.Empty);
+                Swap(next);
                 return next;
             }
             catch (Exception ex)
@@ -57,6 +69,45 @@ public sealed partial class ContentStore(
             }
         }
     }
+
+    /// <summary>
+    /// Builds the derived parts again for the content already loaded, as a new version: for a part that
+    /// could not be built before (pages need the running site) or that depends on the date.
+    /// </summary>
+    public ContentSnapshot Rebuild()
+    {
+        lock (_reloadLock)
+        {
+            var current = _current;
+            var next = BuildParts(current with { Version = current.Version + 1, Parts = ImmutableDictionary<Type, object>.Empty }, current);
+            Swap(next);
+            return next;
+        }
+    }
+
+    /// <summary>Everything derived from a snapshot is built here, in order, each part seeing those before it.</summary>
+    private ContentSnapshot BuildParts(ContentSnapshot snapshot, ContentSnapshot previous)
+    {
+        foreach (var part in _parts)
+        {
+            snapshot = snapshot.With(part.Build(snapshot, previous));
+        }
+
+        return snapshot;
+    }
+
+    private void Swap(ContentSnapshot next)
+    {
+        Volatile.Write(ref _current, next);
+        Volatile.Write(ref _status, new ReloadStatus(null, null, null));
+        var changed = Interlocked.Exchange(ref _changed, new CancellationTokenSource());
+        changed.Cancel();
+        changed.Dispose();
+    }
+
+    public void Dispose() => _changed.Dispose();
+
+    private sealed record PinnedSnapshot(ContentSnapshot Snapshot);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Left out {Location:l}: {Reason:l}")]
     private partial void LogProblem(string location, string reason);
@@ -71,3 +122,15 @@ public sealed partial class ContentStore(
 /// last one failed (the previous snapshot is still served).
 /// </summary>
 public sealed record ReloadStatus(DateTimeOffset? RunningSince, DateTimeOffset? LastFailedAt, string? LastFailure);
+
+/// <summary>
+/// Something derived from a content snapshot (the search index, the pre-rendered pages...), built once with
+/// it by <see cref="ContentStore"/>, before it is swapped in. Register with <c>AddSingleton&lt;ISnapshotPart, ...&gt;</c>;
+/// parts are built in the order they are registered.
+/// </summary>
+public interface ISnapshotPart
+{
+    /// <param name="snapshot">The new snapshot, with the parts registered before this one.</param>
+    /// <param name="previous">The snapshot being replaced, so unchanged work can be reused.</param>
+    object Build(ContentSnapshot snapshot, ContentSnapshot previous);
+}

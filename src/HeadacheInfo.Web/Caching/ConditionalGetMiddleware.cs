@@ -12,27 +12,22 @@ namespace HeadacheInfo.Web.Caching;
 /// Last-Modified from when the content was loaded. A reader who already has a page that exists gets 304
 /// and no body; a page that does not exist is never "not modified", whatever the request says.
 /// </summary>
-internal sealed class ConditionalGetMiddleware(RequestDelegate next, ContentStore store, AbsoluteUrls urls, IHostEnvironment environment)
+internal sealed class ConditionalGetMiddleware(RequestDelegate next, AbsoluteUrls urls, IHostEnvironment environment)
 {
-    private static readonly string Build =
-        (typeof(ConditionalGetMiddleware).Assembly.ManifestModule.ModuleVersionId.ToString("N"))[..8];
-
     // Browsers revalidate every time (cheap with the ETag); shared caches such as a CDN may keep a page a minute,
     // but only when every address on it comes from Site:BaseUrl rather than from the request's Host.
     private const string SharedPageCacheControl = "public, max-age=0, s-maxage=60";
     private const string PrivatePageCacheControl = "private, no-cache";
 
-    private Validators? _validators;
-
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!ContentPagePolicy.IsContentPage(context.Request))
+        if (!ContentPageAttribute.Applies(context))
         {
             await next(context);
             return;
         }
 
-        var (etag, lastModified) = ValidatorsFor(store.Current, context.Request);
+        var (etag, lastModified) = ValidatorsFor(ContentStore.For(context), context.Request);
         void SetValidators(HttpResponse response)
         {
             var headers = response.GetTypedHeaders();
@@ -60,20 +55,10 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, ContentStor
         }
     }
 
-    /// <summary>Once per snapshot when the address is fixed; with the request's host folded in when it is not.</summary>
+    /// <summary>The snapshot's validators; with the request's host folded in when the address is not fixed.</summary>
     private (EntityTagHeaderValue ETag, DateTimeOffset LastModified) ValidatorsFor(ContentSnapshot snapshot, HttpRequest request)
     {
-        var validators = Volatile.Read(ref _validators);
-        if (validators is null || !ReferenceEquals(validators.Snapshot, snapshot))
-        {
-            // HTTP dates have whole seconds; a fraction would make every If-Modified-Since look older.
-            var loaded = snapshot.LoadedAt.UtcTicks;
-            validators = new Validators(
-                snapshot,
-                $"{Build}-{snapshot.Fingerprint}",
-                new DateTimeOffset(loaded - (loaded % TimeSpan.TicksPerSecond), TimeSpan.Zero));
-            Volatile.Write(ref _validators, validators);
-        }
+        var validators = snapshot.Part<PageValidators>() ?? PageValidators.Of(snapshot);
 
         // A page that names the request's host must not validate a copy made for another host.
         var tag = urls.IsFixed ? validators.Tag : $"{validators.Tag}-{HostTag(urls.Root(request) ?? string.Empty)}";
@@ -82,8 +67,6 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, ContentStor
 
     private static string HostTag(string root) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(root)).AsSpan(0, 4)).ToLowerInvariant();
-
-    private sealed record Validators(ContentSnapshot Snapshot, string Tag, DateTimeOffset LastModified);
 
     private static bool IsNotModified(RequestHeaders request, EntityTagHeaderValue etag, DateTimeOffset lastModified)
     {

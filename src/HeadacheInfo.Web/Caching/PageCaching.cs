@@ -11,16 +11,19 @@ namespace HeadacheInfo.Web.Caching;
 /// </summary>
 public static class PageCaching
 {
-    public const string ContentTag = "content";
-
     public static WebApplicationBuilder AddPageCaching(this WebApplicationBuilder builder)
     {
         builder.Services.AddOutputCache(options =>
         {
             // Slugs are lowercase: /articles/Neck must stay a 404, not be served the cached /articles/neck.
+            // Which pages are cached is said on each page ([ContentPage]); there is no base policy.
             options.UseCaseSensitivePaths = true;
-            options.AddBasePolicy(new ContentPagePolicy());
         });
+        builder.Services.AddSingleton<ISnapshotPart, PageValidatorsPart>();
+        // Registered after the other parts: pages are rendered with the snapshot and everything else derived from it.
+        builder.Services.AddSingleton<PageRenderer>();
+        builder.Services.AddSingleton<ISnapshotPart, PrerenderedPagesPart>();
+        builder.Services.AddHostedService<PrerenderingStarter>();
         builder.Services.AddHostedService<ContentCacheEviction>();
         builder.Services.AddResponseCompression(options =>
         {

@@ -1,11 +1,13 @@
 using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Caching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HeadacheInfo.Web.Pages;
 
-public sealed class IndexModel(ContentStore store) : PageModel
+[ContentPage]
+public sealed class IndexModel : PageModel
 {
     public IReadOnlyList<(ArticleCategory Category, IReadOnlyList<Article> Articles)> Categories { get; private set; } = [];
 
-    public void OnGet() => Categories = [.. store.Current.ByCategory()];
+    public void OnGet() => Categories = ContentStore.For(HttpContext).Categories;
 }

@@ -1,11 +1,13 @@
+using HeadacheInfo.Web.Articles;
+
 namespace HeadacheInfo.Web.Search;
 
 public static class SearchRegistration
 {
-    /// <summary>Site search over the current content snapshot.</summary>
+    /// <summary>Site search: an index built with each content snapshot.</summary>
     public static WebApplicationBuilder AddSiteSearch(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<SiteSearch>();
+        builder.Services.AddSingleton<ISnapshotPart, SearchIndexPart>();
         return builder;
     }
 }

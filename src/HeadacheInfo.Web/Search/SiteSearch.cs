@@ -2,27 +2,19 @@ using HeadacheInfo.Web.Articles;
 
 namespace HeadacheInfo.Web.Search;
 
-/// <summary>
-/// Searches the current content. The index is built once per content snapshot, when first needed, and
-/// replaced whole when the snapshot changes; never per request.
-/// </summary>
-public sealed class SiteSearch(ContentStore store)
+/// <summary>Searches a content snapshot with the index built with it (see <see cref="SearchIndexPart"/>).</summary>
+public static class SiteSearch
 {
     public const int MaxQueryLength = 200;
 
-    private SearchIndex? _index;
+    public static IReadOnlyList<SearchHit> Search(ContentSnapshot snapshot, string query) =>
+        // A snapshot made outside the site (a test's, the checker's) has no parts; build its index on the spot.
+        (snapshot.Part<SearchIndex>() ?? new SearchIndex(snapshot))
+            .Search(query.Length > MaxQueryLength ? query[..MaxQueryLength] : query);
+}
 
-    public IReadOnlyList<SearchHit> Search(string query)
-    {
-        var snapshot = store.Current;
-        var index = Volatile.Read(ref _index);
-        if (index is null || !ReferenceEquals(index.Snapshot, snapshot))
-        {
-            // Two readers may both build the index for a new snapshot; either result is correct.
-            index = new SearchIndex(snapshot);
-            Volatile.Write(ref _index, index);
-        }
-
-        return index.Search(query.Length > MaxQueryLength ? query[..MaxQueryLength] : query);
-    }
+/// <summary>The search index, built with each snapshot, never per request.</summary>
+internal sealed class SearchIndexPart : ISnapshotPart
+{
+    public object Build(ContentSnapshot snapshot, ContentSnapshot previous) => new SearchIndex(snapshot);
 }

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Caching;
 using HeadacheInfo.Web.Site;
 
 namespace HeadacheInfo.Web.SearchEngines;
@@ -13,9 +14,10 @@ public static class SearchEngineEndpoints
     /// <summary><c>/sitemap.xml</c> (every published article and the main pages) and <c>/robots.txt</c>.</summary>
     public static IEndpointRouteBuilder MapSearchEngineFiles(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMethods("/sitemap.xml", GetAndHead, (HttpRequest request, ContentStore store, AbsoluteUrls urls) =>
+        endpoints.MapMethods("/sitemap.xml", GetAndHead, (HttpContext context, AbsoluteUrls urls) =>
         {
-            var snapshot = store.Current;
+            var request = context.Request;
+            var snapshot = ContentStore.For(context);
             var pages = new[] { SitePaths.Home, SitePaths.Articles, SitePaths.SymptomCheck }
                 .Select(path => Url(urls.For(request, path) ?? path, lastModified: null))
                 .Concat(snapshot.Articles
@@ -23,10 +25,11 @@ public static class SearchEngineEndpoints
                     .Select(article => Url(urls.For(request, SitePaths.Article(article.Slug)) ?? SitePaths.Article(article.Slug), article.FrontMatter.LastReviewed)));
             var document = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement(Sitemap + "urlset", pages));
             return Results.Text(document.Declaration + "\n" + document.Root, "application/xml; charset=utf-8");
-        });
+        }).WithMetadata(new ContentPageAttribute());
 
         endpoints.MapMethods("/robots.txt", GetAndHead, (HttpRequest request, AbsoluteUrls urls) =>
-            Results.Text($"User-agent: *\nAllow: /\n\nSitemap: {urls.For(request, "/sitemap.xml") ?? "/sitemap.xml"}\n", "text/plain; charset=utf-8"));
+            Results.Text($"User-agent: *\nAllow: /\n\nSitemap: {urls.For(request, "/sitemap.xml") ?? "/sitemap.xml"}\n", "text/plain; charset=utf-8"))
+            .WithMetadata(new ContentPageAttribute());
         return endpoints;
     }
 

@@ -1,18 +1,16 @@
-using HeadacheInfo.Web.Site;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace HeadacheInfo.Web.Security;
 
 /// <summary>
 /// Turns away requests no page could answer, before any page runs: methods other than GET and HEAD (POST
-/// only where a form posts), and over-long addresses. The friendly status page then explains.
+/// only where the page says it takes a form, with <see cref="AcceptsFormPostAttribute"/>), and over-long
+/// addresses. The friendly status page then explains. Runs after routing, so it can read the page's rules.
 /// </summary>
 public static class RequestGuard
 {
     public const int MaxPathLength = 1024;
     public const int MaxQueryLength = 2048;
-
-    private static readonly HashSet<string> PostTargets = new(StringComparer.OrdinalIgnoreCase) { SitePaths.SymptomCheck };
 
     public static WebApplication UseRequestGuard(this WebApplication app)
     {
@@ -32,7 +30,7 @@ public static class RequestGuard
                 return;
             }
 
-            var takesPost = PostTargets.Contains(request.Path.Value?.TrimEnd('/') ?? string.Empty);
+            var takesPost = context.GetEndpoint()?.Metadata.GetMetadata<AcceptsFormPostAttribute>() is not null;
             var allowed = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) ||
                 (HttpMethods.IsPost(request.Method) && takesPost);
             if (!allowed)
@@ -51,6 +49,10 @@ public static class RequestGuard
         return app;
     }
 }
+
+/// <summary>On a page model: the page takes a form POST. Every other page answers GET and HEAD only.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class AcceptsFormPostAttribute : Attribute;
 
 /// <summary>The method a client sent before the guard turned the request into a GET for the friendly page.</summary>
 public sealed record RefusedMethodFeature(string Method);

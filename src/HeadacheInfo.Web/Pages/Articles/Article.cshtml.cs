@@ -1,10 +1,12 @@
 using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HeadacheInfo.Web.Pages.Articles;
 
-public sealed class ArticleModel(ContentStore store, TimeProvider time) : PageModel
+[ContentPage]
+public sealed class ArticleModel(TimeProvider time) : PageModel
 {
     /// <summary>"On this page" appears once an article has this many sections.</summary>
     public const int SectionsForContentsList = 3;
@@ -22,7 +24,7 @@ public sealed class ArticleModel(ContentStore store, TimeProvider time) : PageMo
     public IActionResult OnGet(string? slug)
     {
         // Anything outside the slug pattern, traversal attempts included, is simply not an article.
-        var content = store.Current;
+        var content = ContentStore.For(HttpContext);
         if (!Slug.IsValid(slug) || content.Find(slug!) is not { } article)
         {
             return NotFound();

@@ -1,9 +1,10 @@
+using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Search;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HeadacheInfo.Web.Pages.Search;
 
-public sealed class SearchModel(SiteSearch search) : PageModel
+public sealed class SearchModel : PageModel
 {
     public string Query { get; private set; } = string.Empty;
 
@@ -17,6 +18,6 @@ public sealed class SearchModel(SiteSearch search) : PageModel
             Query = Query[..SiteSearch.MaxQueryLength];
         }
 
-        Hits = Query.Length == 0 ? [] : search.Search(Query);
+        Hits = Query.Length == 0 ? [] : SiteSearch.Search(ContentStore.For(HttpContext), Query);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Clinic;
+using HeadacheInfo.Web.Security;
 using HeadacheInfo.Web.Site;
 using HeadacheInfo.Web.SymptomCheck;
 using Microsoft.AspNetCore.Mvc;
@@ -16,10 +17,11 @@ namespace HeadacheInfo.Web.Pages.SymptomCheck;
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 [NoHttpsCompression]
+[AcceptsFormPost]
 [RequestSizeLimit(MaxBodyBytes)]
 [EnableRateLimiting(SymptomCheckRateLimit.PolicyName)]
 [RequestFormLimits(ValueCountLimit = 100, ValueLengthLimit = 1024, MultipartBodyLengthLimit = MaxBodyBytes)]
-public sealed class SymptomCheckModel(ContentStore store, IOptions<ClinicOptions> clinic) : PageModel
+public sealed class SymptomCheckModel(IOptions<ClinicOptions> clinic) : PageModel
 {
     public const int MaxBodyBytes = 16 * 1024;
 
@@ -44,7 +46,7 @@ public sealed class SymptomCheckModel(ContentStore store, IOptions<ClinicOptions
 
         Ticked = [.. ids];
         Result = SymptomTriage.Assess(ids);
-        Related = RelatedArticles.For(Result, store.Current);
+        Related = RelatedArticles.For(Result, ContentStore.For(HttpContext));
         return Page();
     }
 }

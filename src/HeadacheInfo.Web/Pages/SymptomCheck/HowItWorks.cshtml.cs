@@ -1,0 +1,13 @@
+using HeadacheInfo.Web.Caching;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HeadacheInfo.Web.Pages.SymptomCheck;
+
+/// <summary>Every rule the symptom check uses; the same for everyone, so built once per content snapshot.</summary>
+[ContentPage]
+public sealed class HowItWorksModel : PageModel
+{
+    public void OnGet()
+    {
+    }
+}
