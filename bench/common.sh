@@ -28,7 +28,9 @@ nginx_bin() { command -v nginx || echo /usr/sbin/nginx; }
 # publish_site: a Release build of the site in $work/app.
 publish_site() {
   echo "== building (Release)"
-  dotnet publish src/HeadacheInfo.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
+  # PUBLISH_FLAGS tries other builds, such as "-r linux-x64 -p:PublishReadyToRun=true".
+  # shellcheck disable=SC2086
+  dotnet publish src/HeadacheInfo.Web -c Release -o "$work/app" --nologo -v quiet ${PUBLISH_FLAGS:-} >/dev/null
 }
 
 # start_site NAME PORT [VAR=VALUE ...]: starts the published site in Production and waits for /healthz.

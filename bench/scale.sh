@@ -8,7 +8,8 @@
 #   SMOKE=1 bench/scale.sh             (50 articles, 1 edit: proves the script runs; CI uses it)
 #
 # Targets: start 5 s or less; memory 250 MB or less; edit-to-visible 1 s or less; shipped content start
-# 1.5 s or less. Binds to 127.0.0.1 only.
+# 0.8 s or less. Site:BaseUrl is set, as in production, so content pages are pre-rendered. Binds to
+# 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -34,7 +35,7 @@ done
 start_timed() {
   local started
   started="$(now_ms)"
-  env ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning Content__Path="$2" \
+  env ASPNETCORE_ENVIRONMENT=Production ${SITE_ENV:-} Serilog__MinimumLevel__Default=Warning Content__Path="$2" Site__BaseUrl="http://127.0.0.1:$PORT" \
     dotnet "$work/app/HeadacheInfo.Web.dll" --contentRoot "$work/app" --urls "http://127.0.0.1:$PORT" >"$work/$1.log" 2>&1 &
   site_pid=$!
   pids+=("$site_pid")
@@ -44,8 +45,19 @@ start_timed() {
 
 stop_site() { kill "$site_pid"; wait "$site_pid" 2>/dev/null || true; }
 
+started_many_at="$(now_ms)"
 start_timed many "$work/many"
 start_many="$elapsed"
+
+# Pre-rendered pages answer with a Content-Length (the ordinary path streams); wait for them before measuring memory.
+echo "== waiting for the pages to be pre-rendered"
+deadline=$((SECONDS + 60))
+prerendered=0
+until curl -fsI "http://127.0.0.1:$PORT/articles/generated-1" | grep -qi '^content-length:'; do
+  [ "$SECONDS" -lt "$deadline" ] || { echo "the pages were not pre-rendered within 60 s" >&2; exit 1; }
+  sleep 0.05
+done
+prerendered=$(($(now_ms) - started_many_at))
 
 echo "== warming up"
 for i in $(seq 1 "$ARTICLES"); do
@@ -76,6 +88,7 @@ stop_site
 echo
 printf '%-44s %10s %s\n' "measure" "result" "target"
 printf '%-44s %8s ms %s\n' "start to first 200, $ARTICLES articles" "$start_many" "5000 ms or less"
+printf '%-44s %8s ms %s\n' "start to every page pre-rendered, $ARTICLES articles" "$prerendered" "(no target)"
 printf '%-44s %8s MB %s\n' "resident memory after warm-up" "$memory" "250 MB or less"
 printf '%-44s %8s ms %s\n' "edit to visible (median of $EDITS)" "$(median "${edit_times[@]}")" "1000 ms or less"
-printf '%-44s %8s ms %s\n' "start to first 200, shipped content" "$start_shipped" "1500 ms or less"
+printf '%-44s %8s ms %s\n' "start to first 200, shipped content" "$start_shipped" "800 ms or less"

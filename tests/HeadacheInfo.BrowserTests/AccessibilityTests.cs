@@ -20,7 +20,8 @@ public sealed class AccessibilityTests(BrowserSite site)
     [MemberData(nameof(PageTypes.NamesAtEachWidth), MemberType = typeof(PageTypes))]
     public async Task Page_has_no_WCAG_2_2_AA_violations_on_a_phone_or_a_desktop(string pageType, int width)
     {
-        var page = await site.NewPageAsync(width);
+        await using var context = await site.NewContextAsync(width);
+        var page = await context.NewPageAsync();
         await PageTypes.All[pageType](page);
 
         var results = await page.RunAxe(WcagAaRules);
@@ -28,14 +29,14 @@ public sealed class AccessibilityTests(BrowserSite site)
         var violations = results.Violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}");
         Assert.Empty(violations);
-        await page.Context.CloseAsync();
     }
 
     [BrowserTheory]
     [MemberData(nameof(PageTypes.Names), MemberType = typeof(PageTypes))]
     public async Task Page_makes_no_requests_to_other_sites(string pageType)
     {
-        var page = await site.NewPageAsync();
+        await using var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
         var elsewhere = new List<string>();
         page.Request += (_, request) =>
         {
@@ -49,6 +50,5 @@ public sealed class AccessibilityTests(BrowserSite site)
         await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
 
         Assert.Empty(elsewhere);
-        await page.Context.CloseAsync();
     }
 }

@@ -66,7 +66,8 @@ public sealed class KeyboardTests(BrowserSite site)
     [BrowserFact]
     public async Task Symptom_check_can_be_reached_answered_and_submitted_by_keyboard_alone()
     {
-        var page = await site.NewPageAsync();
+        await using var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
         await page.GotoAsync("/");
 
         await TabUntilAsync(page, f => f.Id == "/symptom-check", "the link to the symptom check");
@@ -88,13 +89,13 @@ public sealed class KeyboardTests(BrowserSite site)
 
         await page.WaitForSelectorAsync("main[data-outcome]");
         Assert.Equal("physio", await page.GetAttributeAsync("main", "data-outcome"));
-        await page.Context.CloseAsync();
     }
 
     [BrowserFact]
     public async Task Skip_link_is_the_first_stop_and_is_visible()
     {
-        var page = await site.NewPageAsync();
+        await using var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
         await page.GotoAsync("/articles");
 
         await page.Keyboard.PressAsync("Tab");
@@ -102,6 +103,5 @@ public sealed class KeyboardTests(BrowserSite site)
 
         Assert.Equal("#main", focus.Id);
         Assert.True(focus.Visible);
-        await page.Context.CloseAsync();
     }
 }

@@ -35,35 +35,20 @@ public sealed class LayoutTests(BrowserSite site)
 
     private async Task AssertNothingCutOffAsync(string pageType, int width, int height)
     {
-        var page = await site.NewPageAsync(width, height);
+        await using var context = await site.NewContextAsync(width, height);
+        var page = await context.NewPageAsync();
         await PageTypes.All[pageType](page);
 
         Assert.Equal(0, await page.EvaluateAsync<int>(SidewaysScroll));
         Assert.Empty(await page.EvaluateAsync<string[]>(CutOffProbe));
-        await page.Context.CloseAsync();
     }
 
-    [BrowserTheory]
-    [MemberData(nameof(PageTypes.Names), MemberType = typeof(PageTypes))]
-    public async Task Screenshots_are_saved_at_phone_and_desktop_widths(string pageType)
-    {
-        foreach (var width in new[] { 375, 1280 })
-        {
-            var page = await site.NewPageAsync(width, 800);
-            await PageTypes.All[pageType](page);
-            var file = Path.Combine(BrowserSite.ScreenshotFolder, $"{pageType}-{width}.png");
-
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
-
-            Assert.True(new FileInfo(file).Length > 1000, $"{file} is empty");
-            await page.Context.CloseAsync();
-        }
-    }
 
     [BrowserFact]
     public async Task Article_body_text_is_at_least_18_pixels_with_lines_of_at_most_about_70_characters()
     {
-        var page = await site.NewPageAsync(1280, 800);
+        await using var context = await site.NewContextAsync(1280, 800);
+        var page = await context.NewPageAsync();
         await page.GotoAsync($"/articles/{BrowserSite.FixtureArticle}");
 
         var fontSize = await page.EvalOnSelectorAsync<double>(".article-body p", "p => parseFloat(getComputedStyle(p).fontSize)");
@@ -72,7 +57,6 @@ public sealed class LayoutTests(BrowserSite site)
 
         Assert.True(fontSize >= 18, $"body text is {fontSize}px");
         Assert.True(charactersPerLine <= 75, $"lines hold about {charactersPerLine:0} characters");
-        await page.Context.CloseAsync();
     }
 
     [BrowserTheory]
@@ -80,7 +64,8 @@ public sealed class LayoutTests(BrowserSite site)
     [InlineData("outcome-physio")]
     public async Task Print_leaves_out_navigation_and_writes_out_link_addresses(string pageType)
     {
-        var page = await site.NewPageAsync();
+        await using var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
         await PageTypes.All[pageType](page);
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
 
@@ -89,14 +74,14 @@ public sealed class LayoutTests(BrowserSite site)
         var linkAddress = await page.EvalOnSelectorAsync<string>("main a[href^='/articles/']",
             "a => getComputedStyle(a, '::after').content");
         Assert.Contains("/articles/", linkAddress, StringComparison.Ordinal);
-        await page.Context.CloseAsync();
     }
 
     [BrowserFact]
     public async Task Symptom_check_works_with_JavaScript_turned_off()
     {
-        var page = await site.NewPageAsync();
-        var noScript = await page.Context.Browser!.NewContextAsync(new BrowserNewContextOptions
+        await using var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await using var noScript = await context.Browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = site.BaseAddress.ToString(),
             JavaScriptEnabled = false,
@@ -106,7 +91,5 @@ public sealed class LayoutTests(BrowserSite site)
         await PageTypes.SubmitSymptomsAsync(plain, "thunderclap");
 
         Assert.Equal("emergency", await plain.GetAttributeAsync("main", "data-outcome"));
-        await noScript.CloseAsync();
-        await page.Context.CloseAsync();
     }
 }

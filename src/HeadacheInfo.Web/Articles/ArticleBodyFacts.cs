@@ -10,8 +10,7 @@ public sealed record ArticleBodyFacts(
     ImmutableArray<string> ProseParagraphs,
     ImmutableArray<ArticleLink> Links,
     ImmutableArray<ArticleImage> Images,
-    ImmutableArray<ArticleContainer> Containers,
-    ImmutableArray<ArticleWords> Words);
+    ImmutableArray<ArticleContainer> Containers);
 
 /// <summary>A link written in the body, such as <c>[the signs](/articles/signs#one-side)</c>.</summary>
 public sealed record ArticleLink(string Url, int Line);
@@ -21,6 +20,3 @@ public sealed record ArticleImage(string Url, string AltText, int Line);
 
 /// <summary>A <c>::: kind</c> block, such as a care card.</summary>
 public sealed record ArticleContainer(string Kind, int Line);
-
-/// <summary>Text exactly as written on one line of a heading or paragraph: placeholders and link addresses left out.</summary>
-public sealed record ArticleWords(string Text, int Line);

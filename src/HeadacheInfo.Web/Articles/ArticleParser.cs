@@ -82,12 +82,7 @@ public sealed class ArticleParser(MarkdownPipeline pipeline)
             .Select(paragraph => PlainText(paragraph.Inline))
             .Where(text => text.Length > 0);
 
-        // What staff typed, line by line, so the checker can point at a literal "999" that should be a placeholder.
-        var words = document.Descendants<LiteralInline>()
-            .Where(literal => literal.Content.Length > 0)
-            .Select(literal => new ArticleWords(literal.Content.ToString(), literal.Line + 1));
-
-        return new ArticleBodyFacts([.. prose], links.ToImmutable(), images.ToImmutable(), [.. containers], [.. words]);
+        return new ArticleBodyFacts([.. prose], links.ToImmutable(), images.ToImmutable(), [.. containers]);
     }
 
     private static bool HasAncestor<T>(Block block) where T : Block

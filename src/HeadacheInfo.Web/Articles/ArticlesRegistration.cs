@@ -25,6 +25,7 @@ public static class ArticlesRegistration
         builder.Services.AddSingleton<ArticleParser>();
         builder.Services.AddSingleton<ContentLoader>();
         builder.Services.AddSingleton<ContentStore>();
+        builder.Services.TryAddSingleton(ContentWatcherTimings.Default);
         builder.Services.AddHostedService<ContentWatcher>();
         return builder;
     }

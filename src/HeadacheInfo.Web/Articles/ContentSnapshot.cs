@@ -54,6 +54,20 @@ public sealed record ContentSnapshot(
         return Convert.ToHexString(hash.GetHashAndReset().AsSpan(0, 8)).ToLowerInvariant();
     }
 
+    /// <summary>How many related articles an article page lists.</summary>
+    public const int RelatedCount = 5;
+
+    /// <summary>
+    /// The articles an article page suggests next: up to <see cref="RelatedCount"/> others from its category,
+    /// those that follow it in the site's order, wrapping round to the start.
+    /// </summary>
+    public IReadOnlyList<Article> RelatedTo(Article article)
+    {
+        var peers = Categories.FirstOrDefault(group => group.Category == article.Category).Articles ?? [];
+        var at = peers.ToList().FindIndex(a => a.Slug == article.Slug);
+        return [.. Enumerable.Range(1, Math.Min(RelatedCount, Math.Max(peers.Count - 1, 0))).Select(step => peers[(at + step) % peers.Count])];
+    }
+
     /// <summary>Categories that have articles, in the site's fixed order, each with its articles in order.</summary>
     public ImmutableArray<(ArticleCategory Category, IReadOnlyList<Article> Articles)> Categories { get; } =
     [

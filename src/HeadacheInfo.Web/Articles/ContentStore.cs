@@ -16,9 +16,6 @@ public sealed partial class ContentStore(
     TimeProvider time,
     ILogger<ContentStore> logger) : IDisposable
 {
-    /// <summary>How long a changed file must go unwritten before it is read, so a slow save is never served half done.</summary>
-    public static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(500);
-
     private readonly Lock _reloadLock = new();
     private readonly ParsedFileCache _parsed = new();
     private readonly ISnapshotPart[] _parts = [.. parts];

@@ -13,11 +13,10 @@ namespace HeadacheInfo.Web.Articles;
 internal sealed partial class ContentWatcher(
     ContentStore store,
     IOptions<ContentOptions> options,
+    ContentWatcherTimings timings,
     TimeProvider time,
     ILogger<ContentWatcher> logger) : BackgroundService
 {
-    private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(150);
-    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MinimumRetryDelay = TimeSpan.FromMilliseconds(20);
 
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -47,7 +46,7 @@ internal sealed partial class ContentWatcher(
             {
                 changes.Reader.TryRead(out _);
                 await WaitForQuietAsync(changes.Reader, stoppingToken);
-                if (ReloadSafely(ContentStore.SettleTime) is { } settlesAt)
+                if (ReloadSafely(timings.Settle) is { } settlesAt)
                 {
                     // Come back for the files still being saved once they have settled; a newer change may bring us back first.
                     _ = RetryAfterSettlingAsync(settlesAt, changes.Writer, stoppingToken);
@@ -77,10 +76,10 @@ internal sealed partial class ContentWatcher(
     private async Task WaitForQuietAsync(ChannelReader<bool> changes, CancellationToken stoppingToken)
     {
         var waited = TimeSpan.Zero;
-        while (waited < MaxDelay)
+        while (waited < timings.MaxDelay)
         {
-            await Task.Delay(QuietPeriod, time, stoppingToken);
-            waited += QuietPeriod;
+            await Task.Delay(timings.QuietPeriod, time, stoppingToken);
+            waited += timings.QuietPeriod;
             if (!changes.TryRead(out _))
             {
                 return;
@@ -106,4 +105,15 @@ internal sealed partial class ContentWatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reloading the content failed; the previous content is still served")]
     private partial void LogReloadFailed(Exception exception);
+}
+
+/// <summary>
+/// How the watcher waits, on the site's <see cref="TimeProvider"/>: for the folder to be quiet for
+/// <see cref="QuietPeriod"/> (at most <see cref="MaxDelay"/> in a burst of changes), and for a changed file
+/// to go unwritten for <see cref="Settle"/> before it is read.
+/// </summary>
+public sealed record ContentWatcherTimings(TimeSpan QuietPeriod, TimeSpan MaxDelay, TimeSpan Settle)
+{
+    public static ContentWatcherTimings Default { get; } =
+        new(TimeSpan.FromMilliseconds(150), TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(500));
 }

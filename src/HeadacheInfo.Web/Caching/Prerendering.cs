@@ -282,7 +282,7 @@ internal sealed class PrerenderedPagesPart(PageRenderer renderer, EndpointDataSo
             .Select(e => e.RoutePattern);
 
     private static string RelatedKey(ContentSnapshot snapshot, Article article) =>
-        string.Join('\n', snapshot.Articles.Where(a => a.Category == article.Category).Select(a => $"{a.Slug}\t{a.Title}"));
+        string.Join('\n', snapshot.RelatedTo(article).Select(a => $"{a.Slug}\t{a.Title}"));
 }
 
 /// <summary>Answers GET and HEAD for pre-rendered pages from memory, with 304 and the encoding the reader takes.</summary>
@@ -377,6 +377,9 @@ internal sealed class PrerenderingStarter(ContentStore store, PageRenderer rende
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Run(store.Rebuild, stoppingToken);
+            // Rendering every page at once leaves a heap sized for that burst; give the memory back once, here,
+            // rather than hold it for the life of the process. Reloads after this render only what changed.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             // Pages say when an article is overdue for review, so they are rendered again each day.
             var now = time.GetUtcNow();
             var midnight = new DateTimeOffset(now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);

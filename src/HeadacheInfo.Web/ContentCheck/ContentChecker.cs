@@ -12,7 +12,7 @@ namespace HeadacheInfo.Web.ContentCheck;
 /// <see cref="ContentLoader"/>, so every reason the site would leave a file out is an error here too,
 /// then adds checks the site cannot make on its own: links, images, care cards, review dates and readability.
 /// </summary>
-public sealed class ContentChecker(ContentLoader loader, TimeProvider time, ClinicOptions clinic)
+public sealed partial class ContentChecker(ContentLoader loader, TimeProvider time, ClinicOptions clinic)
 {
     public const double TargetGrade = 8;
     public const int SummaryMaxLength = 160;
@@ -87,8 +87,7 @@ public sealed class ContentChecker(ContentLoader loader, TimeProvider time, Clin
                 string.Join(", ", CareCardKind.All.Select(kind => $"'::: {kind.Key}'")));
         }
 
-        foreach (var (text, line) in article.Body.Words.Select(w => (w.Text, (int?)w.Line))
-            .Prepend((meta.Summary, null)).Prepend((meta.Title, null)))
+        foreach (var (text, line) in WrittenText(contentRoot, article).Prepend((meta.Summary, null)).Prepend((meta.Title, null)))
         {
             foreach (var finding in HelpLineFindings(text, clinic))
             {
@@ -114,6 +113,38 @@ public sealed class ContentChecker(ContentLoader loader, TimeProvider time, Clin
 
         return new FileCheck(article.File, grade, [.. findings]);
     }
+
+    /// <summary>
+    /// The body as staff wrote it, line by line, with link addresses and placeholders taken out: what a
+    /// reader sees typed. Read again from the file, so the site never holds a second copy of every article.
+    /// </summary>
+    private static IEnumerable<(string Text, int? Line)> WrittenText(string contentRoot, Article article)
+    {
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(Path.Combine(contentRoot, article.File));
+        }
+        catch (IOException)
+        {
+            yield break; // changed since it was loaded; the next check will see it
+        }
+
+        var inFrontMatter = lines.Length > 0 && lines[0].TrimStart('\uFEFF').Trim() == "---";
+        for (var i = inFrontMatter ? 1 : 0; i < lines.Length; i++)
+        {
+            if (inFrontMatter)
+            {
+                inFrontMatter = lines[i].Trim() != "---";
+                continue;
+            }
+
+            yield return (LinkTarget().Replace(lines[i], " "), i + 1);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\]\([^)]*\)|<[a-z]+:[^>]*>|`[^`]*`")]
+    private static partial System.Text.RegularExpressions.Regex LinkTarget();
 
     /// <summary>
     /// A help line written out ("999", "NHS 111") is wrong wherever a clinic has set another one; the

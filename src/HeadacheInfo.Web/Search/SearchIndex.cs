@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Net;
 using System.Text;
 using HeadacheInfo.Web.Articles;
@@ -22,10 +21,15 @@ public sealed class SearchIndex
 
     private readonly IReadOnlyList<IndexedArticle> _articles;
 
-    public SearchIndex(ContentSnapshot snapshot)
+    /// <param name="previous">The index of the snapshot before, whose entries for unchanged articles are kept.</param>
+    public SearchIndex(ContentSnapshot snapshot, SearchIndex? previous = null)
     {
         Snapshot = snapshot;
-        _articles = [.. snapshot.Articles.Select(IndexedArticle.Of)];
+        // A reload keeps the same Article for every file that did not change, so only edited files are indexed again.
+        var kept = previous?._articles.ToDictionary(a => (object)a.Article, ReferenceEqualityComparer.Instance);
+        // One copy of each word, however many articles use it: thousands of articles share most of their words.
+        var words = new Dictionary<string, string>(StringComparer.Ordinal);
+        _articles = [.. snapshot.Articles.Select(article => kept?.GetValueOrDefault(article) ?? IndexedArticle.Of(article, words))];
     }
 
     public ContentSnapshot Snapshot { get; }
@@ -49,12 +53,14 @@ public sealed class SearchIndex
         ];
     }
 
+    /// <summary>An article's terms, sorted, with their weights beside them: compact, and searched by halving.</summary>
     private sealed record IndexedArticle(
         Article Article,
-        FrozenDictionary<string, int> Weights,
+        string[] Terms,
+        int[] Weights,
         IReadOnlyList<string> Paragraphs)
     {
-        public static IndexedArticle Of(Article article)
+        public static IndexedArticle Of(Article article, Dictionary<string, string> words)
         {
             var weights = new Dictionary<string, int>(StringComparer.Ordinal);
             void Add(string text, int weight)
@@ -77,7 +83,8 @@ public sealed class SearchIndex
                 Add(paragraph, BodyWeight);
             }
 
-            return new IndexedArticle(article, weights.ToFrozenDictionary(StringComparer.Ordinal), [article.Summary, .. article.Body.ProseParagraphs]);
+            var terms = weights.Keys.Select(term => words.TryAdd(term, term) ? term : words[term]).Order(StringComparer.Ordinal).ToArray();
+            return new IndexedArticle(article, terms, [.. terms.Select(term => weights[term])], [article.Summary, .. article.Body.ProseParagraphs]);
         }
 
         /// <summary>Every query word must appear somewhere; the score adds up where.</summary>
@@ -86,12 +93,13 @@ public sealed class SearchIndex
             var score = 0;
             foreach (var term in terms)
             {
-                if (!Weights.TryGetValue(term, out var weight))
+                var at = Array.BinarySearch(Terms, term, StringComparer.Ordinal);
+                if (at < 0)
                 {
                     return 0;
                 }
 
-                score += weight;
+                score += Weights[at];
             }
 
             return score;

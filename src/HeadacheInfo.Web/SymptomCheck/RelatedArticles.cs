@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using HeadacheInfo.Web.Articles;
 
 namespace HeadacheInfo.Web.SymptomCheck;
@@ -6,6 +7,16 @@ namespace HeadacheInfo.Web.SymptomCheck;
 public static class RelatedArticles
 {
     public const string UrgentHelp = "when-to-get-urgent-help";
+    private const string FromTheNeck = "is-my-headache-coming-from-my-neck";
+    private const string Assessment = "physiotherapy-assessment";
+    private const string Exercises = "gentle-exercises-at-home";
+    private const string GpAndPhysio = "gp-and-physiotherapist";
+    private const string OtherHeadaches = "neck-headache-or-migraine";
+    private const string LookingAfterYourself = "looking-after-yourself";
+
+    /// <summary>Every article the results may point to: each must be a file in the shipped content (a test holds it).</summary>
+    public static ImmutableArray<string> Slugs { get; } =
+        [UrgentHelp, FromTheNeck, Assessment, Exercises, GpAndPhysio, OtherHeadaches, LookingAfterYourself];
 
     public static IReadOnlyList<Article> For(TriageResult result, ContentSnapshot content)
     {
@@ -13,21 +24,21 @@ public static class RelatedArticles
         var slugs = new List<string>();
         if (result.Outcome == TriageOutcome.Physio || result.PhysioMayHelpAfterGp)
         {
-            slugs.AddRange(["is-my-headache-coming-from-my-neck", "physiotherapy-assessment", "gentle-exercises-at-home"]);
+            slugs.AddRange([FromTheNeck, Assessment, Exercises]);
         }
 
         if (result.Outcome == TriageOutcome.Gp)
         {
-            slugs.Add("gp-and-physiotherapist");
+            slugs.Add(GpAndPhysio);
             if (ticked.Overlaps(SignCatalog.IdsIn(SignGroup.OtherPattern)))
             {
-                slugs.Add("neck-headache-or-migraine");
+                slugs.Add(OtherHeadaches);
             }
         }
 
         if (ticked.Contains("painkillers-often"))
         {
-            slugs.Add("looking-after-yourself");
+            slugs.Add(LookingAfterYourself);
         }
 
         slugs.Add(UrgentHelp);

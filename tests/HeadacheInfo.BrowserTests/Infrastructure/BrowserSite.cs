@@ -17,9 +17,6 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>Where screenshots go: a folder under the test output.</summary>
-    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
-
     public async Task InitializeAsync()
     {
         _site.Content.CopyShippedArticles();
@@ -62,7 +59,6 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
             return; // every browser test skips, saying why
         }
 
-        Directory.CreateDirectory(ScreenshotFolder);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -72,15 +68,15 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
         });
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    /// <summary>A fresh browser context (cookies, storage) at the given size; dispose it with <c>await using</c>.</summary>
+    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800)
     {
         Assert.True(_browser is not null, $"Chromium did not start from {Chromium.ExecutablePath}.");
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        return await _browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        return await context.NewPageAsync();
     }
 
     public async Task DisposeAsync()

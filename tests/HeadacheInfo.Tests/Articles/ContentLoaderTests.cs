@@ -225,4 +225,19 @@ public sealed class ContentLoaderTests : IDisposable
 
         Assert.NotNull(loader.Load(_content.Root, false, 1).Find("fresh"));
     }
+
+    [Fact]
+    public void An_article_suggests_up_to_five_others_from_its_category_those_after_it_wrapping_round()
+    {
+        foreach (var i in Enumerable.Range(1, 8))
+        {
+            _content.Write($"a{i}.md", ArticleText.Valid($"A{i}", "signs").Replace("draft:", $"order: {i}\ndraft:", StringComparison.Ordinal));
+        }
+
+        _content.Write("other.md", ArticleText.Valid("Other", "causes"));
+        var snapshot = Load();
+
+        Assert.Equal(["a8", "a1", "a2", "a3", "a4"], snapshot.RelatedTo(snapshot.Find("a7")!).Select(a => a.Slug));
+        Assert.Empty(snapshot.RelatedTo(snapshot.Find("other")!));
+    }
 }

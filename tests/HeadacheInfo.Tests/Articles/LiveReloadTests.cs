@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using HeadacheInfo.Tests.Infrastructure;
 
@@ -93,5 +94,38 @@ public sealed class LiveReloadTests(HeadacheInfoFactory site) : IClassFixture<He
         await WaitForAsync("/articles/survivor", HttpStatusCode.OK, "Survivor, edited");
         using var health = await site.GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+}
+
+/// <summary>The watcher waits on the site's clock, not on the wall clock: with the clock stopped, nothing reloads.</summary>
+public sealed class LiveReloadClockTests(LiveReloadClockTests.Site site) : IClassFixture<LiveReloadClockTests.Site>
+{
+    public sealed class Site : HeadacheInfoFactory
+    {
+        public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        }
+    }
+
+    [Fact]
+    public async Task A_change_is_picked_up_once_the_site_clock_has_passed_the_quiet_period()
+    {
+        using var client = site.CreateClient();
+        site.Content.WriteArticle("on-the-clock", "On the clock");
+
+        // Each look moves the site's clock on a little; the reload happens only as its waits run out.
+        await Eventually.MatchesAsync(
+            async () =>
+            {
+                site.Clock.Advance(TimeSpan.FromMilliseconds(100));
+                using var response = await client.GetAsync(new Uri("/articles/on-the-clock", UriKind.Relative));
+                return response.StatusCode;
+            },
+            status => status == HttpStatusCode.OK,
+            "the new article to be served");
     }
 }

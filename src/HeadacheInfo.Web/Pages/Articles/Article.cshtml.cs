@@ -18,7 +18,7 @@ public sealed class ArticleModel(TimeProvider time) : PageModel
     /// <summary>Past its <c>next_review</c>: still served, with a quiet line saying so.</summary>
     public bool ReviewOverdue { get; private set; }
 
-    /// <summary>Other articles in the same category, in the site's order.</summary>
+    /// <summary>Up to five other articles from the same category (see <see cref="ContentSnapshot.RelatedTo"/>).</summary>
     public IReadOnlyList<Article> Related { get; private set; } = [];
 
     public IActionResult OnGet(string? slug)
@@ -33,7 +33,7 @@ public sealed class ArticleModel(TimeProvider time) : PageModel
         Article = article;
         ReviewOverdue = article.FrontMatter.NextReview < DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         Sections = [.. article.Headings.Where(h => h.Level == 2)];
-        Related = [.. content.Articles.Where(a => a.Category == article.Category && a.Slug != article.Slug)];
+        Related = content.RelatedTo(article);
         return Page();
     }
 }
