@@ -9,12 +9,18 @@ using HeadacheInfo.Web.Search;
 using HeadacheInfo.Web.SearchEngines;
 using HeadacheInfo.Web.Security;
 using HeadacheInfo.Web.Site;
+using HeadacheInfo.Web.Staff;
 using HeadacheInfo.Web.SymptomCheck;
 using Microsoft.Extensions.Options;
 
 if (ContentCheckCommand.IsRequested(args))
 {
     return ContentCheckCommand.Run(args, Console.Out);
+}
+
+if (AddStaffCommand.IsRequested(args))
+{
+    return await AddStaffCommand.RunAsync(args, Console.In, Console.Out);
 }
 
 var startupLogger = LoggingRegistration.CreateStartupLogger();
@@ -31,6 +37,7 @@ try
     builder.AddMultipleInstanceSupport();
     builder.AddPageCaching();
     builder.AddHealth();
+    builder.AddStaff();
 
     var app = builder.Build();
     // Order matters: client address and scheme first (logging, rate limits and HSTS need them), one content
@@ -46,7 +53,10 @@ try
     app.UseContentImages();
     // After routing, every rule below reads the page's own metadata.
     app.UseRouting();
+    app.UseStaffResponsesNeverStored();
     app.UseRequestGuard();
+    app.UseAuthentication();
+    app.UseAuthorization();
     app.UseRateLimiter();
     app.UsePageCaching();
     app.MapRazorPages();
@@ -55,6 +65,12 @@ try
 
     app.Run();
     return 0;
+}
+catch (StaffDatabaseUnavailableException ex)
+{
+    // The message names the key to fix; the stack trace would only hide it.
+    startupLogger.Fatal("HeadacheInfo could not start: {Reason}", ex.Message);
+    return 1;
 }
 catch (OptionsValidationException ex)
 {

@@ -20,6 +20,7 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
     public ContentSnapshot Load(string contentRoot, bool includeDrafts, long version, ParsedFileCache? cache = null, TimeSpan settle = default)
     {
         var articles = new List<Article>();
+        var drafts = new List<Article>();
         var problems = new List<ContentProblem>();
         var settling = new List<string>();
         var settlesAt = DateTimeOffset.MinValue;
@@ -49,9 +50,9 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
             }
 
             problems.AddRange(result.Problems);
-            if (result.Article is { } article && (includeDrafts || !article.FrontMatter.Draft))
+            if (result.Article is { } article)
             {
-                articles.Add(article);
+                (includeDrafts || !article.FrontMatter.Draft ? articles : drafts).Add(article);
             }
         }
 
@@ -64,6 +65,7 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
         return new ContentSnapshot(version, time.GetUtcNow(), ordered, [.. problems])
         {
             Settling = [.. settling],
+            Drafts = [.. drafts.OrderBy(a => a.File, StringComparer.Ordinal)],
             SettlesAt = settling.Count > 0 ? settlesAt : null,
         };
     }

@@ -15,6 +15,9 @@ public sealed record ContentSnapshot(
 {
     public static ContentSnapshot Empty { get; } = new(0, DateTimeOffset.MinValue, [], []);
 
+    /// <summary>Articles marked <c>draft: true</c> that are not served (staff still see them on the dashboard).</summary>
+    public ImmutableArray<Article> Drafts { get; init; } = [];
+
     /// <summary>Files changed so recently that they may still be being saved; their previous version, if any, is served.</summary>
     public ImmutableArray<string> Settling { get; init; } = [];
 

@@ -26,16 +26,35 @@ public sealed partial class ContentChecker(ContentLoader loader, TimeProvider ti
         var snapshot = loader.Load(contentRoot, includeDrafts: true, version: 1);
         var today = DateOnly.FromDateTime(time.GetLocalNow().Date);
 
-        var files = snapshot.Problems
-            .GroupBy(problem => problem.File)
-            .Select(group => new FileCheck(group.Key, null,
-                [.. group.Select(p => new CheckFinding(FindingSeverity.Error, p.Line, p.Reason))]))
-            .Concat(snapshot.Articles.Select(article => CheckArticle(article, snapshot, contentRoot, today, clinic)))
+        var files = LeftOut(snapshot)
+            .Concat(snapshot.Articles.Select(article => CheckArticle(article, snapshot.Find, CheckOnItsOwn(article, contentRoot, today, clinic))))
             .OrderBy(file => file.File, StringComparer.Ordinal);
         return new ContentCheckReport(contentRoot, [.. files]);
     }
 
-    private static FileCheck CheckArticle(Article article, ContentSnapshot snapshot, string contentRoot, DateOnly today, ClinicOptions clinic)
+    /// <summary>Each file the loader left out, with every reason as an error.</summary>
+    public static IEnumerable<FileCheck> LeftOut(ContentSnapshot snapshot) =>
+        snapshot.Problems
+            .GroupBy(problem => problem.File)
+            .Select(group => new FileCheck(group.Key, null,
+                [.. group.Select(p => new CheckFinding(FindingSeverity.Error, p.Line, p.Reason))]));
+
+    /// <summary>An article's findings: those of the article on its own, and its links checked against the others.</summary>
+    /// <param name="find">Finds another article by slug, for links.</param>
+    public static FileCheck CheckArticle(Article article, Func<string, Article?> find, FileCheck onItsOwn)
+    {
+        var links = article.Body.Links
+            .Select(link => (link.Line, Problem: CheckLink(link.Url, article, find)))
+            .Where(x => x.Problem is not null)
+            .Select(x => new CheckFinding(FindingSeverity.Error, x.Line, x.Problem!));
+        return onItsOwn with { Findings = [.. onItsOwn.Findings, .. links] };
+    }
+
+    /// <summary>
+    /// The checks that need only the article itself (and its file, images and the date): the expensive part,
+    /// which a caller may keep while the article is unchanged.
+    /// </summary>
+    public static FileCheck CheckOnItsOwn(Article article, string contentRoot, DateOnly today, ClinicOptions clinic)
     {
         var findings = new List<CheckFinding>();
         void Error(int? line, string message) => findings.Add(new(FindingSeverity.Error, line, message));
@@ -58,14 +77,6 @@ public sealed partial class ContentChecker(ContentLoader loader, TimeProvider ti
         if (meta.Summary.Length > SummaryMaxLength)
         {
             Warning(null, $"the summary is {meta.Summary.Length} characters; keep it to {SummaryMaxLength} or fewer");
-        }
-
-        foreach (var link in article.Body.Links)
-        {
-            if (CheckLink(link.Url, article, snapshot) is { } problem)
-            {
-                Error(link.Line, problem);
-            }
         }
 
         foreach (var image in article.Body.Images)
@@ -186,7 +197,7 @@ public sealed partial class ContentChecker(ContentLoader loader, TimeProvider ti
         };
     }
 
-    private static string? CheckLink(string url, Article article, ContentSnapshot snapshot)
+    private static string? CheckLink(string url, Article article, Func<string, Article?> find)
     {
         var (path, anchor) = SplitAnchor(url);
         if (path.Length == 0)
@@ -221,7 +232,7 @@ public sealed partial class ContentChecker(ContentLoader loader, TimeProvider ti
         }
 
         var slug = path[SitePaths.ArticlePrefix.Length..].TrimEnd('/');
-        if (snapshot.Find(slug) is not { } target)
+        if (find(slug) is not { } target)
         {
             return $"link to '{url}': there is no article called '{slug}'";
         }

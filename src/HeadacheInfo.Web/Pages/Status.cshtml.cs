@@ -32,6 +32,10 @@ public sealed class StatusModel : PageModel
 
         (Heading, Explanation) = code switch
         {
+            StatusCodes.Status401Unauthorized => ("Please sign in",
+                "This part of the site is for clinic staff. Sign in first, then try again."),
+            StatusCodes.Status403Forbidden => ("You cannot do that",
+                "Your account does not allow this. If you think it should, ask an admin at your clinic."),
             StatusCodes.Status404NotFound => ("Page not found",
                 "We could not find that page. It may have moved, or the address may be mistyped."),
             StatusCodes.Status405MethodNotAllowed => ("That did not work",

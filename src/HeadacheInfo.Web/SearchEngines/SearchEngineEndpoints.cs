@@ -28,7 +28,7 @@ public static class SearchEngineEndpoints
         }).WithMetadata(new ContentPageAttribute());
 
         endpoints.MapMethods("/robots.txt", GetAndHead, (HttpRequest request, AbsoluteUrls urls) =>
-            Results.Text($"User-agent: *\nAllow: /\n\nSitemap: {urls.For(request, "/sitemap.xml") ?? "/sitemap.xml"}\n", "text/plain; charset=utf-8"))
+            Results.Text($"User-agent: *\nDisallow: /staff\nAllow: /\n\nSitemap: {urls.For(request, "/sitemap.xml") ?? "/sitemap.xml"}\n", "text/plain; charset=utf-8"))
             .WithMetadata(new ContentPageAttribute());
         return endpoints;
     }

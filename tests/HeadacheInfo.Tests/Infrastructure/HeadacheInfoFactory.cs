@@ -19,9 +19,14 @@ public class HeadacheInfoFactory : WebApplicationFactory<Program>
     {
         Content = new TemporaryContentFolder();
         _settings["Content:Path"] = Content.Root;
+        // A staff database of its own, beside the content folder but outside it (the watcher watches that).
+        _settings["Data:Path"] = DataFolder;
     }
 
     public TemporaryContentFolder Content { get; }
+
+    /// <summary>Where this site's SQLite staff database lives.</summary>
+    public string DataFolder => Content.Root + ".data";
 
     public CapturedLogs Logs { get; } = new();
 
@@ -76,6 +81,14 @@ public class HeadacheInfoFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Content.Dispose();
+            try
+            {
+                Directory.Delete(DataFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Already gone, or still held for a moment; the temporary folder is cleaned by the system anyway.
+            }
         }
     }
 }

@@ -1,0 +1,14 @@
+using HeadacheInfo.Web.Staff;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HeadacheInfo.Web.Pages.Staff;
+
+/// <summary>The audit log, newest first. Admins only.</summary>
+[Authorize(Roles = StaffRoles.Admin)]
+public sealed class AuditModel(AuditLog audit) : PageModel
+{
+    public IReadOnlyList<AuditEvent> Events { get; private set; } = [];
+
+    public async Task OnGetAsync() => Events = await audit.LatestAsync();
+}

@@ -1,0 +1,58 @@
+using HeadacheInfo.Web.Staff;
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HeadacheInfo.Web.Pages.Staff;
+
+/// <summary>Choose a new password; required straight after signing in with a one-time password.</summary>
+[HeadacheInfo.Web.Security.AcceptsFormPost]
+public sealed class ChangePasswordModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditLog audit) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Enter your current password.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Current password")]
+    public string CurrentPassword { get; set; } = string.Empty;
+
+    [BindProperty]
+    [Required(ErrorMessage = "Enter a new password.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "New password (12 characters or more)")]
+    public string NewPassword { get; set; } = string.Empty;
+
+    public bool Required { get; private set; }
+
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    public async Task OnGetAsync() => Required = (await users.GetUserAsync(User))?.MustChangePassword == true;
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return RedirectToPage("/Staff/SignIn");
+        }
+
+        Required = user.MustChangePassword;
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await users.ChangePasswordAsync(user, CurrentPassword, NewPassword);
+        if (!result.Succeeded)
+        {
+            Problems = [.. result.Errors.Select(e => e.Description)];
+            return Page();
+        }
+
+        user.MustChangePassword = false;
+        await users.UpdateAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        await audit.RecordAsync(AuditEvents.AccountChanged, user.Email, "changed their password");
+        return RedirectToPage("/Staff/Index");
+    }
+}

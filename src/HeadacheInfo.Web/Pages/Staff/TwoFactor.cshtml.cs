@@ -1,0 +1,54 @@
+using HeadacheInfo.Web.Staff;
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace HeadacheInfo.Web.Pages.Staff;
+
+/// <summary>The second step for accounts with two-step sign-in: the 6-digit code from the authenticator app.</summary>
+[EnableRateLimiting(StaffRegistration.SignInPolicy)]
+[HeadacheInfo.Web.Security.AcceptsFormPost]
+public sealed class TwoFactorModel(SignInManager<StaffUser> signIn, AuditLog audit) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Enter the 6-digit code from your authenticator app.")]
+    [Display(Name = "Code from your authenticator app")]
+    public string Code { get; set; } = string.Empty;
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Problem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Staff/SignIn") : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
+        {
+            return RedirectToPage("/Staff/SignIn");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var code = new string([.. Code.Where(char.IsAsciiDigit)]);
+        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+        if (result.Succeeded)
+        {
+            await audit.RecordAsync(AuditEvents.SignIn, user.Email, "signed in with a code from an authenticator app");
+            return LocalRedirect(ReturnUrl is { Length: > 0 } url && Url.IsLocalUrl(url) ? url : StaffPaths.Home);
+        }
+
+        await audit.RecordAsync(result.IsLockedOut ? AuditEvents.LockedOut : AuditEvents.SignInFailed, user.Email, "wrong authenticator code");
+        Problem = result.IsLockedOut
+            ? "This account is locked for 15 minutes after too many wrong codes. Try again later, or ask an admin."
+            : "That code is not right. Codes change every 30 seconds: use the one showing now.";
+        return Page();
+    }
+}

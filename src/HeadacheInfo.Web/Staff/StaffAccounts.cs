@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+
+namespace HeadacheInfo.Web.Staff;
+
+/// <summary>What happened when an account was added: the one-time password to pass on, or why it failed.</summary>
+public sealed record AddedAccount(StaffUser? User, string? OneTimePassword, IReadOnlyList<string> Problems)
+{
+    public bool Succeeded => User is not null;
+}
+
+/// <summary>Adding accounts, for the <c>add-staff</c> command and the admins' accounts page alike.</summary>
+public static class StaffAccounts
+{
+    /// <param name="password">The password to set; null makes a one-time password that must be changed at first sign-in.</param>
+    public static async Task<AddedAccount> AddAsync(UserManager<StaffUser> users, string email, string name, string role, string? password)
+    {
+        if (!StaffRoles.All.Contains(role, StringComparer.Ordinal))
+        {
+            return new(null, null, [$"unknown role '{role}'; use one of {string.Join(", ", StaffRoles.All)}"]);
+        }
+
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return new(null, null, [$"there is already an account for {email}"]);
+        }
+
+        var oneTime = password is null ? OneTimePassword() : null;
+        var user = new StaffUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = name.Trim(),
+            MustChangePassword = oneTime is not null,
+        };
+        var created = await users.CreateAsync(user, password ?? oneTime!);
+        if (!created.Succeeded)
+        {
+            return new(null, null, [.. created.Errors.Select(e => e.Description)]);
+        }
+
+        await users.AddToRoleAsync(user, role);
+        return new(user, oneTime, []);
+    }
+
+    /// <summary>Four random groups of five letters and digits (about 100 bits), easy to read out over the phone.</summary>
+    public static string OneTimePassword()
+    {
+        const string alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+        return string.Join('-', Enumerable.Range(0, 4).Select(_ => RandomNumberGenerator.GetString(alphabet, 5)));
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace HeadacheInfo.Web.Staff;
+
+/// <summary>A member of staff. Signs in with email and password; a role says what they may do.</summary>
+public sealed class StaffUser : IdentityUser
+{
+    /// <summary>The name shown in the staff area and the audit log.</summary>
+    public string DisplayName { get; set; } = string.Empty;
+
+    /// <summary>Set for a one-time password: the next sign-in must choose a new one before anything else.</summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>A disabled account cannot sign in; its history stays.</summary>
+    public bool Disabled { get; set; }
+}
+
+/// <summary>Something that matters for security, kept for admins to read: who, when, what. Never a password.</summary>
+public sealed class AuditEvent
+{
+    public long Id { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>One of <see cref="AuditEvents"/>.</summary>
+    public string Event { get; set; } = string.Empty;
+
+    /// <summary>Who did it: the signed-in account's email, or the email typed at a failed sign-in.</summary>
+    public string? Actor { get; set; }
+
+    /// <summary>What it was about, in plain words (an account, a role).</summary>
+    public string Detail { get; set; } = string.Empty;
+
+    /// <summary>The client's address, as the site saw it.</summary>
+    public string? ClientAddress { get; set; }
+}
+
+/// <summary>The audit log's event names, also written as <c>data-event</c> on each row of /staff/audit.</summary>
+public static class AuditEvents
+{
+    public const string SignIn = "sign-in";
+    public const string SignInFailed = "sign-in-failed";
+    public const string LockedOut = "locked-out";
+    public const string SignOut = "sign-out";
+    public const string AccountChanged = "account-changed";
+}
+
+/// <summary>The roles, as Identity stores them.</summary>
+public static class StaffRoles
+{
+    public const string Author = "author";
+    public const string Reviewer = "reviewer";
+    public const string Admin = "admin";
+
+    public static readonly string[] All = [Author, Reviewer, Admin];
+
+    public static string Describe(string role) => role switch
+    {
+        Author => "Author (writes articles)",
+        Reviewer => "Reviewer (clinically signs off changes)",
+        Admin => "Admin (manages accounts)",
+        _ => role,
+    };
+}
+
+/// <summary>
+/// Everything the staff area stores, in one database: accounts and roles (Identity) and the audit log.
+/// Each database provider has its own subclass, so each has its own migrations.
+/// </summary>
+public abstract class StaffDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
+{
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<StaffUser>().Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Entity<AuditEvent>(audit =>
+        {
+            audit.Property(a => a.Event).HasMaxLength(40);
+            audit.Property(a => a.Actor).HasMaxLength(256);
+            audit.Property(a => a.Detail).HasMaxLength(1000);
+            audit.Property(a => a.ClientAddress).HasMaxLength(64);
+            audit.HasIndex(a => a.At);
+        });
+    }
+}
+
+/// <summary>The embedded default: one file, nothing to set up.</summary>
+public sealed class SqliteStaffDbContext(DbContextOptions<SqliteStaffDbContext> options) : StaffDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // SQLite cannot order or compare DateTimeOffset; store it as ticks, which sort the same way.
+        builder.Entity<AuditEvent>().Property(a => a.At).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
+    }
+}
+
+/// <summary>For clinics that run several instances against one database.</summary>
+public sealed class PostgresStaffDbContext(DbContextOptions<PostgresStaffDbContext> options) : StaffDbContext(options);

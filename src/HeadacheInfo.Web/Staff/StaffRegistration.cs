@@ -1,0 +1,189 @@
+using System.ComponentModel.DataAnnotations;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace HeadacheInfo.Web.Staff;
+
+/// <summary>The <c>RateLimiting:SignIn</c> section: how many sign-in attempts one client may make per window.</summary>
+public sealed class SignInRateLimitOptions
+{
+    public const string Section = "RateLimiting:SignIn";
+
+    [Range(1, 100_000, ErrorMessage = "RateLimiting:SignIn:PermitLimit must be between 1 and 100000.")]
+    public int PermitLimit { get; set; } = 10;
+
+    [Range(1, 3600, ErrorMessage = "RateLimiting:SignIn:WindowSeconds must be between 1 and 3600.")]
+    public int WindowSeconds { get; set; } = 60;
+}
+
+public static class StaffRegistration
+{
+    public const string SignInPolicy = "sign-in";
+    public const string CookieName = "HeadacheInfo.Staff";
+
+    /// <summary>
+    /// Staff accounts on the staff database: Identity with roles, lock-out and authenticator codes, the
+    /// sign-in cookie, the audit log, and the staff pages' rules (signed-in only, never stored by a cache).
+    /// </summary>
+    public static WebApplicationBuilder AddStaff(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddStaffAccounts(builder.Configuration);
+        builder.Services.AddSingleton<HeadacheInfo.Web.Articles.ISnapshotPart, StaffDashboardPart>();
+        var development = builder.Environment.IsDevelopment();
+
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = CookieName;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+            cookie.LoginPath = StaffPaths.SignIn;
+            cookie.LogoutPath = StaffPaths.SignOut;
+            cookie.Events.OnRedirectToLogin = context => Challenge(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => Challenge(context, StatusCodes.Status403Forbidden);
+        });
+        builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, cookie =>
+        {
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+
+        builder.Services.Configure<RazorPagesOptions>(pages =>
+        {
+            // Deny by default: every staff page and every handler on it needs a signed-in account.
+            pages.Conventions.AuthorizeFolder(StaffPaths.Folder);
+            pages.Conventions.AllowAnonymousToPage(StaffPaths.Folder + "/SignIn");
+            // The second step: the password is checked, the account not yet signed in (its own short-lived cookie).
+            pages.Conventions.AllowAnonymousToPage(StaffPaths.Folder + "/TwoFactor");
+            pages.Conventions.AddFolderApplicationModelConvention(StaffPaths.Folder, model =>
+            {
+                model.EndpointMetadata.Add(new StaffPageAttribute());
+                model.Filters.Add(new StaffPageFilter());
+            });
+        });
+
+        builder.Services.AddOptions<SignInRateLimitOptions>()
+            .BindConfiguration(SignInRateLimitOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(SignInPolicy, context =>
+        {
+            if (!HttpMethods.IsPost(context.Request.Method))
+            {
+                return RateLimitPartition.GetNoLimiter("read");
+            }
+
+            var settings = context.RequestServices.GetRequiredService<IOptions<SignInRateLimitOptions>>().Value;
+            return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = settings.PermitLimit,
+                Window = TimeSpan.FromSeconds(settings.WindowSeconds),
+                QueueLimit = 0,
+            });
+        }));
+        return builder;
+    }
+
+    /// <summary>Accounts, roles and the audit log on the staff database; shared by the site and <c>add-staff</c>.</summary>
+    public static IServiceCollection AddStaffAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddStaffDatabase(configuration);
+        services.AddIdentity<StaffUser, IdentityRole>(identity =>
+            {
+                identity.User.RequireUniqueEmail = true;
+                // Length beats rules about symbols (NIST SP 800-63B): 12 or more characters, not a common password.
+                identity.Password.RequiredLength = 12;
+                identity.Password.RequireDigit = false;
+                identity.Password.RequireLowercase = false;
+                identity.Password.RequireUppercase = false;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Password.RequiredUniqueChars = 4;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                identity.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<StaffDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>();
+        services.AddScoped<AuditLog>();
+        return services;
+    }
+
+    /// <summary>Staff pages answer a reader who is not allowed in: a sign-in page for a GET, a 4xx for anything else.</summary>
+    private static Task Challenge(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (status == StatusCodes.Status401Unauthorized &&
+            (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        else
+        {
+            context.Response.StatusCode = status;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Every staff response is private and never stored: set before anything runs, so redirects and 4xx carry it too.</summary>
+    public static WebApplication UseStaffResponsesNeverStored(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            if (context.GetEndpoint()?.Metadata.GetMetadata<StaffPageAttribute>() is not null)
+            {
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Headers.CacheControl = "no-store";
+                    context.Response.Headers.Pragma = "no-cache";
+                    return Task.CompletedTask;
+                });
+            }
+
+            return next(context);
+        });
+        return app;
+    }
+}
+
+/// <summary>The staff area's addresses.</summary>
+public static class StaffPaths
+{
+    public const string Folder = "/Staff";
+    public const string Home = "/staff";
+    public const string SignIn = "/staff/sign-in";
+    public const string SignOut = "/staff/sign-out";
+}
+
+/// <summary>Endpoint metadata on every staff page: signed-in only, never cached, never indexed.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class StaffPageAttribute : Attribute;
+
+/// <summary>Rejects passwords on a short list of the most common ones, whatever their length.</summary>
+internal sealed class CommonPasswordValidator : IPasswordValidator<StaffUser>
+{
+    private static readonly HashSet<string> Common = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "123456789012", "1234567890123", "12345678901234", "password1234", "password12345", "passwordpassword",
+        "qwertyuiop12", "qwertyuiop123", "qwerty123456", "1q2w3e4r5t6y", "iloveyou1234", "letmein12345",
+        "welcome12345", "admin1234567", "administrator", "changeme1234", "abc123456789", "aaaaaaaaaaaa",
+        "000000000000", "111111111111", "football1234", "monkey123456", "princess1234", "sunshine1234",
+        "trustno1trustno1", "correcthorsebatterystaple", "headacheinfo", "headacheinfo1", "physiotherapy",
+    };
+
+    public Task<IdentityResult> ValidateAsync(UserManager<StaffUser> manager, StaffUser user, string? password)
+    {
+        var tooCommon = password is not null &&
+            (Common.Contains(password) || password.Distinct().Count() <= 2 ||
+             (user.Email?.Split('@')[0] is { Length: >= 4 } name && password.Contains(name, StringComparison.OrdinalIgnoreCase)));
+        return Task.FromResult(tooCommon
+            ? IdentityResult.Failed(new IdentityError { Code = "CommonPassword", Description = "That password is too common or too easy to guess. Choose another: a few unrelated words work well." })
+            : IdentityResult.Success);
+    }
+}

@@ -1,0 +1,115 @@
+using AngleSharp.Dom;
+using System.Net;
+using System.Security.Cryptography;
+using AngleSharp.Html.Dom;
+using HeadacheInfo.Tests.Infrastructure;
+using HeadacheInfo.Web.Staff;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HeadacheInfo.Tests.Staff;
+
+/// <summary>A member of staff's browser: HTTPS (the sign-in cookie is Secure), cookies kept, redirects not followed.</summary>
+public sealed class StaffClient(HeadacheInfoFactory site) : IDisposable
+{
+    public HttpClient Http { get; } = site.CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri("https://localhost"),
+        AllowAutoRedirect = false,
+    });
+
+    public void Dispose() => Http.Dispose();
+
+    public async Task<(HttpResponseMessage Response, IHtmlDocument Page)> GetAsync(string url)
+    {
+        var response = await Http.GetAsync(new Uri(url, UriKind.Relative));
+        return (response, await HeadacheInfoFactory.ReadPageAsync(response));
+    }
+
+    /// <summary>Fills the page's form (the one holding <paramref name="button"/>, or the first) and posts it, as a browser would.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string url, IDictionary<string, string> fields, string? button = null)
+    {
+        var (_, page) = await GetAsync(url);
+        var forms = page.QuerySelectorAll<IHtmlFormElement>("main form").ToList();
+        // The form that has the button pressed, or the fields filled in (not the sign-out form every page has).
+        var form = button is not null ? forms.First(f => f.QuerySelector($"button[value='{button}']") is not null)
+            : fields.Count > 0 ? forms.First(f => f.QuerySelector($"[name='{fields.Keys.First()}']") is not null)
+            : forms.Last(f => f.QuerySelector("input[name=__RequestVerificationToken]") is not null);
+        var values = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]").ToDictionary(i => i.Name!, i => i.Value);
+        foreach (var (name, value) in fields)
+        {
+            values[name] = value;
+        }
+
+        if (button is not null)
+        {
+            values["action"] = button;
+        }
+
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
+        return await Http.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(values));
+    }
+
+    public Task<HttpResponseMessage> SignInAsync(string email, string password) =>
+        SubmitAsync(StaffPaths.SignIn, new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
+
+    /// <summary>The current 6-digit code of an authenticator app holding <paramref name="key"/> (RFC 6238).</summary>
+    public static string TotpCode(string key)
+    {
+        var secret = Base32(key.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant());
+        var counter = BitConverter.GetBytes(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30);
+        if (BitConverter.IsLittleEndian)
+        {
+            Array.Reverse(counter);
+        }
+
+#pragma warning disable CA5350 // RFC 6238 authenticator codes are HMAC-SHA1 by definition; this is what the apps compute.
+        var hash = HMACSHA1.HashData(secret, counter);
+#pragma warning restore CA5350
+        var offset = hash[^1] & 0x0f;
+        var binary = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
+        return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static byte[] Base32(string text)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var bits = string.Concat(text.TrimEnd('=').Select(c => Convert.ToString(alphabet.IndexOf(c), 2).PadLeft(5, '0')));
+        return [.. Enumerable.Range(0, bits.Length / 8).Select(i => Convert.ToByte(bits.Substring(i * 8, 8), 2))];
+    }
+}
+
+public static class StaffSeeding
+{
+    public const string Password = "correct horse battery";
+
+    /// <summary>Adds an account straight to the site's own database, as add-staff does.</summary>
+    public static async Task AddAsync(HeadacheInfoFactory site, string email, string role, bool oneTimePassword = false)
+    {
+        _ = site.Server; // the database is created at start
+        await using var scope = site.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        if (await users.FindByEmailAsync(email) is null)
+        {
+            var added = await StaffAccounts.AddAsync(users, email, email.Split('@')[0], role, oneTimePassword ? null : Password);
+            Assert.True(added.Succeeded, string.Join(" ", added.Problems));
+        }
+    }
+
+    /// <summary>Signs an admin in, setting up their authenticator app the first time, as a person would.</summary>
+    public static async Task SignInAsAdminAsync(StaffClient client, string email)
+    {
+        using var signedIn = await client.SignInAsync(email, Password);
+        var location = signedIn.Headers.Location?.ToString() ?? string.Empty;
+        if (location.Contains("two-factor", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("use a fresh admin per test: this one already has two-step sign-in");
+        }
+
+        var (_, setup) = await client.GetAsync("/staff/authenticator");
+        var key = setup.QuerySelector("[data-authenticator-key]")!.TextContent;
+        using var turnedOn = await client.SubmitAsync("/staff/authenticator", new Dictionary<string, string> { ["Code"] = StaffClient.TotpCode(key) });
+        Assert.Equal(HttpStatusCode.Redirect, turnedOn.StatusCode);
+    }
+}
