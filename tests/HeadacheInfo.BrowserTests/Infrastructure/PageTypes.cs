@@ -20,6 +20,7 @@ public static class PageTypes
         ["outcome-physio"] = page => SubmitSymptomsAsync(page, "one-side", "starts-in-neck", "neck-movement"),
         ["how-it-works"] = page => GoAsync(page, "/symptom-check/how-it-works"),
         ["not-found"] = page => GoAsync(page, "/no-such-page"),
+        ["staff-sign-in"] = page => GoAsync(page, "/staff/sign-in"),
     };
 
     public static TheoryData<string> Names()

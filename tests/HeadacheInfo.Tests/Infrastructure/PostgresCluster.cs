@@ -94,7 +94,8 @@ public sealed class PostgresCluster : IAsyncLifetime
         }
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on (at the moment of asking).</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

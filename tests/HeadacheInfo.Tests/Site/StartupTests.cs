@@ -38,6 +38,40 @@ public sealed class StartupTests
         }
     }
 
+    public static TheoryData<string, string, string, string> BadStaffDatabases => new()
+    {
+        { "Postgres", $"Host=127.0.0.1;Port={HeadacheInfo.Tests.Infrastructure.PostgresCluster.FreePort()};Username=nobody;Database=none;Timeout=2", "", "check ConnectionStrings:Staff" },
+        { "Postgres", "", "", "ConnectionStrings:Staff must be set" },
+        { "Sqlite", "", "file", "check Data:Path" },
+        { "Oracle", "", "", "Database:Provider must be 'Sqlite' or 'Postgres'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadStaffDatabases))]
+    public async Task A_staff_database_that_cannot_be_used_stops_the_app_naming_the_key_without_a_stack_trace(
+        string provider, string connection, string dataPath, string message)
+    {
+        var content = Path.Combine(Path.GetTempPath(), "headacheinfo-tests", "startup-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(content, "articles"));
+        var blocker = content + ".blocker";
+        File.WriteAllText(blocker, "a file where the data folder should be");
+        try
+        {
+            var (exitCode, output) = await RunSiteAsync(
+                ("Content__Path", content), ("Database__Provider", provider), ("ConnectionStrings__Staff", connection),
+                ("Data__Path", dataPath == "file" ? blocker : content + ".data"), ("ASPNETCORE_URLS", "http://127.0.0.1:0"));
+
+            Assert.NotEqual(0, exitCode);
+            Assert.Contains(message, output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(content, recursive: true);
+            File.Delete(blocker);
+        }
+    }
+
     private static async Task<(int ExitCode, string Output)> RunSiteAsync(params (string Name, string Value)[] environment)
     {
         var site = Path.Combine(AppContext.BaseDirectory, "HeadacheInfo.Web.dll");
