@@ -267,6 +267,28 @@ public sealed class StaffAccessTests(StaffAccessTests.Site site) : IClassFixture
         Assert.DoesNotContain(page.QuerySelector("[data-one-time-password]")!.TextContent, audit.Body!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_account_an_admin_disables_cannot_sign_in_and_is_signed_out_at_once()
+    {
+        await StaffSeeding.AddAsync(site, "chief@clinic.example", StaffRoles.Admin);
+        await StaffSeeding.AddAsync(site, "leaver@clinic.example", StaffRoles.Author);
+        using var leaver = new StaffClient(site);
+        (await leaver.SignInAsync("leaver@clinic.example", StaffSeeding.Password)).Dispose();
+        using var admin = new StaffClient(site);
+        await StaffSeeding.SignInAsAdminAsync(admin, "chief@clinic.example");
+        var (_, accounts) = await admin.GetAsync("/staff/accounts");
+        var id = accounts.QuerySelector("tr[data-account='leaver@clinic.example'] input[name=UserId]")!.GetAttribute("value")!;
+
+        using var disabled = await admin.SubmitAsync("/staff/accounts", new Dictionary<string, string> { ["UserId"] = id }, button: "disable");
+        var (stillIn, _) = await leaver.GetAsync("/staff");
+        using var again = await new StaffClient(site).SignInAsync("leaver@clinic.example", StaffSeeding.Password);
+
+        Assert.NotNull((await HeadacheInfoFactory.ReadPageAsync(disabled)).QuerySelector("tr[data-account='leaver@clinic.example'][data-state='disabled']"));
+        Assert.Equal(HttpStatusCode.Redirect, stillIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.NotNull((await HeadacheInfoFactory.ReadPageAsync(again)).QuerySelector("[data-sign-in-problem]"));
+    }
+
     private async Task<string[]> AuditEventsAsync(string actor)
     {
         await using var scope = site.Services.CreateAsyncScope();
