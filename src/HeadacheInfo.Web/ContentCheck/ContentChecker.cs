@@ -54,7 +54,8 @@ public sealed partial class ContentChecker(ContentLoader loader, TimeProvider ti
     /// The checks that need only the article itself (and its file, images and the date): the expensive part,
     /// which a caller may keep while the article is unchanged.
     /// </summary>
-    public static FileCheck CheckOnItsOwn(Article article, string contentRoot, DateOnly today, ClinicOptions clinic)
+    /// <param name="text">The file's text when it is not (yet) on disk, such as a draft being previewed.</param>
+    public static FileCheck CheckOnItsOwn(Article article, string contentRoot, DateOnly today, ClinicOptions clinic, string? text = null)
     {
         var findings = new List<CheckFinding>();
         void Error(int? line, string message) => findings.Add(new(FindingSeverity.Error, line, message));
@@ -98,9 +99,9 @@ public sealed partial class ContentChecker(ContentLoader loader, TimeProvider ti
                 string.Join(", ", CareCardKind.All.Select(kind => $"'::: {kind.Key}'")));
         }
 
-        foreach (var (text, line) in WrittenText(contentRoot, article).Prepend((meta.Summary, null)).Prepend((meta.Title, null)))
+        foreach (var (written, line) in WrittenText(contentRoot, article, text).Prepend((meta.Summary, null)).Prepend((meta.Title, null)))
         {
-            foreach (var finding in HelpLineFindings(text, clinic))
+            foreach (var finding in HelpLineFindings(written, clinic))
             {
                 Warning(line, finding);
             }
@@ -129,12 +130,12 @@ public sealed partial class ContentChecker(ContentLoader loader, TimeProvider ti
     /// The body as staff wrote it, line by line, with link addresses and placeholders taken out: what a
     /// reader sees typed. Read again from the file, so the site never holds a second copy of every article.
     /// </summary>
-    private static IEnumerable<(string Text, int? Line)> WrittenText(string contentRoot, Article article)
+    private static IEnumerable<(string Text, int? Line)> WrittenText(string contentRoot, Article article, string? text)
     {
         string[] lines;
         try
         {
-            lines = File.ReadAllLines(Path.Combine(contentRoot, article.File));
+            lines = text?.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n') ?? File.ReadAllLines(Path.Combine(contentRoot, article.File));
         }
         catch (IOException)
         {

@@ -16,8 +16,8 @@ public static class RequestGuard
     {
         app.Use(async (context, next) =>
         {
-            // The status page itself is reached by re-executing the failed request, method and all.
-            if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+            // The status and error pages are reached by re-executing the failed request, method and all.
+            if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerFeature>() is not null)
             {
                 await next(context);
                 return;

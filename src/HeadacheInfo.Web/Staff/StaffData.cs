@@ -15,6 +15,50 @@ public sealed class StaffUser : IdentityUser
 
     /// <summary>A disabled account cannot sign in; its history stays.</summary>
     public bool Disabled { get; set; }
+
+    /// <summary>How a reviewer is named on the articles they approve, such as "Senior physiotherapist": never an email.</summary>
+    public string RoleTitle { get; set; } = string.Empty;
+}
+
+/// <summary>
+/// One version of one article, kept for good: every saved draft, submission, return, approval, take-down and
+/// edit made outside the app is a row. The app never deletes one.
+/// </summary>
+public sealed class ArticleRevision
+{
+    public long Id { get; set; }
+
+    public string Slug { get; set; } = string.Empty;
+
+    /// <summary>One of <see cref="RevisionActions"/>.</summary>
+    public string Action { get; set; } = string.Empty;
+
+    /// <summary>The whole Markdown file, front matter and all.</summary>
+    public string Text { get; set; } = string.Empty;
+
+    /// <summary>A fingerprint of the published file this version was based on (empty for a new article).</summary>
+    public string BaseHash { get; set; } = string.Empty;
+
+    /// <summary>The email of the account that made it, or "outside the app".</summary>
+    public string Author { get; set; } = string.Empty;
+
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>The author's note to the reviewer, or the reviewer's comment.</summary>
+    public string? Note { get; set; }
+}
+
+/// <summary>What a revision row records.</summary>
+public static class RevisionActions
+{
+    public const string Saved = "saved";
+    public const string Submitted = "submitted";
+    public const string Returned = "returned";
+    public const string Approved = "approved";
+    public const string Unpublished = "unpublished";
+    public const string OutsideEdit = "outside-edit";
+
+    public const string OutsideTheApp = "outside the app";
 }
 
 /// <summary>Something that matters for security, kept for admins to read: who, when, what. Never a password.</summary>
@@ -45,6 +89,11 @@ public static class AuditEvents
     public const string LockedOut = "locked-out";
     public const string SignOut = "sign-out";
     public const string AccountChanged = "account-changed";
+    public const string RevisionSaved = "revision-saved";
+    public const string RevisionSubmitted = "revision-submitted";
+    public const string RevisionReturned = "revision-returned";
+    public const string RevisionApproved = "revision-approved";
+    public const string ArticleUnpublished = "article-unpublished";
 }
 
 /// <summary>The roles, as Identity stores them.</summary>
@@ -73,10 +122,22 @@ public abstract class StaffDbContext(DbContextOptions options) : IdentityDbConte
 {
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.Entity<StaffUser>().Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Entity<StaffUser>().Property(u => u.RoleTitle).HasMaxLength(200);
+        builder.Entity<ArticleRevision>(revision =>
+        {
+            revision.Property(r => r.Slug).HasMaxLength(200);
+            revision.Property(r => r.Action).HasMaxLength(40);
+            revision.Property(r => r.BaseHash).HasMaxLength(64);
+            revision.Property(r => r.Author).HasMaxLength(256);
+            revision.Property(r => r.Note).HasMaxLength(4000);
+            revision.HasIndex(r => new { r.Slug, r.Id });
+        });
         builder.Entity<AuditEvent>(audit =>
         {
             audit.Property(a => a.Event).HasMaxLength(40);
@@ -96,6 +157,7 @@ public sealed class SqliteStaffDbContext(DbContextOptions<SqliteStaffDbContext> 
         base.OnModelCreating(builder);
         // SQLite cannot order or compare DateTimeOffset; store it as ticks, which sort the same way.
         builder.Entity<AuditEvent>().Property(a => a.At).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
+        builder.Entity<ArticleRevision>().Property(r => r.At).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
     }
 }
 

@@ -33,6 +33,12 @@ public static class StaffRegistration
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddStaffAccounts(builder.Configuration);
         builder.Services.AddSingleton<HeadacheInfo.Web.Articles.ISnapshotPart, StaffDashboardPart>();
+        builder.Services.AddOptions<ReviewOptions>()
+            .BindConfiguration(HeadacheInfo.Web.Articles.ContentOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddScoped<ArticleWorkflow>();
+        builder.Services.AddHostedService<OutsideEditRecorder>();
         var development = builder.Environment.IsDevelopment();
 
         builder.Services.ConfigureApplicationCookie(cookie =>

@@ -36,7 +36,18 @@ public sealed class StaffClient(HeadacheInfoFactory site) : IDisposable
         var form = button is not null ? forms.First(f => f.QuerySelector($"button[value='{button}']") is not null)
             : fields.Count > 0 ? forms.First(f => f.QuerySelector($"[name='{fields.Keys.First()}']") is not null)
             : forms.Last(f => f.QuerySelector("input[name=__RequestVerificationToken]") is not null);
-        var values = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]").ToDictionary(i => i.Name!, i => i.Value);
+        // Everything the form holds, as a browser sends it, then what the person typed over it.
+        var values = form.QuerySelectorAll<IHtmlInputElement>("input[name]").Where(i => i.Type is not ("checkbox" or "radio" or "submit"))
+            .ToDictionary(i => i.Name!, i => i.Value);
+        foreach (var area in form.QuerySelectorAll<IHtmlTextAreaElement>("textarea[name]"))
+        {
+            values[area.Name!] = area.Value;
+        }
+
+        foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select[name]"))
+        {
+            values[select.Name!] = select.Value ?? string.Empty;
+        }
         foreach (var (name, value) in fields)
         {
             values[name] = value;

@@ -1,0 +1,17 @@
+using HeadacheInfo.Web.Staff;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HeadacheInfo.Web.Pages.Staff.Articles;
+
+/// <summary>A new article: its web address comes from the title, and can be changed.</summary>
+[HeadacheInfo.Web.Security.AcceptsFormPost]
+public sealed class NewModel(ArticleWorkflow workflow) : ArticleEditorModel(workflow)
+{
+    [BindProperty] public string? NewSlug { get; set; }
+
+    public override string ArticleSlug => string.IsNullOrWhiteSpace(NewSlug) ? ArticleDraft.SlugFrom(Title) : NewSlug.Trim();
+
+    public override bool IsNew => true;
+
+    public void OnGet() => Fill(ArticleDraft.Empty(Workflow.Today));
+}

@@ -1,0 +1,12 @@
+using HeadacheInfo.Web.Staff;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HeadacheInfo.Web.Pages.Staff.Reviews;
+
+/// <summary>Every revision waiting for a reviewer.</summary>
+public sealed class IndexModel(ArticleWorkflow workflow) : PageModel
+{
+    public IReadOnlyList<ArticleRevision> Waiting { get; private set; } = [];
+
+    public async Task OnGetAsync() => Waiting = await workflow.WaitingAsync();
+}

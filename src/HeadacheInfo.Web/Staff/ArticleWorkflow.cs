@@ -1,0 +1,271 @@
+using System.ComponentModel.DataAnnotations;
+using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Clinic;
+using HeadacheInfo.Web.ContentCheck;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HeadacheInfo.Web.Staff;
+
+/// <summary>The <c>Content:ReviewIntervalMonths</c> setting: how long an approved article goes before its next review.</summary>
+public sealed class ReviewOptions
+{
+    [Range(1, 60, ErrorMessage = "Content:ReviewIntervalMonths must be a whole number of months from 1 to 60.")]
+    public int ReviewIntervalMonths { get; set; } = 12;
+}
+
+/// <summary>What the checker and the site's own pipeline make of a text: the rendered article, or why it is left out, and the findings.</summary>
+public sealed record DraftCheck(Article? Article, IReadOnlyList<CheckFinding> Findings)
+{
+    public bool HasErrors => Findings.Any(f => f.Severity == FindingSeverity.Error);
+}
+
+/// <summary>Publishing failed: the file could not be written. The revision stays waiting.</summary>
+public sealed class PublishFailedException(string message, Exception inner) : Exception(message, inner);
+
+/// <summary>
+/// The article workflow: drafts and submissions are revisions in the database; only an approval writes the
+/// Markdown file, which stays the one published truth. Every step is a revision row, never deleted.
+/// </summary>
+public sealed partial class ArticleWorkflow(
+    StaffDbContext database,
+    IOptions<ContentOptions> content,
+    IOptions<ReviewOptions> review,
+    IOptions<ClinicOptions> clinic,
+    ArticleParser parser,
+    ContentStore store,
+    AuditLog audit,
+    TimeProvider time,
+    ILogger<ArticleWorkflow> logger)
+{
+    /// <summary>Lets a test stop a publish between writing the temporary file and renaming it, as a crash would.</summary>
+    internal static Action<string>? BeforeRename { get; set; }
+
+    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    public string ArticlesFolder => Path.Combine(content.Value.FullPath, ContentLoader.ArticlesFolder);
+
+    public string PathOf(string slug) => Path.Combine(ArticlesFolder, slug + ContentLoader.ArticleExtension);
+
+    /// <summary>The published file's text, or null when there is none.</summary>
+    public string? PublishedText(string slug)
+    {
+        try
+        {
+            return Slug.IsValid(slug) && File.Exists(PathOf(slug)) ? File.ReadAllText(PathOf(slug)) : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The latest step of the workflow for an article: a save, submission, return, approval or take-down. An
+    /// edit recorded from outside the app is history, not a step: it never hides a change waiting for review
+    /// (approving that change is then refused, since the published text moved on).
+    /// </summary>
+    public Task<ArticleRevision?> LatestAsync(string slug) =>
+        database.ArticleRevisions.AsNoTracking().Where(r => r.Slug == slug && r.Action != RevisionActions.OutsideEdit)
+            .OrderByDescending(r => r.Id).FirstOrDefaultAsync();
+
+    public Task<ArticleRevision?> FindAsync(long id) => database.ArticleRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id);
+
+    public async Task<IReadOnlyList<ArticleRevision>> HistoryAsync(string slug) =>
+        await database.ArticleRevisions.AsNoTracking().Where(r => r.Slug == slug).OrderByDescending(r => r.Id).ToListAsync();
+
+    /// <summary>Every revision waiting for review: the latest of its article, submitted.</summary>
+    public async Task<IReadOnlyList<ArticleRevision>> WaitingAsync()
+    {
+        var latest = await database.ArticleRevisions.AsNoTracking().Where(r => r.Action != RevisionActions.OutsideEdit)
+            .GroupBy(r => r.Slug).Select(g => g.Max(r => r.Id)).ToListAsync();
+        return await database.ArticleRevisions.AsNoTracking()
+            .Where(r => latest.Contains(r.Id) && r.Action == RevisionActions.Submitted)
+            .OrderBy(r => r.Id).ToListAsync();
+    }
+
+    /// <summary>Renders a text with the site's own pipeline and runs the same checks as check-content on it.</summary>
+    public DraftCheck Check(string slug, string text)
+    {
+        var file = $"{ContentLoader.ArticlesFolder}/{slug}{ContentLoader.ArticleExtension}";
+        var parsed = parser.Parse(file, slug, text);
+        if (parsed.Article is not { } article)
+        {
+            return new DraftCheck(null, [.. parsed.Problems.Select(p => new CheckFinding(FindingSeverity.Error, p.Line, p.Reason))]);
+        }
+
+        var snapshot = store.Current;
+        Article? Find(string other) => other == slug ? article : snapshot.Find(other) ?? snapshot.Drafts.FirstOrDefault(d => d.Slug == other);
+        var onItsOwn = ContentChecker.CheckOnItsOwn(article, content.Value.FullPath, Today, clinic.Value, text);
+        return new DraftCheck(article, ContentChecker.CheckArticle(article, Find, onItsOwn).Findings);
+    }
+
+    /// <summary>Records a step: a saved draft, a submission, a return.</summary>
+    public async Task<ArticleRevision> RecordAsync(string slug, string action, string text, string baseHash, string author, string? note)
+    {
+        var revision = new ArticleRevision
+        {
+            Slug = slug,
+            Action = action,
+            Text = text,
+            BaseHash = baseHash ?? string.Empty,
+            Author = author,
+            At = time.GetUtcNow(),
+            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+        };
+        database.ArticleRevisions.Add(revision);
+        await database.SaveChangesAsync();
+        var auditEvent = action switch
+        {
+            RevisionActions.Submitted => AuditEvents.RevisionSubmitted,
+            RevisionActions.Returned => AuditEvents.RevisionReturned,
+            _ => AuditEvents.RevisionSaved,
+        };
+        await audit.RecordAsync(auditEvent, author, $"{action} {slug} (revision {revision.Id})");
+        return revision;
+    }
+
+    /// <summary>
+    /// Publishes a submitted revision: sets the review dates and the reviewer's title, writes the file
+    /// atomically (a temporary file in the same folder, then a rename), and records the approval.
+    /// </summary>
+    /// <exception cref="PublishFailedException">The file could not be written; nothing changed.</exception>
+    public async Task<ArticleRevision> ApproveAsync(ArticleRevision submitted, StaffUser reviewer, string? comment)
+    {
+        var draft = ArticleDraft.FromMarkdown(submitted.Text) ?? throw new InvalidOperationException("a revision that cannot be read was submitted");
+        var published = draft with
+        {
+            LastReviewed = Today,
+            NextReview = Today.AddMonths(review.Value.ReviewIntervalMonths),
+            Reviewer = string.IsNullOrWhiteSpace(reviewer.RoleTitle) ? "Clinical reviewer" : reviewer.RoleTitle,
+            Draft = false,
+        };
+        var text = published.ToMarkdown();
+        WriteAtomically(submitted.Slug, text);
+
+        var approved = new ArticleRevision
+        {
+            Slug = submitted.Slug,
+            Action = RevisionActions.Approved,
+            Text = text,
+            BaseHash = submitted.BaseHash,
+            Author = reviewer.Email ?? string.Empty,
+            At = time.GetUtcNow(),
+            Note = string.IsNullOrWhiteSpace(comment) ? $"approved revision {submitted.Id}" : comment.Trim(),
+        };
+        database.ArticleRevisions.Add(approved);
+        await database.SaveChangesAsync();
+        await audit.RecordAsync(AuditEvents.RevisionApproved, reviewer.Email, $"approved {submitted.Slug} (revision {submitted.Id}) and published it");
+        return approved;
+    }
+
+    /// <summary>Takes an article off the site; its text is kept as a revision, so it can be brought back.</summary>
+    public async Task UnpublishAsync(string slug, StaffUser reviewer)
+    {
+        var text = PublishedText(slug) ?? throw new InvalidOperationException($"'{slug}' is not published");
+        database.ArticleRevisions.Add(new ArticleRevision
+        {
+            Slug = slug,
+            Action = RevisionActions.Unpublished,
+            Text = text,
+            BaseHash = ArticleDraft.Fingerprint(text),
+            Author = reviewer.Email ?? string.Empty,
+            At = time.GetUtcNow(),
+            Note = "taken off the site",
+        });
+        await database.SaveChangesAsync();
+        try
+        {
+            File.Delete(PathOf(slug));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogWriteFailed(slug, ex.Message);
+            throw new PublishFailedException($"The file could not be removed: {ex.Message}", ex);
+        }
+
+        await audit.RecordAsync(AuditEvents.ArticleUnpublished, reviewer.Email, $"took {slug} off the site");
+    }
+
+    /// <summary>
+    /// Records a version for every article file whose text differs from its latest recorded version: edits
+    /// made on disk, with an editor or git, so the history has no gaps.
+    /// </summary>
+    public async Task<int> RecordOutsideEditsAsync()
+    {
+        if (!Directory.Exists(ArticlesFolder))
+        {
+            return 0;
+        }
+
+        var latest = await database.ArticleRevisions.AsNoTracking()
+            .Where(r => r.Action == RevisionActions.Approved || r.Action == RevisionActions.OutsideEdit || r.Action == RevisionActions.Unpublished)
+            .GroupBy(r => r.Slug).Select(g => g.Max(r => r.Id)).ToListAsync();
+        var known = await database.ArticleRevisions.AsNoTracking().Where(r => latest.Contains(r.Id))
+            .ToDictionaryAsync(r => r.Slug, r => (r.Action, Hash: ArticleDraft.Fingerprint(r.Text)));
+        var added = 0;
+        foreach (var path in Directory.EnumerateFiles(ArticlesFolder, "*" + ContentLoader.ArticleExtension))
+        {
+            var slug = Path.GetFileNameWithoutExtension(path);
+            if (!Slug.IsValid(slug) || PublishedText(slug) is not { } text)
+            {
+                continue;
+            }
+
+            if (known.TryGetValue(slug, out var last) && last.Action != RevisionActions.Unpublished && last.Hash == ArticleDraft.Fingerprint(text))
+            {
+                continue;
+            }
+
+            database.ArticleRevisions.Add(new ArticleRevision
+            {
+                Slug = slug,
+                Action = RevisionActions.OutsideEdit,
+                Text = text,
+                BaseHash = ArticleDraft.Fingerprint(text),
+                Author = RevisionActions.OutsideTheApp,
+                At = time.GetUtcNow(),
+                Note = "changed in the content folder, not through the staff area",
+            });
+            added++;
+        }
+
+        await database.SaveChangesAsync();
+        return added;
+    }
+
+    private void WriteAtomically(string slug, string text)
+    {
+        var target = PathOf(slug);
+        // Not ending in .md, so the site never reads a half-written temporary file.
+        var temporary = Path.Combine(ArticlesFolder, $".{slug}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            Directory.CreateDirectory(ArticlesFolder);
+            File.WriteAllText(temporary, text);
+            BeforeRename?.Invoke(temporary);
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temporary);
+            LogWriteFailed(slug, ex.Message);
+            throw new PublishFailedException($"The article could not be written to the content folder, so nothing changed on the site: {ex.Message}", ex);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Left behind; it does not end in .md, so the site never reads it.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not publish {Slug:l}: {Reason:l}")]
+    private partial void LogWriteFailed(string slug, string reason);
+}
