@@ -47,6 +47,7 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
             Read [when to get urgent help](/articles/when-to-get-urgent-help).
             """));
 
+        _site.WithSetting("RateLimiting:SignIn:PermitLimit", "10000");
         _site.WithSetting("Clinic:Name", "Riverside Physiotherapy");
         _site.WithSetting("Clinic:Phone", "0161 555 0100");
         _site.WithSetting("Clinic:BookingUrl", "https://riverside.example/book");
@@ -78,6 +79,12 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
     }
+
+    /// <summary>Adds a staff account to the running site's own database, as add-staff does.</summary>
+    public Task AddStaffAsync(string email, string role) => HeadacheInfo.Tests.Staff.StaffSeeding.AddAsync(_site, email, role);
+
+    /// <summary>The running site's content folder.</summary>
+    public TemporaryContentFolder Content => _site.Content;
 
     public async Task DisposeAsync()
     {

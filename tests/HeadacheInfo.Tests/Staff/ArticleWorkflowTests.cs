@@ -262,6 +262,30 @@ public sealed class ArticleWorkflowTests(ArticleWorkflowTests.Site site) : IClas
     }
 
     [Fact]
+    public async Task Empty_optional_fields_still_preview_and_a_draft_survives_signing_out()
+    {
+        using var author = await SignedInAsync("author10@clinic.example", StaffRoles.Author);
+        using var preview = await author.SubmitAsync("/staff/articles/new", new Dictionary<string, string>
+        {
+            ["Title"] = "Bare minimum",
+            ["Summary"] = "Only what is needed.",
+            ["Body"] = "## One\n\nText.",
+            ["References"] = string.Empty,
+            ["Author"] = string.Empty,
+            ["Order"] = string.Empty,
+        }, button: "save-draft");
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        (await author.SubmitAsync("/staff/sign-out", new Dictionary<string, string>())).Dispose();
+
+        using var again = new StaffClient(site);
+        (await again.SignInAsync("author10@clinic.example", StaffSeeding.Password)).Dispose();
+        var (_, edit) = await again.GetAsync("/staff/articles/bare-minimum/edit");
+
+        Assert.Equal("Bare minimum", edit.QuerySelector("input[name=Title]")?.GetAttribute("value"));
+        Assert.Contains("Text.", edit.QuerySelector("textarea[name=Body]")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_step_is_in_the_audit_log()
     {
         using var author = await SignedInAsync("author8@clinic.example", StaffRoles.Author);

@@ -289,6 +289,28 @@ public sealed class StaffAccessTests(StaffAccessTests.Site site) : IClassFixture
         Assert.NotNull((await HeadacheInfoFactory.ReadPageAsync(again)).QuerySelector("[data-sign-in-problem]"));
     }
 
+    [Fact]
+    public async Task An_admin_sets_the_title_a_reviewer_is_shown_with_on_articles()
+    {
+        await StaffSeeding.AddAsync(site, "titles@clinic.example", StaffRoles.Admin);
+        await StaffSeeding.AddAsync(site, "titled@clinic.example", StaffRoles.Reviewer);
+        using var admin = new StaffClient(site);
+        await StaffSeeding.SignInAsAdminAsync(admin, "titles@clinic.example");
+        var (_, accounts) = await admin.GetAsync("/staff/accounts");
+        var row = accounts.QuerySelector("tr[data-account='titled@clinic.example']")!;
+
+        using var set = await admin.Http.PostAsync(new Uri("/staff/accounts", UriKind.Relative), new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", row.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
+            new("UserId", row.QuerySelector("input[name=UserId]")!.GetAttribute("value")!),
+            new("RoleTitle", "Consultant physiotherapist"),
+            new("action", "title"),
+        ]));
+
+        var page = await HeadacheInfoFactory.ReadPageAsync(set);
+        Assert.Equal("Consultant physiotherapist", page.QuerySelector("tr[data-account='titled@clinic.example'] input[name=RoleTitle]")?.GetAttribute("value"));
+    }
+
     private async Task<string[]> AuditEventsAsync(string actor)
     {
         await using var scope = site.Services.CreateAsyncScope();

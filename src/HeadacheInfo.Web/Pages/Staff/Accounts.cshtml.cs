@@ -31,6 +31,11 @@ public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit) 
     [BindProperty]
     public string? UserId { get; set; }
 
+    /// <summary>How a reviewer is named on the articles they approve, such as "Senior physiotherapist".</summary>
+    [BindProperty]
+    [Display(Name = "Title shown on articles they approve")]
+    public string? RoleTitle { get; set; }
+
     public IReadOnlyList<Row> Accounts { get; private set; } = [];
 
     public string? Message { get; private set; }
@@ -63,6 +68,17 @@ public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit) 
                     Email = DisplayName = null;
                 }
 
+                break;
+            case "title":
+                if (await users.FindByIdAsync(UserId ?? string.Empty) is not { } titled)
+                {
+                    return NotFound();
+                }
+
+                titled.RoleTitle = (RoleTitle ?? string.Empty).Trim();
+                await users.UpdateAsync(titled);
+                Message = $"{titled.Email} is now shown as \"{titled.RoleTitle}\" on the articles they approve.";
+                await audit.RecordAsync(AuditEvents.AccountChanged, me?.Email, $"set the title of {titled.Email} to \"{titled.RoleTitle}\"");
                 break;
             case "disable" or "enable" or "role":
                 if (await users.FindByIdAsync(UserId ?? string.Empty) is not { } user)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.ComponentModel.DataAnnotations;
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Staff;
 using Microsoft.AspNetCore.Mvc;
@@ -13,21 +14,21 @@ namespace HeadacheInfo.Web.Pages.Staff.Articles;
 /// </summary>
 public abstract class ArticleEditorModel(ArticleWorkflow workflow) : PageModel
 {
-    [BindProperty] public string Title { get; set; } = string.Empty;
+    [BindProperty, DisplayFormat(ConvertEmptyStringToNull = false)] public string Title { get; set; } = string.Empty;
 
-    [BindProperty] public string Summary { get; set; } = string.Empty;
+    [BindProperty, DisplayFormat(ConvertEmptyStringToNull = false)] public string Summary { get; set; } = string.Empty;
 
     [BindProperty] public string Category { get; set; } = ArticleCategory.All[0].Key;
 
     [BindProperty] public int? Order { get; set; }
 
-    [BindProperty] public string References { get; set; } = string.Empty;
+    [BindProperty, DisplayFormat(ConvertEmptyStringToNull = false)] public string References { get; set; } = string.Empty;
 
     [BindProperty] public string? Author { get; set; }
 
     [BindProperty] public string? Reviewer { get; set; }
 
-    [BindProperty] public string Body { get; set; } = string.Empty;
+    [BindProperty, DisplayFormat(ConvertEmptyStringToNull = false)] public string Body { get; set; } = string.Empty;
 
     [BindProperty] public string? Note { get; set; }
 
