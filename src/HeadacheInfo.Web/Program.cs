@@ -64,7 +64,8 @@ try
     app.MapSearchEngineFiles();
 
     app.Run();
-    return 0;
+    // Non-zero when the site stopped itself, such as when the staff database could not be used.
+    return Environment.ExitCode;
 }
 catch (StaffDatabaseUnavailableException ex)
 {

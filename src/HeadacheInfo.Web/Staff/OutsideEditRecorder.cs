@@ -8,7 +8,8 @@ namespace HeadacheInfo.Web.Staff;
 /// "outside the app", so an article's history has no gaps. In the background: patients never wait for it,
 /// and a database that is down only delays it to the next change.
 /// </summary>
-internal sealed partial class OutsideEditRecorder(ContentStore store, IServiceScopeFactory scopes, ILogger<OutsideEditRecorder> logger)
+internal sealed partial class OutsideEditRecorder(
+    ContentStore store, IServiceScopeFactory scopes, StaffDatabaseReadiness readiness, ILogger<OutsideEditRecorder> logger)
     : IHostedService, IDisposable
 {
     private readonly SemaphoreSlim _one = new(1, 1);
@@ -38,6 +39,7 @@ internal sealed partial class OutsideEditRecorder(ContentStore store, IServiceSc
         await _one.WaitAsync();
         try
         {
+            await readiness.Ready;
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<ArticleWorkflow>().RecordOutsideEditsAsync();
         }

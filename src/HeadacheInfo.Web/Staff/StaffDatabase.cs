@@ -29,6 +29,7 @@ public static class StaffDatabase
                 options.UseSqlite($"Data Source={SqliteFile(provider)}"));
         }
 
+        services.AddSingleton<StaffDatabaseReadiness>();
         services.AddHostedService<StaffDatabaseMigrator>();
         return services;
     }
@@ -82,10 +83,57 @@ public static class StaffDatabase
 /// <summary>The database cannot be reached or migrated: the site stops at start with this message, naming the key.</summary>
 public sealed class StaffDatabaseUnavailableException(string message, Exception inner) : Exception(message, inner);
 
-/// <summary>Applies migrations before the site takes requests (both providers).</summary>
-internal sealed class StaffDatabaseMigrator(IServiceProvider services) : IHostedService
+/// <summary>When the staff database is up to date: the staff area waits for it; patients never do.</summary>
+public sealed class StaffDatabaseReadiness
 {
-    public Task StartAsync(CancellationToken cancellationToken) => StaffDatabase.MigrateAsync(services, cancellationToken);
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task Ready => _ready.Task;
+
+    internal void Succeeded() => _ready.TrySetResult();
+
+    internal void Failed(Exception reason) => _ready.TrySetException(reason);
+}
+
+/// <summary>
+/// Applies migrations at start (both providers), beside the site's own start rather than before it: bringing
+/// EF Core up takes seconds, and patients must not wait for the staff area. Staff requests wait until it is
+/// done. If the database cannot be used, the site stops, saying which key to fix, with exit code 1.
+/// </summary>
+internal sealed partial class StaffDatabaseMigrator(
+    IServiceProvider services, StaffDatabaseReadiness readiness, IHostApplicationLifetime lifetime, ILogger<StaffDatabaseMigrator> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Yield();
+            await StaffDatabase.MigrateAsync(services, stoppingToken);
+            readiness.Succeeded();
+        }
+        catch (StaffDatabaseUnavailableException ex)
+        {
+            readiness.Failed(ex);
+            // The message names the key to fix; a stack trace would only hide it. Written like every other
+            // failed start, to the console whatever the logging settings say.
+            LogCannotStart(ex.Message);
+            using (var console = (IDisposable)HeadacheInfo.Web.Logging.LoggingRegistration.CreateStartupLogger())
+            {
+                ((Serilog.ILogger)console).Fatal("HeadacheInfo could not start: {Reason}", ex.Message);
+            }
+
+            Environment.ExitCode = 1;
+            // Stop once the host has finished starting: stopping it half-started would bury this message
+            // under a cancellation.
+            lifetime.ApplicationStarted.Register(lifetime.StopApplication);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            readiness.Failed(new OperationCanceledException("the site is stopping"));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "HeadacheInfo could not start: {Reason:l}")]
+    private partial void LogCannotStart(string reason);
 }

@@ -137,10 +137,14 @@ public static class StaffRegistration
         return Task.CompletedTask;
     }
 
-    /// <summary>Every staff response is private and never stored: set before anything runs, so redirects and 4xx carry it too.</summary>
+    /// <summary>
+    /// Every staff response is private and never stored: set before anything runs, so redirects and 4xx carry
+    /// it too. A staff request also waits, here, for the staff database to be ready (only in the first seconds).
+    /// </summary>
     public static WebApplication UseStaffResponsesNeverStored(this WebApplication app)
     {
-        app.Use((context, next) =>
+        var readiness = app.Services.GetRequiredService<StaffDatabaseReadiness>();
+        app.Use(async (context, next) =>
         {
             if (context.GetEndpoint()?.Metadata.GetMetadata<StaffPageAttribute>() is not null)
             {
@@ -150,9 +154,10 @@ public static class StaffRegistration
                     context.Response.Headers.Pragma = "no-cache";
                     return Task.CompletedTask;
                 });
+                await readiness.Ready;
             }
 
-            return next(context);
+            await next(context);
         });
         return app;
     }

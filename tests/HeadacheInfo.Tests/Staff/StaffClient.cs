@@ -98,8 +98,8 @@ public static class StaffSeeding
     /// <summary>Adds an account straight to the site's own database, as add-staff does.</summary>
     public static async Task AddAsync(HeadacheInfoFactory site, string email, string role, bool oneTimePassword = false)
     {
-        // The database is created at start: make sure the site has started.
-        _ = site.Services;
+        // The database is brought up to date beside the site's start; wait for it, as staff requests do.
+        await site.Services.GetRequiredService<StaffDatabaseReadiness>().Ready;
         await using var scope = site.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         if (await users.FindByEmailAsync(email) is null)

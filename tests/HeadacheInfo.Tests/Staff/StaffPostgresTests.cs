@@ -65,7 +65,7 @@ public sealed class StaffPostgresTests(PostgresCluster postgres)
                 .WithSetting("Database:Provider", "Postgres")
                 .WithSetting("ConnectionStrings:Staff", await own.CreateDatabaseAsync());
             site.Content.WriteArticle("neck-pain", "Neck pain");
-            _ = site.Server;
+            await site.Services.GetRequiredService<StaffDatabaseReadiness>().Ready;
 
             await own.StopAsync();
 
