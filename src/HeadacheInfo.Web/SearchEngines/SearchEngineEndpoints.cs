@@ -18,7 +18,7 @@ public static class SearchEngineEndpoints
         {
             var request = context.Request;
             var snapshot = ContentStore.For(context);
-            var pages = new[] { SitePaths.Home, SitePaths.Articles, SitePaths.SymptomCheck }
+            var pages = new[] { SitePaths.Home, SitePaths.Articles, SitePaths.SymptomCheck, SitePaths.HeadacheDiary }
                 .Select(path => Url(urls.For(request, path) ?? path, lastModified: null))
                 .Concat(snapshot.Articles
                     .Where(article => !article.FrontMatter.Draft)

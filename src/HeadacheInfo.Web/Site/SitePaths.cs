@@ -11,11 +11,12 @@ public static class SitePaths
     public const string SymptomCheck = "/symptom-check";
     public const string Images = "/images";
     public const string Search = "/search";
+    public const string HeadacheDiary = "/headache-diary";
 
     public static string Article(string slug) => ArticlePrefix + slug;
 
     /// <summary>Pages other than articles that an article may link to.</summary>
     public const string HowItWorks = "/symptom-check/how-it-works";
 
-    public static ImmutableArray<string> Pages { get; } = [Home, Articles, SymptomCheck, HowItWorks, Search];
+    public static ImmutableArray<string> Pages { get; } = [Home, Articles, SymptomCheck, HowItWorks, Search, HeadacheDiary];
 }

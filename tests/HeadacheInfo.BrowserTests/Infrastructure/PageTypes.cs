@@ -21,6 +21,7 @@ public static class PageTypes
         ["how-it-works"] = page => GoAsync(page, "/symptom-check/how-it-works"),
         ["not-found"] = page => GoAsync(page, "/no-such-page"),
         ["staff-sign-in"] = page => GoAsync(page, "/staff/sign-in"),
+        ["headache-diary"] = page => GoAsync(page, "/headache-diary"),
     };
 
     public static TheoryData<string> Names()

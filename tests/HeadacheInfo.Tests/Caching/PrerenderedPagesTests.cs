@@ -26,7 +26,7 @@ public sealed class PrerenderedPagesTests(PrerenderedPagesTests.Site site) : ICl
     }
 
     private static readonly string[] ContentPages =
-        ["/", "/articles", "/articles/neck-pain", "/articles/exercise", "/symptom-check/how-it-works", "/sitemap.xml", "/robots.txt"];
+        ["/", "/articles", "/articles/neck-pain", "/articles/exercise", "/symptom-check/how-it-works", "/headache-diary", "/sitemap.xml", "/robots.txt"];
 
     private static readonly string[] SecurityHeaders =
     [

@@ -182,4 +182,14 @@ public sealed class SymptomCheckPageTests(SymptomCheckPageTests.Site site) : ICl
 
         Assert.Contains("midwife or maternity unit", page.QuerySelector(".triage-result")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("throbbing")]
+    [InlineData("one-side", "starts-in-neck", "neck-movement")]
+    public async Task GP_and_physiotherapy_results_say_to_bring_a_headache_diary(params string[] ticked)
+    {
+        var (_, page) = await SubmitAsync(ticked);
+
+        Assert.Contains(page.QuerySelectorAll(".triage-result a"), a => a.GetAttribute("href") == "/headache-diary");
+    }
 }

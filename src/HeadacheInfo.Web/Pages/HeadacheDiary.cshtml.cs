@@ -1,0 +1,15 @@
+using HeadacheInfo.Web.Caching;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HeadacheInfo.Web.Pages;
+
+/// <summary>A headache diary to print: eight weeks, a row a day. Nothing is filled in or kept online.</summary>
+[ContentPage]
+public sealed class HeadacheDiaryModel : PageModel
+{
+    public const int Weeks = 8;
+
+    public void OnGet()
+    {
+    }
+}
