@@ -19,6 +19,7 @@ public sealed partial class ContentChecker(ContentLoader loader, TimeProvider ti
     public const int MinWords = 300;
     public const int MaxWords = 1500;
     public const int ReviewDueSoonDays = 30;
+    public const int MaxImageBytes = 200 * 1024;
     private const string ImagesFolder = ArticlesRegistration.ContentImagesFolder;
 
     public ContentCheckReport Check(string contentRoot)
@@ -259,9 +260,75 @@ public sealed partial class ContentChecker(ContentLoader loader, TimeProvider ti
         var relative = Uri.UnescapeDataString(url[prefix.Length..]);
         var imagesRoot = Path.GetFullPath(Path.Combine(contentRoot, ImagesFolder));
         var file = Path.GetFullPath(Path.Combine(imagesRoot, relative));
-        return file.StartsWith(imagesRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(file)
-            ? null
-            : $"the image '{url}' is missing: there is no file {ImagesFolder}/{relative}";
+        if (!file.StartsWith(imagesRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(file))
+        {
+            return $"the image '{url}' is missing: there is no file {ImagesFolder}/{relative}";
+        }
+
+        if (new FileInfo(file).Length > MaxImageBytes)
+        {
+            return $"the image '{url}' is {new FileInfo(file).Length / 1024} KB; keep pictures under {MaxImageBytes / 1024} KB so the page loads quickly on a phone";
+        }
+
+        return file.EndsWith(".svg", StringComparison.OrdinalIgnoreCase) ? SvgProblem(url, file) : null;
+    }
+
+    /// <summary>
+    /// An SVG picture is code: refused when it has script, event attributes (onload=...), or anything it would
+    /// fetch from elsewhere (links, images, styles or fonts not inside the file itself).
+    /// </summary>
+    private static string? SvgProblem(string url, string file)
+    {
+        System.Xml.Linq.XDocument svg;
+        try
+        {
+            using var reader = System.Xml.XmlReader.Create(file, new System.Xml.XmlReaderSettings
+            {
+                DtdProcessing = System.Xml.DtdProcessing.Prohibit,
+                XmlResolver = null,
+            });
+            svg = System.Xml.Linq.XDocument.Load(reader);
+        }
+        catch (System.Xml.XmlException ex)
+        {
+            return $"the picture '{url}' is not a well-formed SVG file (line {ex.LineNumber}): {ex.Message}";
+        }
+
+        foreach (var element in svg.Descendants())
+        {
+            var name = element.Name.LocalName;
+            if (name is "script" or "foreignObject" or "iframe" or "embed" or "object")
+            {
+                return $"the picture '{url}' contains <{name}>; a picture must not contain code or other documents";
+            }
+
+            foreach (var attribute in element.Attributes())
+            {
+                var attributeName = attribute.Name.LocalName;
+                if (attributeName.StartsWith("on", StringComparison.OrdinalIgnoreCase))
+                {
+                    return $"the picture '{url}' has an event attribute '{attributeName}' on <{name}>; a picture must not contain code";
+                }
+
+                if (attributeName == "href" && !attribute.Value.TrimStart().StartsWith('#'))
+                {
+                    return $"the picture '{url}' refers to '{attribute.Value}' outside itself; keep everything inside the SVG file";
+                }
+
+                if (attribute.Value.Contains("url(", StringComparison.OrdinalIgnoreCase) && !attribute.Value.Contains("url(#", StringComparison.OrdinalIgnoreCase))
+                {
+                    return $"the picture '{url}' loads something from outside itself in '{attributeName}'; keep everything inside the SVG file";
+                }
+            }
+
+            if (name == "style" && (element.Value.Contains("@import", StringComparison.OrdinalIgnoreCase) ||
+                System.Text.RegularExpressions.Regex.IsMatch(element.Value, @"url\(\s*['""]?(?!#)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)))
+            {
+                return $"the picture '{url}' has a style that loads something from outside itself; keep everything inside the SVG file";
+            }
+        }
+
+        return null;
     }
 
     private static (string Path, string? Anchor) SplitAnchor(string url)

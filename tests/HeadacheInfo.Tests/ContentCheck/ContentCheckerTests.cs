@@ -234,4 +234,51 @@ public sealed class ContentCheckerTests : IDisposable
         Assert.Empty(good.Findings);
         Assert.Contains(bad.Findings, f => f.Message.Contains("unknown placeholder '{{ambulance}}'", StringComparison.Ordinal));
     }
+
+    private string Picture(string name, string contents)
+    {
+        Directory.CreateDirectory(Path.Combine(_content.Root, "images"));
+        File.WriteAllText(Path.Combine(_content.Root, "images", name), contents);
+        return $"![A chin nod, lying down](/images/{name})";
+    }
+
+    public static TheoryData<string, string> HostileSvgs => new()
+    {
+        { "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>", "contains <script>" },
+        { "<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'><rect width='1' height='1'/></svg>", "event attribute 'onload'" },
+        { "<svg xmlns='http://www.w3.org/2000/svg'><image href='https://evil.example/x.png' width='1' height='1'/></svg>", "outside itself" },
+        { "<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink'><use xlink:href='https://evil.example/a.svg#x'/></svg>", "outside itself" },
+        { "<svg xmlns='http://www.w3.org/2000/svg'><style>@import url(https://evil.example/a.css);</style></svg>", "style that loads" },
+        { "<svg xmlns='http://www.w3.org/2000/svg'><rect style='fill: url(https://evil.example/p.svg)' width='1' height='1'/></svg>", "loads something from outside" },
+        { "<svg xmlns='http://www.w3.org/2000/svg'><foreignObject><div xmlns='http://www.w3.org/1999/xhtml'>hi</div></foreignObject></svg>", "contains <foreignObject>" },
+        { "<!DOCTYPE svg [<!ENTITY x SYSTEM 'file:///etc/passwd'>]><svg xmlns='http://www.w3.org/2000/svg'>&x;</svg>", "not a well-formed SVG" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileSvgs))]
+    public void An_SVG_picture_with_code_or_outside_references_is_refused_with_a_reason(string svg, string reason)
+    {
+        var error = Only(Check("pictures.md", Article(Picture("drawing.svg", svg))), FindingSeverity.Error);
+
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plain_SVG_drawing_with_internal_references_is_fine()
+    {
+        var svg = "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 10 10'><defs><marker id='arrow'><path d='M0 0L2 1L0 2z'/></marker></defs>" +
+            "<line x1='1' y1='1' x2='9' y2='9' stroke='black' marker-end='url(#arrow)'/><use href='#arrow'/></svg>";
+
+        var file = Check("pictures.md", Article(Picture("fine.svg", svg)));
+
+        Assert.DoesNotContain(file.Findings, f => f.Severity == FindingSeverity.Error);
+    }
+
+    [Fact]
+    public void A_picture_over_200_KB_is_an_error()
+    {
+        var error = Only(Check("pictures.md", Article(Picture("huge.svg", "<svg xmlns='http://www.w3.org/2000/svg'>" + new string(' ', 210 * 1024) + "</svg>"))), FindingSeverity.Error);
+
+        Assert.Contains("keep pictures under 200 KB", error.Message, StringComparison.Ordinal);
+    }
 }
