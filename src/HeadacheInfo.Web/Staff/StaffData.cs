@@ -48,6 +48,23 @@ public sealed class ArticleRevision
     public string? Note { get; set; }
 }
 
+/// <summary>
+/// One answer to "Was this page helpful?": the article, yes or no, an optional comment with email addresses
+/// and phone numbers taken out, and the day. Anonymous: no cookie, address or browser is kept.
+/// </summary>
+public sealed class ArticleFeedback
+{
+    public long Id { get; set; }
+
+    public string Slug { get; set; } = string.Empty;
+
+    public bool Helpful { get; set; }
+
+    public string? Comment { get; set; }
+
+    public DateOnly On { get; set; }
+}
+
 /// <summary>What a revision row records.</summary>
 public static class RevisionActions
 {
@@ -94,6 +111,7 @@ public static class AuditEvents
     public const string RevisionReturned = "revision-returned";
     public const string RevisionApproved = "revision-approved";
     public const string ArticleUnpublished = "article-unpublished";
+    public const string FeedbackCommentDeleted = "feedback-comment-deleted";
 }
 
 /// <summary>The roles, as Identity stores them.</summary>
@@ -124,11 +142,19 @@ public abstract class StaffDbContext(DbContextOptions options) : IdentityDbConte
 
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
 
+    public DbSet<ArticleFeedback> ArticleFeedback => Set<ArticleFeedback>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.Entity<StaffUser>().Property(u => u.DisplayName).HasMaxLength(200);
         builder.Entity<StaffUser>().Property(u => u.RoleTitle).HasMaxLength(200);
+        builder.Entity<ArticleFeedback>(feedback =>
+        {
+            feedback.Property(f => f.Slug).HasMaxLength(200);
+            feedback.Property(f => f.Comment).HasMaxLength(500);
+            feedback.HasIndex(f => new { f.Slug, f.On });
+        });
         builder.Entity<ArticleRevision>(revision =>
         {
             revision.Property(r => r.Slug).HasMaxLength(200);

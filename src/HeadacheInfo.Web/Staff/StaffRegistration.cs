@@ -38,6 +38,7 @@ public static class StaffRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddScoped<ArticleWorkflow>();
+        builder.Services.AddPageFeedbackRateLimit();
         builder.Services.AddHostedService<OutsideEditRecorder>();
         var development = builder.Environment.IsDevelopment();
 

@@ -5,12 +5,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HeadacheInfo.Web.Pages.Staff;
 
 /// <summary>The content dashboard: every article file, its state and the checker's findings, for every member of staff.</summary>
-public sealed class IndexModel(IServiceProvider services) : PageModel
+public sealed class IndexModel(IServiceProvider services, StaffDbContext database, TimeProvider time) : PageModel
 {
     public StaffDashboard Dashboard { get; private set; } = new([], DateOnly.MinValue);
 
-    public void OnGet()
+    /// <summary>Yes and no answers per article over the last 90 days.</summary>
+    public IReadOnlyDictionary<string, (int Yes, int No)> Feedback { get; private set; } = new Dictionary<string, (int Yes, int No)>();
+
+    public async Task OnGetAsync()
     {
+        Feedback = await PageFeedback.CountsAsync(database, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         var snapshot = ContentStore.For(HttpContext);
         // Built with the snapshot; a snapshot made before the staff area existed is built here once.
         Dashboard = snapshot.Part<StaffDashboard>() ??

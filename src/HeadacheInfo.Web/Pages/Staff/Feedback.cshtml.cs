@@ -1,0 +1,52 @@
+using HeadacheInfo.Web.Staff;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace HeadacheInfo.Web.Pages.Staff;
+
+/// <summary>What readers wrote in "What was missing or unclear?", newest first. Reviewers and admins can delete a comment.</summary>
+[HeadacheInfo.Web.Security.AcceptsFormPost]
+public sealed class FeedbackModel(StaffDbContext database, UserManager<StaffUser> users, AuditLog audit) : PageModel
+{
+    public const int Shown = 200;
+
+    [BindProperty] public long FeedbackId { get; set; }
+
+    public IReadOnlyList<ArticleFeedback> Comments { get; private set; } = [];
+
+    public bool MayDelete { get; private set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAsync(string? action)
+    {
+        var me = await users.GetUserAsync(User);
+        if (action != "delete" || me is null ||
+            !(await users.IsInRoleAsync(me, StaffRoles.Reviewer) || await users.IsInRoleAsync(me, StaffRoles.Admin)))
+        {
+            return Forbid();
+        }
+
+        if (await database.ArticleFeedback.FirstOrDefaultAsync(f => f.Id == FeedbackId) is not { Comment: not null } feedback)
+        {
+            return NotFound();
+        }
+
+        // The answer still counts; only the words go.
+        feedback.Comment = null;
+        await database.SaveChangesAsync();
+        await audit.RecordAsync(AuditEvents.FeedbackCommentDeleted, me.Email, $"deleted a reader's comment on {feedback.Slug} (answer {feedback.Id})");
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        var me = await users.GetUserAsync(User);
+        MayDelete = me is not null && (await users.IsInRoleAsync(me, StaffRoles.Reviewer) || await users.IsInRoleAsync(me, StaffRoles.Admin));
+        Comments = await database.ArticleFeedback.AsNoTracking().Where(f => f.Comment != null)
+            .OrderByDescending(f => f.On).ThenByDescending(f => f.Id).Take(Shown).ToListAsync();
+    }
+}

@@ -1,0 +1,180 @@
+using AngleSharp.Dom;
+using System.Net;
+using AngleSharp.Html.Dom;
+using HeadacheInfo.Tests.Infrastructure;
+using HeadacheInfo.Tests.Staff;
+using HeadacheInfo.Web.Staff;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HeadacheInfo.Tests.Articles;
+
+/// <summary>"Was this page helpful?" from the reader's side and the staff's.</summary>
+public sealed class PageFeedbackTests(PageFeedbackTests.Site site) : IClassFixture<PageFeedbackTests.Site>
+{
+    public sealed class Site : HeadacheInfoFactory
+    {
+        public Site()
+        {
+            WithSetting("RateLimiting:SignIn:PermitLimit", "10000");
+            WithSetting("RateLimiting:Feedback:PermitLimit", "10000");
+            Content.WriteArticle("neck-pain", "Neck pain");
+            Content.WriteArticle("posture", "Posture");
+            Content.WriteArticle("limited", "Limited");
+        }
+    }
+
+    private async Task<HttpResponseMessage> AnswerAsync(string slug, string helpful, string? comment = null, string? website = null, string? fetchSite = "same-origin")
+    {
+        using var client = site.CreateClient();
+        var page = await site.GetPageAsync($"/articles/{slug}", client);
+        var form = page.QuerySelector<IHtmlFormElement>("section.feedback form")!;
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(form.GetAttribute("action")!, UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent([new("helpful", helpful), new("comment", comment ?? string.Empty), new("website", website ?? string.Empty)]),
+        };
+        if (fetchSite is not null)
+        {
+            request.Headers.Add("Sec-Fetch-Site", fetchSite);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    private async Task<List<ArticleFeedback>> StoredAsync(string slug)
+    {
+        await site.Services.GetRequiredService<StaffDatabaseReadiness>().Ready;
+        await using var scope = site.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<StaffDbContext>().ArticleFeedback.Where(f => f.Slug == slug).ToListAsync();
+    }
+
+    [Fact]
+    public async Task The_article_page_asks_with_a_plain_form_and_no_per_visitor_token_so_it_stays_cached()
+    {
+        using var response = await site.GetAsync("/articles/neck-pain");
+        var page = await HeadacheInfoFactory.ReadPageAsync(response);
+
+        Assert.Equal("Was this page helpful?", page.QuerySelector("section.feedback h2")?.TextContent);
+        Assert.Equal(["yes", "no"], page.QuerySelectorAll("section.feedback button[name=helpful]").Select(b => b.GetAttribute("value")));
+        Assert.Equal("500", page.QuerySelector("section.feedback textarea[name=comment]")?.GetAttribute("maxlength"));
+        Assert.Null(page.QuerySelector("section.feedback input[name=__RequestVerificationToken]"));
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+        Assert.NotNull(response.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task An_answer_is_kept_anonymously_and_the_thank_you_page_links_back()
+    {
+        using var response = await AnswerAsync("posture", "yes", "Say more about pillows. Email me at jo@example.com or call 07700 900123.");
+        var page = await HeadacheInfoFactory.ReadPageAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(page.QuerySelector("[data-feedback-thanks]"));
+        Assert.Contains(page.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/articles/posture");
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+        var stored = Assert.Single(await StoredAsync("posture"));
+        Assert.True(stored.Helpful);
+        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow), stored.On);
+        Assert.Equal("Say more about pillows. Email me at [removed] or call [removed].", stored.Comment);
+    }
+
+    public static TheoryData<string, string, string?, int> BadAnswers => new()
+    {
+        { "neck-pain", "maybe", "same-origin", 400 },
+        { "neck-pain", "yes", "cross-site", 400 },
+        { "neck-pain", "yes", "same-site", 400 },
+        { "no-such-article", "yes", "same-origin", 404 },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadAnswers))]
+    public async Task A_bad_or_cross_site_answer_gets_a_friendly_4xx_and_nothing_is_kept(string slug, string helpful, string? fetchSite, int status)
+    {
+        var before = (await StoredAsync(slug)).Count;
+        using var client = site.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/articles/{slug}/feedback", UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent([new("helpful", helpful)]),
+        };
+        request.Headers.Add("Sec-Fetch-Site", fetchSite);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Contains("<h1>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, (await StoredAsync(slug)).Count);
+    }
+
+    [Fact]
+    public async Task A_comment_over_500_characters_is_refused_and_a_robot_filling_the_hidden_box_is_thanked_but_not_kept()
+    {
+        var before = (await StoredAsync("neck-pain")).Count;
+
+        using var tooLong = await AnswerAsync("neck-pain", "no", new string('a', 501));
+        using var robot = await AnswerAsync("neck-pain", "no", "buy things", website: "https://spam.example");
+
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, robot.StatusCode);
+        Assert.Equal(before, (await StoredAsync("neck-pain")).Count);
+    }
+
+    [Fact]
+    public async Task Staff_see_the_counts_on_the_dashboard_and_reviewers_can_delete_a_comment_which_is_audited()
+    {
+        (await AnswerAsync("neck-pain", "yes", "Clear, thank you")).Dispose();
+        (await AnswerAsync("neck-pain", "no")).Dispose();
+        await StaffSeeding.AddAsync(site, "fb-author@clinic.example", StaffRoles.Author);
+        await StaffSeeding.AddAsync(site, "fb-reviewer@clinic.example", StaffRoles.Reviewer);
+        using var author = new StaffClient(site);
+        (await author.SignInAsync("fb-author@clinic.example", StaffSeeding.Password)).Dispose();
+
+        var (_, dashboard) = await author.GetAsync("/staff");
+        var counts = dashboard.QuerySelector("tr[data-slug='neck-pain'] [data-feedback-yes]")!;
+        Assert.True(int.Parse(counts.GetAttribute("data-feedback-yes")!, System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        Assert.True(int.Parse(counts.GetAttribute("data-feedback-no")!, System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        var (_, comments) = await author.GetAsync("/staff/feedback");
+        var item = comments.QuerySelectorAll("li[data-feedback-id]").First(li => li.TextContent.Contains("Clear, thank you", StringComparison.Ordinal));
+        Assert.Null(item.QuerySelector("button[value=delete]"));
+
+        using var reviewer = new StaffClient(site);
+        (await reviewer.SignInAsync("fb-reviewer@clinic.example", StaffSeeding.Password)).Dispose();
+        using var deleted = await reviewer.SubmitAsync("/staff/feedback", new Dictionary<string, string> { ["FeedbackId"] = item.GetAttribute("data-feedback-id")! }, button: "delete");
+
+        Assert.DoesNotContain("Clear, thank you", (await HeadacheInfoFactory.ReadPageAsync(deleted)).Body!.TextContent, StringComparison.Ordinal);
+        await using var scope = site.Services.CreateAsyncScope();
+        Assert.Contains(await scope.ServiceProvider.GetRequiredService<AuditLog>().LatestAsync(),
+            e => e.Event == AuditEvents.FeedbackCommentDeleted && e.Actor == "fb-reviewer@clinic.example");
+    }
+}
+
+/// <summary>Anonymous answers are limited per client address.</summary>
+public sealed class PageFeedbackRateLimitTests(PageFeedbackRateLimitTests.Site site) : IClassFixture<PageFeedbackRateLimitTests.Site>
+{
+    public sealed class Site : HeadacheInfoFactory
+    {
+        public Site()
+        {
+            WithSetting("RateLimiting:Feedback:PermitLimit", "3");
+            Content.WriteArticle("limited", "Limited");
+        }
+    }
+
+    [Fact]
+    public async Task More_answers_than_the_limit_get_429()
+    {
+        using var client = site.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/articles/limited/feedback", UriKind.Relative))
+            {
+                Content = new FormUrlEncodedContent([new("helpful", "yes")]),
+            };
+            request.Headers.Add("Sec-Fetch-Site", "same-origin");
+            using var response = await client.SendAsync(request);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+}
