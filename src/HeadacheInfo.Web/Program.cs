@@ -67,12 +67,6 @@ try
     // Non-zero when the site stopped itself, such as when the staff database could not be used.
     return Environment.ExitCode;
 }
-catch (StaffDatabaseUnavailableException ex)
-{
-    // The message names the key to fix; the stack trace would only hide it.
-    startupLogger.Fatal("HeadacheInfo could not start: {Reason}", ex.Message);
-    return 1;
-}
 catch (OptionsValidationException ex)
 {
     // A bad setting: the message names the key, and a stack trace would only hide it.
