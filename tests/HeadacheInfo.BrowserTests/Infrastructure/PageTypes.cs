@@ -22,6 +22,13 @@ public static class PageTypes
         ["not-found"] = page => GoAsync(page, "/no-such-page"),
         ["staff-sign-in"] = page => GoAsync(page, "/staff/sign-in"),
         ["headache-diary"] = page => GoAsync(page, "/headache-diary"),
+        ["article-exercise-pictures"] = page => GoAsync(page, "/articles/gentle-exercises-at-home"),
+        ["feedback-thanks"] = async page =>
+        {
+            await page.GotoAsync($"/articles/{BrowserSite.FixtureArticle}");
+            await page.ClickAsync("section.feedback button[value=yes]");
+            await page.WaitForSelectorAsync("[data-feedback-thanks], [data-feedback-not-saved]");
+        },
     };
 
     public static TheoryData<string> Names()
