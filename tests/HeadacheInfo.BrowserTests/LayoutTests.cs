@@ -77,6 +77,28 @@ public sealed class LayoutTests(BrowserSite site)
     }
 
     [BrowserFact]
+    public async Task Printed_an_exercise_keeps_its_heading_picture_caption_and_steps_label_with_what_follows()
+    {
+        await using var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await PageTypes.All["article-exercise-pictures"](page);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+
+        // A page break after any of these leaves a picture without its caption, or a heading alone at a page foot.
+        var breakable = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('.article-body h2, .article-body p')]
+                .filter(el => el.tagName === 'H2'
+                    || (el.children.length === 1 && el.textContent.trim() === el.children[0].textContent.trim()
+                        && ['IMG', 'STRONG'].includes(el.children[0].tagName)))
+                .filter(el => getComputedStyle(el).breakAfter !== 'avoid')
+                .map(el => el.tagName + ': ' + (el.textContent.trim() || el.querySelector('img')?.getAttribute('src')))
+            """);
+
+        Assert.Empty(breakable);
+        Assert.Equal(5, await page.Locator(".article-body p > img:only-child").CountAsync());
+    }
+
+    [BrowserFact]
     public async Task Symptom_check_works_with_JavaScript_turned_off()
     {
         await using var context = await site.NewContextAsync();
