@@ -103,16 +103,7 @@ public sealed partial class ArticleWorkflow(
     /// <summary>Records a step: a saved draft, a submission, a return.</summary>
     public async Task<ArticleRevision> RecordAsync(string slug, string action, string text, string baseHash, string author, string? note)
     {
-        var revision = new ArticleRevision
-        {
-            Slug = slug,
-            Action = action,
-            Text = text,
-            BaseHash = baseHash ?? string.Empty,
-            Author = author,
-            At = time.GetUtcNow(),
-            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
-        };
+        var revision = NewRevision(slug, action, text, baseHash ?? string.Empty, author, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
         database.ArticleRevisions.Add(revision);
         await database.SaveChangesAsync();
         var auditEvent = action switch
@@ -143,16 +134,8 @@ public sealed partial class ArticleWorkflow(
         var text = published.ToMarkdown();
         WriteAtomically(submitted.Slug, text);
 
-        var approved = new ArticleRevision
-        {
-            Slug = submitted.Slug,
-            Action = RevisionActions.Approved,
-            Text = text,
-            BaseHash = submitted.BaseHash,
-            Author = reviewer.Email ?? string.Empty,
-            At = time.GetUtcNow(),
-            Note = string.IsNullOrWhiteSpace(comment) ? $"approved revision {submitted.Id}" : comment.Trim(),
-        };
+        var approved = NewRevision(submitted.Slug, RevisionActions.Approved, text, submitted.BaseHash, reviewer.Email ?? string.Empty,
+            string.IsNullOrWhiteSpace(comment) ? $"approved revision {submitted.Id}" : comment.Trim());
         database.ArticleRevisions.Add(approved);
         await database.SaveChangesAsync();
         await audit.RecordAsync(AuditEvents.RevisionApproved, reviewer.Email, $"approved {submitted.Slug} (revision {submitted.Id}) and published it");
@@ -163,16 +146,8 @@ public sealed partial class ArticleWorkflow(
     public async Task UnpublishAsync(string slug, StaffUser reviewer)
     {
         var text = PublishedText(slug) ?? throw new InvalidOperationException($"'{slug}' is not published");
-        database.ArticleRevisions.Add(new ArticleRevision
-        {
-            Slug = slug,
-            Action = RevisionActions.Unpublished,
-            Text = text,
-            BaseHash = ArticleDraft.Fingerprint(text),
-            Author = reviewer.Email ?? string.Empty,
-            At = time.GetUtcNow(),
-            Note = "taken off the site",
-        });
+        database.ArticleRevisions.Add(NewRevision(slug, RevisionActions.Unpublished, text, ArticleDraft.Fingerprint(text),
+            reviewer.Email ?? string.Empty, "taken off the site"));
         await database.SaveChangesAsync();
         try
         {
@@ -207,7 +182,7 @@ public sealed partial class ArticleWorkflow(
         foreach (var path in Directory.EnumerateFiles(ArticlesFolder, "*" + ContentLoader.ArticleExtension))
         {
             var slug = Path.GetFileNameWithoutExtension(path);
-            if (!Slug.IsValid(slug) || PublishedText(slug) is not { } text)
+            if (PublishedText(slug) is not { } text)
             {
                 continue;
             }
@@ -217,22 +192,25 @@ public sealed partial class ArticleWorkflow(
                 continue;
             }
 
-            database.ArticleRevisions.Add(new ArticleRevision
-            {
-                Slug = slug,
-                Action = RevisionActions.OutsideEdit,
-                Text = text,
-                BaseHash = ArticleDraft.Fingerprint(text),
-                Author = RevisionActions.OutsideTheApp,
-                At = time.GetUtcNow(),
-                Note = "changed in the content folder, not through the staff area",
-            });
+            database.ArticleRevisions.Add(NewRevision(slug, RevisionActions.OutsideEdit, text, ArticleDraft.Fingerprint(text),
+                RevisionActions.OutsideTheApp, "changed in the content folder, not through the staff area"));
             added++;
         }
 
         await database.SaveChangesAsync();
         return added;
     }
+
+    private ArticleRevision NewRevision(string slug, string action, string text, string baseHash, string author, string? note) => new()
+    {
+        Slug = slug,
+        Action = action,
+        Text = text,
+        BaseHash = baseHash,
+        Author = author,
+        At = time.GetUtcNow(),
+        Note = note,
+    };
 
     private void WriteAtomically(string slug, string text)
     {

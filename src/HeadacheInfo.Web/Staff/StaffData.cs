@@ -76,6 +76,9 @@ public static class RevisionActions
     public const string OutsideEdit = "outside-edit";
 
     public const string OutsideTheApp = "outside the app";
+
+    /// <summary>A step that leaves a change still being written or waiting for review, not yet published or dropped.</summary>
+    public static bool IsInProgress(string action) => action is Saved or Submitted or Returned;
 }
 
 /// <summary>Something that matters for security, kept for admins to read: who, when, what. Never a password.</summary>

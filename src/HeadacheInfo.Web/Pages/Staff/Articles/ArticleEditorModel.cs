@@ -82,7 +82,7 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow) : PageModel
     {
         var latest = await workflow.LatestAsync(ArticleSlug);
         DraftVersion = latest?.Id ?? 0;
-        var inProgress = latest is { Action: RevisionActions.Saved or RevisionActions.Submitted or RevisionActions.Returned };
+        var inProgress = latest is not null && RevisionActions.IsInProgress(latest.Action);
         var text = inProgress ? latest!.Text : workflow.PublishedText(ArticleSlug);
         BaseHash = inProgress ? latest!.BaseHash : ArticleDraft.Fingerprint(workflow.PublishedText(ArticleSlug));
         if (text is not null && ArticleDraft.FromMarkdown(text) is { } draft)
@@ -135,8 +135,7 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow) : PageModel
                 var published = workflow.PublishedText(ArticleSlug);
                 var latest = await workflow.LatestAsync(ArticleSlug);
                 var publishedChanged = (BaseHash ?? string.Empty) != ArticleDraft.Fingerprint(published);
-                var someoneSaved = latest is not null && latest.Id != DraftVersion &&
-                    latest.Action is RevisionActions.Saved or RevisionActions.Submitted or RevisionActions.Returned;
+                var someoneSaved = latest is not null && latest.Id != DraftVersion && RevisionActions.IsInProgress(latest.Action);
                 if (action != "keep-mine" && (publishedChanged || someoneSaved))
                 {
                     // Nothing is lost: this text is saved as it stands, and the author sees what changed before choosing.
