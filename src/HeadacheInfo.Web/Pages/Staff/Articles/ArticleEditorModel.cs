@@ -65,9 +65,9 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow) : PageModel
         Body = draft.Body;
     }
 
-    protected string Text()
+    private string Text(string? published)
     {
-        var existing = ArticleDraft.FromMarkdown(workflow.PublishedText(ArticleSlug) ?? string.Empty);
+        var existing = ArticleDraft.FromMarkdown(published ?? string.Empty);
         var today = workflow.Today;
         return new ArticleDraft(
             Title.Trim(), Summary.Trim(), Category, Order,
@@ -83,8 +83,9 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow) : PageModel
         var latest = await workflow.LatestAsync(ArticleSlug);
         DraftVersion = latest?.Id ?? 0;
         var inProgress = latest is not null && RevisionActions.IsInProgress(latest.Action);
-        var text = inProgress ? latest!.Text : workflow.PublishedText(ArticleSlug);
-        BaseHash = inProgress ? latest!.BaseHash : ArticleDraft.Fingerprint(workflow.PublishedText(ArticleSlug));
+        var published = inProgress ? null : workflow.PublishedText(ArticleSlug);
+        var text = inProgress ? latest!.Text : published;
+        BaseHash = inProgress ? latest!.BaseHash : ArticleDraft.Fingerprint(published);
         if (text is not null && ArticleDraft.FromMarkdown(text) is { } draft)
         {
             Fill(draft);
@@ -112,13 +113,15 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow) : PageModel
             return Page();
         }
 
-        if (IsNew && workflow.PublishedText(ArticleSlug) is not null)
+        // Read once: the dates, the new-article check and the conflict check must all see the same file.
+        var published = workflow.PublishedText(ArticleSlug);
+        if (IsNew && published is not null)
         {
             Problems = [$"There is already an article at /articles/{ArticleSlug}. Choose another web address, or edit that article."];
             return Page();
         }
 
-        var text = Text();
+        var text = Text(published);
         Preview = workflow.Check(ArticleSlug, text);
         switch (action)
         {
@@ -132,7 +135,6 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow) : PageModel
                     submitting = false;
                 }
 
-                var published = workflow.PublishedText(ArticleSlug);
                 var latest = await workflow.LatestAsync(ArticleSlug);
                 var publishedChanged = (BaseHash ?? string.Empty) != ArticleDraft.Fingerprint(published);
                 var someoneSaved = latest is not null && latest.Id != DraftVersion && RevisionActions.IsInProgress(latest.Action);
