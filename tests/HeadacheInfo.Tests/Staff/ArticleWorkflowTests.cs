@@ -20,6 +20,7 @@ public sealed class ArticleWorkflowTests(ArticleWorkflowTests.Site site) : IClas
         {
             WithSetting("RateLimiting:SignIn:PermitLimit", "10000");
             Content.WriteArticle("existing", "Existing article");
+            Content.WriteArticle("shared", "Shared article");
         }
     }
 
@@ -55,6 +56,27 @@ public sealed class ArticleWorkflowTests(ArticleWorkflowTests.Site site) : IClas
     {
         await using var scope = site.Services.CreateAsyncScope();
         return (await scope.ServiceProvider.GetRequiredService<ArticleWorkflow>().LatestAsync(slug))!;
+    }
+
+    private async Task<IReadOnlyList<ArticleRevision>> HistoryAsync(string slug)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ArticleWorkflow>().HistoryAsync(slug);
+    }
+
+    /// <summary>Saves a draft from an edit form loaded earlier, as a browser tab left open would.</summary>
+    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> SaveFromOpenFormAsync(
+        StaffClient author, AngleSharp.Html.Dom.IHtmlDocument form, string slug, string title, string body)
+    {
+        var fields = form.QuerySelectorAll("main form.article-form input[type=hidden]")
+            .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? string.Empty);
+        fields["Title"] = title;
+        fields["Summary"] = "Mine.";
+        fields["Category"] = "signs";
+        fields["Body"] = body;
+        fields["action"] = "save-draft";
+        using var saved = await author.Http.PostAsync(new Uri($"/staff/articles/{slug}/edit", UriKind.Relative), new FormUrlEncodedContent(fields));
+        return await HeadacheInfoFactory.ReadPageAsync(saved);
     }
 
     private Task<HttpStatusCode> PublicStatusAsync(string slug) =>
@@ -173,20 +195,31 @@ public sealed class ArticleWorkflowTests(ArticleWorkflowTests.Site site) : IClas
 
         // Someone edits the file on disk meanwhile; the author then saves from the form opened before.
         site.Content.WriteArticle("existing", "Existing article, edited on disk");
-        var fields = form.QuerySelectorAll("main form.article-form input[type=hidden]")
-            .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? string.Empty);
-        fields["Title"] = "Existing article, my version";
-        fields["Summary"] = "Mine.";
-        fields["Category"] = "signs";
-        fields["Body"] = "## My words\n\nThese must not be lost.\n";
-        fields["action"] = "save-draft";
-        using var saved = await author.Http.PostAsync(new Uri("/staff/articles/existing/edit", UriKind.Relative), new FormUrlEncodedContent(fields));
-        var page = await HeadacheInfoFactory.ReadPageAsync(saved);
+        var page = await SaveFromOpenFormAsync(author, form, "existing", "Existing article, my version", "## My words\n\nThese must not be lost.\n");
 
         Assert.NotNull(page.QuerySelector("[data-conflict]"));
         Assert.Contains(page.QuerySelectorAll("[data-diff='removed']"), l => l.TextContent.Contains("edited on disk", StringComparison.Ordinal));
         Assert.Contains("These must not be lost.", (await LatestAsync("existing")).Text, StringComparison.Ordinal);
         Assert.Contains("edited on disk", File.ReadAllText(Path.Combine(site.Content.ArticlesFolder, "existing.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_save_after_someone_else_saved_keeps_both_texts_and_shows_what_they_changed()
+    {
+        using var first = await SignedInAsync("author8@clinic.example", StaffRoles.Author);
+        using var second = await SignedInAsync("author9@clinic.example", StaffRoles.Author);
+        var (_, firstForm) = await first.GetAsync("/staff/articles/shared/edit");
+        var (_, secondForm) = await second.GetAsync("/staff/articles/shared/edit");
+
+        var firstSaved = await SaveFromOpenFormAsync(first, firstForm, "shared", "Shared article", "## First\n\nWords from the first author.\n");
+        Assert.Null(firstSaved.QuerySelector("[data-conflict]"));
+        var page = await SaveFromOpenFormAsync(second, secondForm, "shared", "Shared article", "## Second\n\nWords from the second author.\n");
+
+        Assert.NotNull(page.QuerySelector("[data-conflict]"));
+        Assert.Contains(page.QuerySelectorAll("[data-diff='removed']"), l => l.TextContent.Contains("Words from the first author.", StringComparison.Ordinal));
+        var history = await HistoryAsync("shared");
+        Assert.Contains(history, r => r.Text.Contains("Words from the first author.", StringComparison.Ordinal));
+        Assert.Contains("Words from the second author.", (await LatestAsync("shared")).Text, StringComparison.Ordinal);
     }
 
     [Fact]
