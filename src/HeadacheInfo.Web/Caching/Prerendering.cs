@@ -60,7 +60,7 @@ internal sealed class PageRenderer(IServiceScopeFactory scopes, AbsoluteUrls url
 
     public void Attach(RequestDelegate pipeline) => Volatile.Write(ref _pipeline, pipeline);
 
-    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    public DateOnly Today => time.UtcToday();
 
     /// <summary>Pages are rendered only when the site's address is fixed: otherwise each names its reader's host.</summary>
     public Uri? BaseUrl => urls.IsFixed && Uri.TryCreate(site.Value.BaseUrl, UriKind.Absolute, out var baseUrl) ? baseUrl : null;
@@ -307,7 +307,7 @@ internal sealed class PrerenderedPagesMiddleware
             snapshot.Part<PrerenderedPages>() is not { } pages ||
             !pages.ByPath.TryGetValue(request.Path.Value ?? string.Empty, out var page) ||
             pages.Scheme != request.Scheme ||
-            pages.BuiltOn != DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime))
+            pages.BuiltOn != _time.UtcToday())
         {
             return _next(context);
         }

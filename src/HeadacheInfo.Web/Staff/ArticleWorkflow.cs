@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Clinic;
 using HeadacheInfo.Web.ContentCheck;
+using HeadacheInfo.Web.Site;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -41,7 +42,7 @@ public sealed partial class ArticleWorkflow(
     /// <summary>Lets a test stop a publish between writing the temporary file and renaming it, as a crash would.</summary>
     internal static Action<string>? BeforeRename { get; set; }
 
-    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    public DateOnly Today => time.UtcToday();
 
     public string ArticlesFolder => Path.Combine(content.Value.FullPath, ContentLoader.ArticlesFolder);
 

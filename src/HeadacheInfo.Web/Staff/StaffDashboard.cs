@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Clinic;
 using HeadacheInfo.Web.ContentCheck;
+using HeadacheInfo.Web.Site;
 using Microsoft.Extensions.Options;
 
 namespace HeadacheInfo.Web.Staff;
@@ -48,7 +49,7 @@ internal sealed class StaffDashboardPart(IOptions<ContentOptions> content, IOpti
 {
     public object Build(ContentSnapshot snapshot, ContentSnapshot previous)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = time.UtcToday();
         var root = content.Value.FullPath;
         var kept = previous.Part<StaffDashboard>() is { } before && before.Today == today ? before : null;
         var earlier = kept is null ? null : Cache.Of(previous);

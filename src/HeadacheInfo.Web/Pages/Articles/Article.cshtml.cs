@@ -1,5 +1,6 @@
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Caching;
+using HeadacheInfo.Web.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -31,7 +32,7 @@ public sealed class ArticleModel(TimeProvider time) : PageModel
         }
 
         Article = article;
-        ReviewOverdue = article.FrontMatter.NextReview < DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        ReviewOverdue = article.FrontMatter.NextReview < time.UtcToday();
         Sections = [.. article.Headings.Where(h => h.Level == 2)];
         Related = content.RelatedTo(article);
         return Page();

@@ -1,5 +1,6 @@
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Security;
+using HeadacheInfo.Web.Site;
 using HeadacheInfo.Web.Staff;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -52,7 +53,7 @@ public sealed partial class FeedbackModel(StaffDbContext database, StaffDatabase
                     Slug = slug,
                     Helpful = Helpful,
                     Comment = PageFeedback.Clean(comment),
-                    On = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime),
+                    On = time.UtcToday(),
                 });
                 await database.SaveChangesAsync();
             }

@@ -1,4 +1,5 @@
 using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Site;
 using HeadacheInfo.Web.Staff;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -14,7 +15,7 @@ public sealed class IndexModel(IServiceProvider services, StaffDbContext databas
 
     public async Task OnGetAsync()
     {
-        Feedback = await PageFeedback.CountsAsync(database, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        Feedback = await PageFeedback.CountsAsync(database, time.UtcToday());
         var snapshot = ContentStore.For(HttpContext);
         // Built with the snapshot; a snapshot made before the staff area existed is built here once.
         Dashboard = snapshot.Part<StaffDashboard>() ??
