@@ -156,6 +156,10 @@ public sealed partial class ContentChecker(ContentLoader loader, TimeProvider ti
         }
     }
 
+    /// <summary>Any CSS <c>url(...)</c> that is not a reference inside the same file (<c>url(#id)</c>).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"url\(\s*['""]?(?!#)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex OutsideUrl();
+
     [System.Text.RegularExpressions.GeneratedRegex(@"\]\([^)]*\)|<[a-z]+:[^>]*>|`[^`]*`")]
     private static partial System.Text.RegularExpressions.Regex LinkTarget();
 
@@ -265,9 +269,10 @@ public sealed partial class ContentChecker(ContentLoader loader, TimeProvider ti
             return $"the image '{url}' is missing: there is no file {ImagesFolder}/{relative}";
         }
 
-        if (new FileInfo(file).Length > MaxImageBytes)
+        var size = new FileInfo(file).Length;
+        if (size > MaxImageBytes)
         {
-            return $"the image '{url}' is {new FileInfo(file).Length / 1024} KB; keep pictures under {MaxImageBytes / 1024} KB so the page loads quickly on a phone";
+            return $"the image '{url}' is {size / 1024} KB; keep pictures under {MaxImageBytes / 1024} KB so the page loads quickly on a phone";
         }
 
         return file.EndsWith(".svg", StringComparison.OrdinalIgnoreCase) ? SvgProblem(url, file) : null;
@@ -315,14 +320,13 @@ public sealed partial class ContentChecker(ContentLoader loader, TimeProvider ti
                     return $"the picture '{url}' refers to '{attribute.Value}' outside itself; keep everything inside the SVG file";
                 }
 
-                if (attribute.Value.Contains("url(", StringComparison.OrdinalIgnoreCase) && !attribute.Value.Contains("url(#", StringComparison.OrdinalIgnoreCase))
+                if (OutsideUrl().IsMatch(attribute.Value))
                 {
                     return $"the picture '{url}' loads something from outside itself in '{attributeName}'; keep everything inside the SVG file";
                 }
             }
 
-            if (name == "style" && (element.Value.Contains("@import", StringComparison.OrdinalIgnoreCase) ||
-                System.Text.RegularExpressions.Regex.IsMatch(element.Value, @"url\(\s*['""]?(?!#)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)))
+            if (name == "style" && (element.Value.Contains("@import", StringComparison.OrdinalIgnoreCase) || OutsideUrl().IsMatch(element.Value)))
             {
                 return $"the picture '{url}' has a style that loads something from outside itself; keep everything inside the SVG file";
             }

@@ -250,6 +250,8 @@ public sealed class ContentCheckerTests : IDisposable
         { "<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink'><use xlink:href='https://evil.example/a.svg#x'/></svg>", "outside itself" },
         { "<svg xmlns='http://www.w3.org/2000/svg'><style>@import url(https://evil.example/a.css);</style></svg>", "style that loads" },
         { "<svg xmlns='http://www.w3.org/2000/svg'><rect style='fill: url(https://evil.example/p.svg)' width='1' height='1'/></svg>", "loads something from outside" },
+        { "<svg xmlns='http://www.w3.org/2000/svg'><rect style='fill: url(#local); stroke: url(https://evil.example/p.svg)' width='1' height='1'/></svg>", "loads something from outside" },
+        { "<svg xmlns='http://www.w3.org/2000/svg'><style>rect { fill: url(#local); stroke: url(https://evil.example/p.svg) }</style></svg>", "style that loads" },
         { "<svg xmlns='http://www.w3.org/2000/svg'><foreignObject><div xmlns='http://www.w3.org/1999/xhtml'>hi</div></foreignObject></svg>", "contains <foreignObject>" },
         { "<!DOCTYPE svg [<!ENTITY x SYSTEM 'file:///etc/passwd'>]><svg xmlns='http://www.w3.org/2000/svg'>&x;</svg>", "not a well-formed SVG" },
     };
