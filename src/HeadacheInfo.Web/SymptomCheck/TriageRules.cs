@@ -12,6 +12,7 @@ public static class TriageRules
     public static readonly ImmutableArray<string> NeckKeySigns = ["starts-in-neck", "neck-movement", "neck-pressure"];
 
     private const string PatternChange = "pattern-change";
+    private const string NewMedicine = "new-medicine";
 
     public static ImmutableArray<TriageRule> All { get; } =
     [
@@ -21,9 +22,9 @@ public static class TriageRules
             "NICE CG150 recommendation 1.1.1; SNNOOP10 (Do et al., Neurology 2019); NHS headaches page (emergency advice); IFOMPT cervical framework (artery signs)"),
 
         new("fever-and-stiff-neck", TriageOutcome.Emergency,
-            new AllOf(["fever-unwell", "neck-stiff"]),
-            "A high temperature or feeling very unwell together with a stiff neck can be a sign of meningitis, which needs emergency care.",
-            "NICE CG150 recommendation 1.1.1 (worsening headache with fever); NHS headaches page (high temperature with a stiff neck)"),
+            new AllOf(["fever", "neck-stiff"]),
+            "A high temperature together with a stiff neck can be a sign of meningitis, which needs emergency care.",
+            "NICE CG150 recommendation 1.1.1 (worsening headache with fever); NHS headaches page (very high temperature with a stiff neck); NHS meningitis page"),
 
         new("under-16", TriageOutcome.Urgent,
             new AnyOf(["under-16"]),
@@ -33,15 +34,20 @@ public static class TriageRules
         new("urgent-sign", TriageOutcome.Urgent,
             new AnyOf([.. SignCatalog.IdsIn(SignGroup.Urgent)]),
             "These signs are not usually an emergency, but a doctor should check them today to rule out a cause that needs treatment.",
-            "NICE CG150 recommendations 1.1.1 and 1.1.2; SNNOOP10 (Do et al., Neurology 2019); NHS headaches page (urgent GP appointment or urgent advice line); IFOMPT cervical framework (new, unusual neck pain or headache after neck trauma or manipulation)"),
+            "NICE CG150 recommendations 1.1.1 (including recent head trauma, typically within 3 months; change in personality; symptoms suggestive of giant cell arteritis) and 1.1.2; SNNOOP10 (Do et al., Neurology 2019); NHS headaches page (urgent GP appointment or urgent advice line; numbness or weakness in the arms or legs); giant cell arteritis guidance (BSR guideline, Mackie et al., Rheumatology 2020: rare under 50, so asked from 50); IFOMPT cervical framework (Rushton et al., JOSPT 2023: new, unusual neck pain or headache after neck trauma or manipulation)"),
 
         new("headaches-changed", TriageOutcome.Gp,
             new AnyOf([PatternChange]),
             "When your usual headaches change, or come much more often, a GP should check what has changed before anything else.",
             "NICE CG150 recommendation 1.1.1 (substantial change in the characteristics of the headache); SNNOOP10 (pattern change; Do et al., Neurology 2019)"),
 
+        new("new-medicine", TriageOutcome.Gp,
+            new AnyOf([NewMedicine]),
+            "Some medicines can cause headaches. A GP or pharmacist can check whether yours could be the cause. Do not stop a medicine you were prescribed without advice.",
+            "SNNOOP10 (painkiller overuse or new drug at onset; Do et al., Neurology 2019); ICHD-3 8.1 (headache attributed to use of a substance)"),
+
         new("other-headache-pattern", TriageOutcome.Gp,
-            new AnyOf([.. SignCatalog.IdsIn(SignGroup.OtherPattern).Where(id => id != PatternChange)]),
+            new AnyOf([.. SignCatalog.IdsIn(SignGroup.OtherPattern).Where(id => id is not (PatternChange or NewMedicine))]),
             "These point to another kind of headache, such as migraine, cluster headache or headache from taking painkillers often. A GP can diagnose and treat these.",
             "ICHD-3 (migraine 1, cluster headache 3.1, medication-overuse headache 8.2); NHS headaches page (see a GP)"),
 

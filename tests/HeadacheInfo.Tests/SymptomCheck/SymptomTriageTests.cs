@@ -37,9 +37,10 @@ public sealed class SymptomTriageTests
             "under-16", "new-over-50",
             "thunderclap", "neuro-deficit", "vision-loss", "confusion", "fever-stiff-neck", "head-injury", "artery-signs", "red-eye",
             "jaw-scalp", "blurred-vision", "cough-strain", "positional", "vomiting", "cancer-immune", "pregnant", "getting-worse",
-            "recent-injury", "neck-manipulation", "fever-unwell", "weight-loss",
+            "recent-injury", "neck-manipulation", "sudden-neck-pain", "fever", "very-unwell", "weight-loss", "limb-numbness",
+            "personality-change",
             "one-side", "starts-in-neck", "neck-movement", "neck-stiff", "neck-pressure", "shoulder-arm", "dull",
-            "pattern-change", "throbbing", "nausea-light", "aura", "painkillers-often", "eye-watering",
+            "pattern-change", "new-medicine", "throbbing", "nausea-light", "aura", "painkillers-often", "eye-watering",
         ];
 
         Assert.Equal(contract, SignCatalog.All.Select(s => s.Id));
@@ -59,11 +60,11 @@ public sealed class SymptomTriageTests
     [Fact]
     public void Fever_with_a_stiff_neck_is_an_emergency_though_each_alone_is_not()
     {
-        var result = Assess("fever-unwell", "neck-stiff");
+        var result = Assess("fever", "neck-stiff");
 
         Assert.Equal(TriageOutcome.Emergency, result.Outcome);
         Assert.Equal("fever-and-stiff-neck", result.Rule.Id);
-        Assert.Equal(["fever-unwell", "neck-stiff"], result.DecidingSigns.Select(s => s.Id));
+        Assert.Equal(["fever", "neck-stiff"], result.DecidingSigns.Select(s => s.Id));
     }
 
     [Theory]
@@ -136,7 +137,7 @@ public sealed class SymptomTriageTests
     {
         string[][] answers =
         [
-            ["thunderclap"], ["fever-unwell", "neck-stiff"], ["under-16"], ["pregnant"], ["pattern-change"], ["aura"], ["new-over-50"],
+            ["thunderclap"], ["fever", "neck-stiff"], ["under-16"], ["pregnant"], ["pattern-change"], ["new-medicine"], ["aura"], ["new-over-50"],
             ["starts-in-neck", "dull"], [],
         ];
 
@@ -151,7 +152,7 @@ public sealed class SymptomTriageTests
         var result = Assess("weight-loss", "neck-stiff");
 
         Assert.Equal(TriageOutcome.Urgent, result.Outcome);
-        Assert.DoesNotContain("weight", SignCatalog.Find("fever-unwell")!.Label, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("weight", SignCatalog.Find("fever")!.Label, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -183,12 +184,18 @@ public sealed class SymptomTriageTests
     }
 
     [Fact]
-    public void A_painful_red_eye_is_an_emergency_and_bouts_of_eye_pain_with_a_watering_eye_are_for_a_GP()
+    public void A_painful_red_eye_that_stays_is_an_emergency_and_bouts_of_eye_pain_that_pass_are_for_a_GP()
     {
+        // Told apart by time course: in a cluster attack the eye can go red and water and the eyelid droop,
+        // and the attack passes within 3 hours; acute glaucoma's red eye stays (ICHD-3 3.1).
         Assert.Equal(TriageOutcome.Emergency, Assess("red-eye").Outcome);
         Assert.Equal(TriageOutcome.Gp, Assess("eye-watering").Outcome);
-        Assert.DoesNotContain("red", SignCatalog.Find("eye-watering")!.Label, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("bouts", SignCatalog.Find("eye-watering")!.Label, StringComparison.Ordinal);
+        Assert.Contains("stays", SignCatalog.Find("red-eye")!.Label, StringComparison.Ordinal);
+        var cluster = SignCatalog.Find("eye-watering")!.Label;
+        Assert.Contains("bouts", cluster, StringComparison.Ordinal);
+        Assert.Contains("within 3 hours", cluster, StringComparison.Ordinal);
+        Assert.Contains("red or watering eye", cluster, StringComparison.Ordinal);
+        Assert.Contains("drooping eyelid", cluster, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -214,6 +221,150 @@ public sealed class SymptomTriageTests
     {
         Assert.Equal(TriageOutcome.Urgent, Assess("neck-manipulation", "one-side", "starts-in-neck").Outcome);
         Assert.Equal(TriageOutcome.Emergency, Assess("neck-manipulation", "artery-signs").Outcome);
+    }
+
+    // Round 2 of the clinical review: the people this site is for must be able to reach the physiotherapy result.
+
+    [Theory]
+    [InlineData("head-injury", "in the last 7 days")]
+    [InlineData("recent-injury", "in the last 3 months")]
+    [InlineData("neck-manipulation", "in the last 4 weeks")]
+    public void Every_injury_question_asks_how_recent_the_injury_is_in_plain_words(string id, string window)
+    {
+        var sign = SignCatalog.Find(id)!;
+
+        Assert.Contains(window, sign.Label, StringComparison.Ordinal);
+        Assert.Contains("since", sign.Label, StringComparison.Ordinal);
+        Assert.DoesNotContain("within 3 months after", sign.Label, StringComparison.Ordinal);
+        Assert.DoesNotContain("started after", sign.Label, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_neck_headache_that_began_after_whiplash_years_ago_reaches_the_physiotherapy_result()
+    {
+        // Four years after whiplash, the same headache since: none of the injury questions is true today.
+        var injuryQuestions = SignCatalog.All.Where(s => s.Label.Contains("injur", StringComparison.OrdinalIgnoreCase)
+            || s.Label.Contains("jolted", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.All(injuryQuestions, s => Assert.Matches(@"in the last \d+ (days|weeks|months)", s.Label));
+
+        var result = Assess("one-side", "starts-in-neck", "neck-movement", "neck-stiff", "shoulder-arm");
+
+        Assert.Equal(TriageOutcome.Physio, result.Outcome);
+    }
+
+    [Fact]
+    public void One_question_holds_one_idea_so_a_sudden_new_neck_pain_is_asked_on_its_own()
+    {
+        Assert.DoesNotContain("sudden", SignCatalog.Find("neck-manipulation")!.Label, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(SignGroup.Urgent, SignCatalog.Find("sudden-neck-pain")!.Group);
+        Assert.Contains("one side of your neck", SignCatalog.Find("sudden-neck-pain")!.Label, StringComparison.Ordinal);
+        Assert.Equal(TriageOutcome.Urgent, Assess("sudden-neck-pain", "one-side", "starts-in-neck", "neck-movement").Outcome);
+    }
+
+    [Fact]
+    public void A_high_temperature_with_a_stiff_neck_is_an_emergency()
+    {
+        var result = Assess("fever", "neck-stiff", "one-side", "starts-in-neck");
+
+        Assert.Equal(TriageOutcome.Emergency, result.Outcome);
+        Assert.Equal("fever-and-stiff-neck", result.Rule.Id);
+        Assert.Contains("hot and shivery", SignCatalog.Find("fever")!.Label, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Feeling_very_unwell_with_an_ordinary_stiff_neck_is_advice_today_not_meningitis()
+    {
+        var result = Assess("very-unwell", "neck-stiff", "one-side", "starts-in-neck");
+
+        Assert.Equal(TriageOutcome.Urgent, result.Outcome);
+        Assert.Equal(["very-unwell"], result.DecidingSigns.Select(s => s.Id));
+        Assert.Null(SignCatalog.Find("fever-unwell"));
+    }
+
+    [Fact]
+    public void The_meningitis_sign_says_what_a_meningitis_stiff_neck_is()
+    {
+        Assert.Contains("bend your chin to your chest", SignCatalog.Find("fever-stiff-neck")!.Label, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void One_sided_stroke_signs_are_an_emergency_and_arm_numbness_that_stays_is_advice_today()
+    {
+        var stroke = SignCatalog.Find("neuro-deficit")!.Label;
+        Assert.Contains("one side of your face or body", stroke, StringComparison.Ordinal);
+        Assert.DoesNotContain("tingling", stroke, StringComparison.Ordinal);
+        Assert.DoesNotContain("an arm", stroke, StringComparison.Ordinal);
+        Assert.Equal(TriageOutcome.Emergency, Assess("neuro-deficit", "neck-stiff").Outcome);
+
+        Assert.Equal(SignGroup.Urgent, SignCatalog.Find("limb-numbness")!.Group);
+        Assert.Contains("has not gone away", SignCatalog.Find("limb-numbness")!.Label, StringComparison.Ordinal);
+        Assert.Equal(TriageOutcome.Urgent, Assess("limb-numbness", "one-side", "starts-in-neck", "shoulder-arm").Outcome);
+    }
+
+    [Fact]
+    public void A_known_cluster_pattern_is_for_a_GP_not_an_emergency()
+    {
+        var result = Assess("eye-watering", "one-side");
+
+        Assert.Equal(TriageOutcome.Gp, result.Outcome);
+        Assert.Equal("other-headache-pattern", result.Rule.Id);
+        Assert.Contains("does not go away", SignCatalog.Find("artery-signs")!.Label, StringComparison.Ordinal);
+        Assert.Contains("cluster", SignCatalog.Find("artery-signs")!.Hint, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void The_artery_signs_include_a_noise_in_one_ear_and_sudden_falls()
+    {
+        var label = SignCatalog.Find("artery-signs")!.Label;
+
+        Assert.Contains("whooshing or pulsing noise in one ear", label, StringComparison.Ordinal);
+        Assert.Contains("sudden falls without fainting", label, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_change_in_personality_is_advice_today()
+    {
+        Assert.Equal(SignGroup.Urgent, SignCatalog.Find("personality-change")!.Group);
+        Assert.Equal(TriageOutcome.Urgent, Assess("personality-change", "one-side", "starts-in-neck").Outcome);
+    }
+
+    [Fact]
+    public void Headaches_that_began_with_a_new_medicine_go_to_a_GP_before_the_neck_pattern()
+    {
+        var result = Assess("new-medicine", "one-side", "starts-in-neck", "neck-movement");
+
+        Assert.Equal(TriageOutcome.Gp, result.Outcome);
+        Assert.Equal("new-medicine", result.Rule.Id);
+        Assert.True(result.PhysioMayHelpAfterGp);
+    }
+
+    [Fact]
+    public void Pregnancy_counts_only_with_a_new_or_different_headache()
+    {
+        Assert.Contains("new or different headache", SignCatalog.Find("pregnant")!.Label, StringComparison.Ordinal);
+        Assert.Contains("6 weeks", SignCatalog.Find("pregnant")!.Label, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_giant_cell_arteritis_question_is_for_people_50_and_over_and_its_rule_cites_its_source()
+    {
+        Assert.Contains("50 or over", SignCatalog.Find("jaw-scalp")!.Label, StringComparison.Ordinal);
+        var rule = TriageRules.All.Single(r => r.Id == "urgent-sign");
+        Assert.Contains("giant cell arteritis", rule.Source, StringComparison.OrdinalIgnoreCase);
+    }
+
+    public static TheoryData<string> NewSigns() => ["sudden-neck-pain", "fever", "very-unwell", "limb-numbness", "personality-change", "new-medicine"];
+
+    [Theory]
+    [MemberData(nameof(NewSigns))]
+    public void Every_new_sign_with_the_neck_pattern_keeps_its_own_tier(string id)
+    {
+        var alone = Assess(id);
+        var withNeck = Assess(id, "one-side", "starts-in-neck", "neck-movement");
+
+        Assert.Equal(alone.Outcome.Tier, withNeck.Outcome.Tier);
+        Assert.NotEqual(TriageOutcome.Physio, withNeck.Outcome);
+        Assert.Contains(withNeck.DecidingSigns, s => s.Id == id);
     }
 
     [Fact]
