@@ -10,7 +10,8 @@ public sealed record ArticleBodyFacts(
     ImmutableArray<string> ProseParagraphs,
     ImmutableArray<ArticleLink> Links,
     ImmutableArray<ArticleImage> Images,
-    ImmutableArray<ArticleContainer> Containers);
+    ImmutableArray<ArticleContainer> Containers,
+    ImmutableArray<ArticlePassage> Passages);
 
 /// <summary>A link written in the body, such as <c>[the signs](/articles/signs#one-side)</c>.</summary>
 public sealed record ArticleLink(string Url, int Line);
@@ -20,3 +21,9 @@ public sealed record ArticleImage(string Url, string AltText, int Line);
 
 /// <summary>A <c>::: kind</c> block, such as a care card.</summary>
 public sealed record ArticleContainer(string Kind, int Line);
+
+/// <summary>
+/// One paragraph or heading as a reader sees it (white space folded), and the <c>::: kind</c> block it sits
+/// in most closely, if any: what the checker needs to hold every sign to the tier the symptom check gives it.
+/// </summary>
+public sealed record ArticlePassage(string Text, int Line, string? Container);

@@ -13,4 +13,11 @@ public sealed record ArticleFrontMatter(
     string? Author,
     string? Reviewer,
     ImmutableArray<string> References,
-    bool Draft);
+    bool Draft)
+{
+    /// <summary>
+    /// A clinician at this clinic has signed the article off: only an approval or a "Confirm still accurate"
+    /// in the staff workspace writes the reviewer, so without one the page claims no clinical review.
+    /// </summary>
+    public bool ClinicallySignedOff => !string.IsNullOrWhiteSpace(Reviewer);
+}

@@ -82,8 +82,28 @@ public sealed class ArticleParser(MarkdownPipeline pipeline)
             .Select(paragraph => PlainText(paragraph.Inline))
             .Where(text => text.Length > 0);
 
-        return new ArticleBodyFacts([.. prose], links.ToImmutable(), images.ToImmutable(), [.. containers]);
+        var passages = document.Descendants<LeafBlock>()
+            .Where(block => block is ParagraphBlock or HeadingBlock)
+            .Select(block => new ArticlePassage(FoldSpaces(PlainText(block.Inline)), block.Line + 1, InnermostContainer(block)))
+            .Where(passage => passage.Text.Length > 0);
+
+        return new ArticleBodyFacts([.. prose], links.ToImmutable(), images.ToImmutable(), [.. containers], [.. passages]);
     }
+
+    private static string? InnermostContainer(Block block)
+    {
+        for (var parent = block.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is CustomContainer container)
+            {
+                return container.Info?.Trim() ?? string.Empty;
+            }
+        }
+
+        return null;
+    }
+
+    private static string FoldSpaces(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static bool HasAncestor<T>(Block block) where T : Block
     {

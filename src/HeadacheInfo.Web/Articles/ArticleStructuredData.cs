@@ -1,17 +1,14 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using HeadacheInfo.Web.Site;
 
 namespace HeadacheInfo.Web.Articles;
 
 /// <summary>
 /// schema.org MedicalWebPage JSON-LD for an article, so search engines read it as reviewed medical
-/// information about cervicogenic headache for patients.
+/// information about cervicogenic headache for patients; reviewed only once a clinician here has signed it off.
 /// </summary>
 public static class ArticleStructuredData
 {
-    // The default encoder escapes <, > and &, so nothing in the JSON can close the script element.
-    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     public static string For(Article article, string? url)
     {
@@ -25,13 +22,16 @@ public static class ArticleStructuredData
             ["description"] = article.Summary,
             ["url"] = url,
             ["inLanguage"] = "en-GB",
-            ["lastReviewed"] = meta.LastReviewed.Iso(),
-            ["reviewedBy"] = meta.Reviewer is null ? null : new Dictionary<string, string> { ["@type"] = "Organization", ["name"] = meta.Reviewer },
+            // A review is claimed only when a clinician at this clinic signed the article off.
+            ["lastReviewed"] = meta.ClinicallySignedOff ? meta.LastReviewed.Iso() : null,
+            ["reviewedBy"] = meta.ClinicallySignedOff ? new Dictionary<string, string> { ["@type"] = "Organization", ["name"] = meta.Reviewer! } : null,
             ["author"] = meta.Author is null ? null : new Dictionary<string, string> { ["@type"] = "Organization", ["name"] = meta.Author },
             ["about"] = new Dictionary<string, string> { ["@type"] = "MedicalCondition", ["name"] = "Cervicogenic headache" },
             ["audience"] = new Dictionary<string, string> { ["@type"] = "MedicalAudience", ["audienceType"] = "Patient" },
             ["citation"] = meta.References.IsEmpty ? null : meta.References.ToArray(),
         };
-        return JsonSerializer.Serialize(page, Json);
+        // A dictionary writes null entries whatever the options say; a claim that does not apply is left out whole.
+        // The default encoder escapes <, > and &, so nothing in the JSON can close the script element.
+        return JsonSerializer.Serialize(page.Where(entry => entry.Value is not null).ToDictionary());
     }
 }

@@ -10,7 +10,8 @@ namespace HeadacheInfo.Web.ContentCheck;
 /// <summary>
 /// Checks a content folder before it is published. It loads the folder with the site's own
 /// <see cref="ContentLoader"/>, so every reason the site would leave a file out is an error here too,
-/// then adds checks the site cannot make on its own: links, images, care cards, review dates and readability.
+/// then adds checks the site cannot make on its own: links, images, care cards, each sign in a card of its
+/// tier, help numbers, review dates and readability.
 /// </summary>
 public sealed partial class ContentChecker(ContentLoader loader, TimeProvider time, ClinicOptions clinic)
 {
@@ -104,9 +105,12 @@ public sealed partial class ContentChecker(ContentLoader loader, TimeProvider ti
         {
             foreach (var finding in HelpLineFindings(written, clinic))
             {
-                Warning(line, finding);
+                // An error, not a warning: a number that does not work where the reader is can cost a life.
+                Error(line, finding);
             }
         }
+
+        findings.AddRange(SignTiers.Check(article));
 
         var grade = ReadingGrade.Measure(article.Body.ProseParagraphs);
         if (grade.Grade > TargetGrade)

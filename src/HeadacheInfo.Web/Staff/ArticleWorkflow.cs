@@ -3,6 +3,7 @@ using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Clinic;
 using HeadacheInfo.Web.ContentCheck;
 using HeadacheInfo.Web.Site;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,29 @@ public sealed record DraftCheck(Article? Article, IReadOnlyList<CheckFinding> Fi
     public bool HasErrors => Findings.Any(f => f.Severity == FindingSeverity.Error);
 }
 
+/// <summary>How a workflow action ended, for the page to say in its own words.</summary>
+public enum WorkflowOutcome
+{
+    Done,
+    Conflict,
+    Forbidden,
+    Invalid,
+}
+
+/// <summary>What a workflow action did, and a message a member of staff can act on.</summary>
+public sealed record WorkflowResult(WorkflowOutcome Outcome, string Message)
+{
+    public bool Succeeded => Outcome == WorkflowOutcome.Done;
+
+    public static WorkflowResult Done(string message) => new(WorkflowOutcome.Done, message);
+
+    public static WorkflowResult Conflict(string message) => new(WorkflowOutcome.Conflict, message);
+
+    public static WorkflowResult Forbidden(string message) => new(WorkflowOutcome.Forbidden, message);
+
+    public static WorkflowResult Invalid(string message) => new(WorkflowOutcome.Invalid, message);
+}
+
 /// <summary>Publishing failed: the file could not be written. The revision stays waiting.</summary>
 public sealed class PublishFailedException(string message, Exception inner) : Exception(message, inner);
 
@@ -36,6 +60,7 @@ public sealed partial class ArticleWorkflow(
     ArticleParser parser,
     ContentStore store,
     AuditLog audit,
+    UserManager<StaffUser> users,
     TimeProvider time,
     ILogger<ArticleWorkflow> logger)
 {
@@ -67,7 +92,8 @@ public sealed partial class ArticleWorkflow(
     /// (approving that change is then refused, since the published text moved on).
     /// </summary>
     public Task<ArticleRevision?> LatestAsync(string slug) =>
-        database.ArticleRevisions.AsNoTracking().Where(r => r.Slug == slug && r.Action != RevisionActions.OutsideEdit)
+        database.ArticleRevisions.AsNoTracking()
+            .Where(r => r.Slug == slug && r.Action != RevisionActions.OutsideEdit && r.Action != RevisionActions.Confirmed)
             .OrderByDescending(r => r.Id).FirstOrDefaultAsync();
 
     public Task<ArticleRevision?> FindAsync(long id) => database.ArticleRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id);
@@ -78,7 +104,8 @@ public sealed partial class ArticleWorkflow(
     /// <summary>Every revision waiting for review: the latest of its article, submitted.</summary>
     public async Task<IReadOnlyList<ArticleRevision>> WaitingAsync()
     {
-        var latest = await database.ArticleRevisions.AsNoTracking().Where(r => r.Action != RevisionActions.OutsideEdit)
+        var latest = await database.ArticleRevisions.AsNoTracking()
+            .Where(r => r.Action != RevisionActions.OutsideEdit && r.Action != RevisionActions.Confirmed)
             .GroupBy(r => r.Slug).Select(g => g.Max(r => r.Id)).ToListAsync();
         return await database.ArticleRevisions.AsNoTracking()
             .Where(r => latest.Contains(r.Id) && r.Action == RevisionActions.Submitted)
@@ -129,7 +156,7 @@ public sealed partial class ArticleWorkflow(
         {
             LastReviewed = Today,
             NextReview = Today.AddMonths(review.Value.ReviewIntervalMonths),
-            Reviewer = string.IsNullOrWhiteSpace(reviewer.RoleTitle) ? "Clinical reviewer" : reviewer.RoleTitle,
+            Reviewer = ReviewerTitle(reviewer),
             Draft = false,
         };
         var text = published.ToMarkdown();
@@ -142,6 +169,82 @@ public sealed partial class ArticleWorkflow(
         await audit.RecordAsync(AuditEvents.RevisionApproved, reviewer.Email, $"approved {submitted.Slug} (revision {submitted.Id}) and published it");
         return approved;
     }
+
+    /// <summary>
+    /// Who wrote the published text: the author of the change the latest approval published. They may not
+    /// confirm it still accurate, as they may not approve it. Null when it came from outside the app.
+    /// </summary>
+    public async Task<string?> LastAuthorAsync(string slug)
+    {
+        var approved = await database.ArticleRevisions.AsNoTracking()
+            .Where(r => r.Slug == slug && (r.Action == RevisionActions.Approved || r.Action == RevisionActions.OutsideEdit))
+            .OrderByDescending(r => r.Id).FirstOrDefaultAsync();
+        if (approved is null || approved.Action == RevisionActions.OutsideEdit)
+        {
+            return null;
+        }
+
+        return await database.ArticleRevisions.AsNoTracking()
+            .Where(r => r.Slug == slug && r.Id < approved.Id && r.Action == RevisionActions.Submitted)
+            .OrderByDescending(r => r.Id).Select(r => r.Author).FirstOrDefaultAsync();
+    }
+
+    /// <summary>
+    /// "Confirm still accurate": a reviewer signs off the published text as it stands (the first sign-off, or
+    /// a periodic review). Only the review fields change; every other byte of the file stays as it is.
+    /// </summary>
+    /// <param name="seenFingerprint">The fingerprint of the published text the reviewer read.</param>
+    public async Task<WorkflowResult> ConfirmAsync(string slug, string seenFingerprint, StaffUser reviewer)
+    {
+        if (!await users.IsInRoleAsync(reviewer, StaffRoles.Reviewer))
+        {
+            return WorkflowResult.Forbidden("Only a reviewer can confirm an article is still accurate.");
+        }
+
+        if (PublishedText(slug) is not { } text)
+        {
+            return WorkflowResult.Invalid("This article is not on the site, so there is nothing to confirm.");
+        }
+
+        if (ArticleDraft.Fingerprint(text) != seenFingerprint)
+        {
+            return WorkflowResult.Conflict("The published article changed after you opened this page. Read it again, then confirm.");
+        }
+
+        if (string.Equals(await LastAuthorAsync(slug), reviewer.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            return WorkflowResult.Forbidden("You wrote the published version of this article, so another reviewer must confirm it.");
+        }
+
+        if ((await LatestAsync(slug))?.Action == RevisionActions.Submitted)
+        {
+            return WorkflowResult.Conflict("A change to this article is waiting for review. Review that change first.");
+        }
+
+        if (Check(slug, text).HasErrors)
+        {
+            return WorkflowResult.Invalid("The checker finds errors in this article, so it cannot be signed off. Fix them first.");
+        }
+
+        var confirmed = FrontMatterEditor.Set(text, ReviewFields(reviewer))!;
+        WriteAtomically(slug, confirmed);
+        database.ArticleRevisions.Add(NewRevision(slug, RevisionActions.Confirmed, confirmed, ArticleDraft.Fingerprint(text),
+            reviewer.Email ?? string.Empty, "confirmed still accurate"));
+        await database.SaveChangesAsync();
+        await audit.RecordAsync(AuditEvents.ArticleConfirmed, reviewer.Email, $"confirmed {slug} still accurate");
+        return WorkflowResult.Done("Confirmed still accurate. The page now says who signed it off and when.");
+    }
+
+    /// <summary>The fields a sign-off sets: today, the next review, and the reviewer's title (never an email).</summary>
+    private (string Key, string YamlValue)[] ReviewFields(StaffUser reviewer) =>
+    [
+        ("last_reviewed", Today.Iso()),
+        ("next_review", Today.AddMonths(review.Value.ReviewIntervalMonths).Iso()),
+        ("reviewer", FrontMatterEditor.Quote(ReviewerTitle(reviewer))),
+    ];
+
+    private static string ReviewerTitle(StaffUser reviewer) =>
+        string.IsNullOrWhiteSpace(reviewer.RoleTitle) ? "Clinical reviewer" : reviewer.RoleTitle.Trim();
 
     /// <summary>Takes an article off the site; its text is kept as a revision, so it can be brought back.</summary>
     public async Task UnpublishAsync(string slug, StaffUser reviewer)
@@ -175,7 +278,8 @@ public sealed partial class ArticleWorkflow(
         }
 
         var latest = await database.ArticleRevisions.AsNoTracking()
-            .Where(r => r.Action == RevisionActions.Approved || r.Action == RevisionActions.OutsideEdit || r.Action == RevisionActions.Unpublished)
+            .Where(r => r.Action == RevisionActions.Approved || r.Action == RevisionActions.OutsideEdit || r.Action == RevisionActions.Unpublished
+                || r.Action == RevisionActions.Confirmed)
             .GroupBy(r => r.Slug).Select(g => g.Max(r => r.Id)).ToListAsync();
         var known = await database.ArticleRevisions.AsNoTracking().Where(r => latest.Contains(r.Id))
             .ToDictionaryAsync(r => r.Slug, r => (r.Action, Hash: ArticleDraft.Fingerprint(r.Text)));

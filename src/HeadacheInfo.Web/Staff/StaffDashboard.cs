@@ -18,7 +18,8 @@ public sealed record DashboardRow(
     DateOnly? LastReviewed,
     DateOnly? NextReview,
     ReadingGrade? Grade,
-    ImmutableArray<CheckFinding> Findings)
+    ImmutableArray<CheckFinding> Findings,
+    bool SignedOff = false)
 {
     public const string Published = "published";
     public const string Draft = "draft";
@@ -26,6 +27,9 @@ public sealed record DashboardRow(
     public const string ReviewOk = "ok";
     public const string ReviewDueSoon = "due-soon";
     public const string ReviewOverdue = "overdue";
+
+    /// <summary>Published, and no clinician at this clinic has signed it off: patients are told so.</summary>
+    public bool AwaitingSignOff => Status == Published && !SignedOff;
 
     /// <summary>The article behind the row, and its own checks, kept for the next snapshot while it is unchanged.</summary>
     internal Article? Article { get; init; }
@@ -39,6 +43,8 @@ public sealed record StaffDashboard(ImmutableArray<DashboardRow> Rows, DateOnly 
     public int Count(string status) => Rows.Count(r => r.Status == status);
 
     public int CountReview(string review) => Rows.Count(r => r.Review == review);
+
+    public int AwaitingSignOff => Rows.Count(r => r.AwaitingSignOff);
 }
 
 /// <summary>
@@ -63,13 +69,14 @@ internal sealed class StaffDashboardPart(IOptions<ContentOptions> content, IOpti
             var meta = article.FrontMatter;
             return new DashboardRow(article.Slug, article.File, article.Title, article.Category,
                 meta.Draft ? DashboardRow.Draft : DashboardRow.Published, ReviewState(meta.NextReview, today),
-                meta.LastReviewed, meta.NextReview, check.Grade, check.Findings) { OnItsOwn = onItsOwn, Article = article };
+                meta.LastReviewed, meta.NextReview, check.Grade, check.Findings, meta.ClinicallySignedOff) { OnItsOwn = onItsOwn, Article = article };
         })
         .Concat(ContentChecker.LeftOut(snapshot).Select(file => new DashboardRow(
             Path.GetFileNameWithoutExtension(file.File), file.File, null, null, DashboardRow.LeftOut, DashboardRow.ReviewOk,
             null, null, null, file.Findings)))
-        // Overdue reviews first, then due soon, then the rest by file.
-        .OrderBy(r => r.Review switch { DashboardRow.ReviewOverdue => 0, DashboardRow.ReviewDueSoon => 1, _ => 2 })
+        // Articles patients read without a clinician's sign-off first, then overdue reviews, then due soon, then the rest.
+        .OrderBy(r => r.AwaitingSignOff ? 0 : 1)
+        .ThenBy(r => r.Review switch { DashboardRow.ReviewOverdue => 0, DashboardRow.ReviewDueSoon => 1, _ => 2 })
         .ThenBy(r => r.File, StringComparer.Ordinal);
         return new StaffDashboard([.. rows], today);
     }

@@ -74,11 +74,18 @@ public static class RevisionActions
     public const string Approved = "approved";
     public const string Unpublished = "unpublished";
     public const string OutsideEdit = "outside-edit";
+    public const string Confirmed = "confirmed";
 
     public const string OutsideTheApp = "outside the app";
 
     /// <summary>A step that leaves a change still being written or waiting for review, not yet published or dropped.</summary>
     public static bool IsInProgress(string action) => action is Saved or Submitted or Returned;
+
+    /// <summary>
+    /// A row that records what happened to the published file but is not a step in writing a change: it
+    /// never hides a draft in progress or a change waiting for review.
+    /// </summary>
+    public static bool IsHistoryOnly(string action) => action is OutsideEdit or Confirmed;
 }
 
 /// <summary>Something that matters for security, kept for admins to read: who, when, what. Never a password.</summary>
@@ -114,6 +121,7 @@ public static class AuditEvents
     public const string RevisionReturned = "revision-returned";
     public const string RevisionApproved = "revision-approved";
     public const string ArticleUnpublished = "article-unpublished";
+    public const string ArticleConfirmed = "article-confirmed";
     public const string FeedbackCommentDeleted = "feedback-comment-deleted";
 }
 

@@ -26,7 +26,35 @@ public sealed class ArticlePageTests(ArticlePageTests.Site site) : IClassFixture
                 [^jull]: Jull G, et al. Spine 2002.
                 """);
             Content.Write("past-review.md", ArticleText.Valid("Past its review").Replace("next_review: 2027-01-15", "next_review: 2020-01-15", StringComparison.Ordinal));
+            Content.Write("not-signed-off.md", ArticleText.Valid("Not signed off").Replace("reviewer: Clinic medical lead\n", string.Empty, StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public async Task An_article_no_clinician_has_signed_off_says_so_and_claims_no_review()
+    {
+        var page = await site.GetPageAsync("/articles/not-signed-off");
+
+        var marker = Assert.Single(page.QuerySelectorAll("[data-clinical-review]"));
+        Assert.Equal("pending", marker.GetAttribute("data-clinical-review"));
+        Assert.Contains("Not yet checked by a clinician", marker.TextContent, StringComparison.Ordinal);
+        var meta = page.QuerySelector(".article-meta")!.TextContent;
+        Assert.DoesNotContain("Reviewed by", meta, StringComparison.Ordinal);
+        Assert.DoesNotContain("Last reviewed", meta, StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        Assert.False(json.RootElement.TryGetProperty("reviewedBy", out _));
+        Assert.False(json.RootElement.TryGetProperty("lastReviewed", out _));
+    }
+
+    [Fact]
+    public async Task An_article_a_clinician_signed_off_says_who_and_when()
+    {
+        var page = await site.GetPageAsync("/articles/neck-headache");
+
+        var marker = Assert.Single(page.QuerySelectorAll("[data-clinical-review]"));
+        Assert.Equal("signed-off", marker.GetAttribute("data-clinical-review"));
+        Assert.Contains("Clinic medical lead", marker.TextContent, StringComparison.Ordinal);
+        Assert.Equal("15 January 2026", marker.QuerySelector("time[datetime='2026-01-15']")?.TextContent);
     }
 
     [Fact]

@@ -51,4 +51,29 @@ public sealed class ContentCheckCommandTests : IDisposable
         Assert.Equal(1, exitCode);
         Assert.Contains("does not exist", lines[0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_article_putting_an_emergency_sign_in_an_info_card_exits_1_naming_the_sign_its_tier_and_the_card()
+    {
+        var sign = HeadacheInfo.Web.SymptomCheck.SignCatalog.Find("thunderclap")!;
+        _content.WriteArticle("calm", "Calm", body: $"::: info\n{sign.Label}: rest and see how it goes.\n:::");
+
+        var (exitCode, lines) = Run(_content.Root);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(lines, l => l.StartsWith("articles/calm.md: NOT PUBLISHABLE", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("error", StringComparison.Ordinal) && l.Contains("'thunderclap'", StringComparison.Ordinal)
+            && l.Contains("an emergency", StringComparison.Ordinal) && l.Contains("'::: info' card", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_article_with_the_emergency_number_typed_out_exits_1()
+    {
+        _content.WriteArticle("typed", "Typed", body: "If it gets worse, call 999.");
+
+        var (exitCode, lines) = Run(_content.Root);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(lines, l => l.Contains("error", StringComparison.Ordinal) && l.Contains("'999' is written out", StringComparison.Ordinal));
+    }
 }

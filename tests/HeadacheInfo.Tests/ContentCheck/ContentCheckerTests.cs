@@ -216,13 +216,86 @@ public sealed class ContentCheckerTests : IDisposable
     [InlineData("Call 999 now.", "emergency-number")]
     [InlineData("Ring NHS 111 for advice.", "urgent-advice-name")]
     [InlineData("Or ring 111.", "urgent-advice-number")]
-    public void A_help_line_written_out_is_a_warning_naming_the_placeholder(string sentence, string placeholder)
+    public void A_help_line_written_out_is_an_error_naming_the_placeholder(string sentence, string placeholder)
     {
+        // An error since round 2 of the clinical review: a number that does not work where the reader is must not be published.
         var file = Check("numbers.md", Article($"## Help\n\n{sentence}"));
 
-        var warning = Assert.Single(file.Findings, f => f.Severity == FindingSeverity.Warning && f.Message.Contains("written out", StringComparison.Ordinal));
-        Assert.Contains("{{" + placeholder + "}}", warning.Message, StringComparison.Ordinal);
-        Assert.NotNull(warning.Line);
+        var error = Assert.Single(file.Findings, f => f.Severity == FindingSeverity.Error && f.Message.Contains("written out", StringComparison.Ordinal));
+        Assert.Contains("{{" + placeholder + "}}", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(error.Line);
+    }
+
+    public static TheoryData<string, string, string, string> SignsInTheWrongCard => new()
+    {
+        // sign id, the card it is put in ("" for none), the body, what the message must name
+        { "thunderclap", "info", ":::", "'::: info' card" },
+        { "thunderclap", "urgent", ":::", "'::: urgent' card" },
+        { "thunderclap", "", "", "outside any care card" },
+        { "limb-numbness", "info", ":::", "'::: info' card" },
+        { "limb-numbness", "emergency", ":::", "'::: emergency' card" },
+        { "throbbing", "emergency", ":::", "'::: emergency' card" },
+        { "throbbing", "urgent", ":::", "'::: urgent' card" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SignsInTheWrongCard))]
+    public void A_sign_in_a_card_of_another_tier_is_an_error_naming_the_sign_its_tier_and_the_card(string id, string card, string close, string where)
+    {
+        var sign = HeadacheInfo.Web.SymptomCheck.SignCatalog.Find(id)!;
+        var body = card.Length == 0 ? $"## Signs\n\n{sign.Label}." : $"## Signs\n\n::: {card}\n- {sign.Label}\n{close}";
+
+        var file = Check("tiers.md", Article(body));
+
+        var error = Assert.Single(file.Findings, f => f.Severity == FindingSeverity.Error);
+        Assert.Contains($"'{id}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(where, error.Message, StringComparison.Ordinal);
+        Assert.Matches("an emergency|urgent|for a GP or physiotherapist", error.Message);
+        Assert.NotNull(error.Line);
+    }
+
+    [Theory]
+    [InlineData("thunderclap", "emergency")]
+    [InlineData("limb-numbness", "urgent")]
+    [InlineData("throbbing", "info")]
+    [InlineData("throbbing", "")]
+    public void A_sign_in_a_card_of_its_own_tier_passes(string id, string card)
+    {
+        var sign = HeadacheInfo.Web.SymptomCheck.SignCatalog.Find(id)!;
+        var body = card.Length == 0 ? $"## Signs\n\n{sign.Label}." : $"## Signs\n\n::: {card}\n- {sign.Label}\n:::";
+
+        Assert.DoesNotContain(Check("tiers.md", Article(body)).Findings, f => f.Severity == FindingSeverity.Error);
+    }
+
+    [Fact]
+    public void A_sign_split_over_two_lines_or_in_bold_is_still_found()
+    {
+        var words = HeadacheInfo.Web.SymptomCheck.SignCatalog.Find("thunderclap")!.Label.Split(' ');
+        var split = string.Join(' ', words[..4]) + "\n**" + string.Join(' ', words[4..]) + "**";
+
+        var file = Check("split.md", Article($"## Signs\n\n::: info\n{split}\n:::"));
+
+        Assert.Contains(file.Findings, f => f.Severity == FindingSeverity.Error && f.Message.Contains("'thunderclap'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Double_vision_outside_an_emergency_card_is_an_error()
+    {
+        var file = Check("eyes.md", Article("## Eyes\n\n::: urgent\nDouble vision with a headache.\n:::"));
+
+        var error = Assert.Single(file.Findings, f => f.Severity == FindingSeverity.Error);
+        Assert.Contains("double vision", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_urgent_help_article_must_list_every_sign_that_needs_help_soon()
+    {
+        var file = Check($"{SignTiers.UrgentHelpSlug}.md", Article("::: emergency\n- A sudden, very bad headache that was at its worst within 5 minutes\n:::"));
+
+        var missing = file.Findings.Where(f => f.Severity == FindingSeverity.Error && f.Message.Contains("is missing", StringComparison.Ordinal)).ToList();
+        Assert.Contains(missing, f => f.Message.Contains("'fever-stiff-neck'", StringComparison.Ordinal));
+        Assert.Contains(missing, f => f.Message.Contains("'limb-numbness'", StringComparison.Ordinal));
+        Assert.DoesNotContain(missing, f => f.Message.Contains("'thunderclap'", StringComparison.Ordinal));
     }
 
     [Fact]

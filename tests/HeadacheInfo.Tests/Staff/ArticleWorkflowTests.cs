@@ -98,6 +98,39 @@ public sealed class ArticleWorkflowTests(ArticleWorkflowTests.Site site) : IClas
     }
 
     [Fact]
+    public async Task A_staff_edit_putting_an_emergency_sign_in_an_info_card_is_refused_at_preview_send_and_approve()
+    {
+        var sign = HeadacheInfo.Web.SymptomCheck.SignCatalog.Find("thunderclap")!;
+        var body = Body + $"\n::: info\n{sign.Label}: rest, and see your GP if it is still there next week.\n:::\n";
+        using var author = await SignedInAsync("tiers@clinic.example", StaffRoles.Author);
+
+        using var preview = await author.SubmitAsync("/staff/articles/new", Fields("Calm advice", body), button: "preview");
+        var previewPage = await HeadacheInfoFactory.ReadPageAsync(preview);
+        Assert.Contains(previewPage.QuerySelectorAll(".findings li"), li => li.TextContent.Contains("'thunderclap'", StringComparison.Ordinal)
+            && li.TextContent.Contains("'::: info' card", StringComparison.Ordinal));
+
+        using var sent = await author.SubmitAsync("/staff/articles/new", Fields("Calm advice", body), button: "submit-for-review");
+        var sentPage = await HeadacheInfoFactory.ReadPageAsync(sent);
+        Assert.Contains("Fix the errors", sentPage.Body!.TextContent, StringComparison.Ordinal);
+        Assert.NotEqual(RevisionActions.Submitted, (await LatestAsync("calm-advice")).Action);
+
+        // Even a change that reached the queue (sent before the rule, or by any other way in) cannot be approved.
+        ArticleRevision queued;
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var workflow = scope.ServiceProvider.GetRequiredService<ArticleWorkflow>();
+            var text = (await LatestAsync("calm-advice")).Text;
+            queued = await workflow.RecordAsync("calm-advice", RevisionActions.Submitted, text, string.Empty, "tiers@clinic.example", null);
+        }
+
+        using var reviewer = await SignedInAsync("tiers-reviewer@clinic.example", StaffRoles.Reviewer);
+        using var approved = await reviewer.SubmitAsync($"/staff/reviews/{queued.Id}", new Dictionary<string, string> { ["Comment"] = "Fine." }, button: "approve");
+        var approvedPage = await HeadacheInfoFactory.ReadPageAsync(approved);
+        Assert.Contains("checker found errors", approvedPage.Body!.TextContent, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(site.Content.ArticlesFolder, "calm-advice.md")));
+    }
+
+    [Fact]
     public async Task Write_submit_approve_and_patients_see_it_with_the_review_dates_and_reviewer_title()
     {
         using var author = await SignedInAsync("author1@clinic.example", StaffRoles.Author);

@@ -31,6 +31,13 @@ public sealed class StaffClient(HeadacheInfoFactory site) : IDisposable
     public async Task<HttpResponseMessage> SubmitAsync(string url, IDictionary<string, string> fields, string? button = null)
     {
         var (_, page) = await GetAsync(url);
+        return await SubmitAsync(page, url, fields, button);
+    }
+
+    /// <summary>Fills a form of a page already on screen (the one holding <paramref name="button"/>, or the first) and posts it.</summary>
+    /// <param name="url">The page's own address, where a form without an action posts.</param>
+    public async Task<HttpResponseMessage> SubmitAsync(IHtmlDocument page, string url, IDictionary<string, string> fields, string? button = null)
+    {
         var forms = page.QuerySelectorAll<IHtmlFormElement>("main form").ToList();
         // The form that has the button pressed, or the fields filled in (not the sign-out form every page has).
         var form = button is not null ? forms.First(f => f.QuerySelector($"button[value='{button}']") is not null)

@@ -20,6 +20,17 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
 
     [BindProperty] public long RevisionId { get; set; }
 
+    /// <summary>The fingerprint of the published text the reviewer read before confirming it.</summary>
+    [BindProperty] public string? PublishedFingerprint { get; set; }
+
+    public string CurrentFingerprint { get; private set; } = string.Empty;
+
+    /// <summary>The published file's fields, for its sign-off line.</summary>
+    public ArticleDraft? PublishedDraft { get; private set; }
+
+    /// <summary>The signed-in person may confirm the published text still accurate: a reviewer who did not write it.</summary>
+    public bool CanConfirm { get; private set; }
+
     public IReadOnlyList<ArticleRevision> Revisions { get; private set; } = [];
 
     public ArticleRevision? Shown { get; private set; }
@@ -53,6 +64,23 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
                 await workflow.RecordAsync(Slug, RevisionActions.Saved, old.Text, ArticleDraft.Fingerprint(workflow.PublishedText(Slug)),
                     me!.Email!, $"restored from revision {old.Id}");
                 Message = $"Revision {old.Id} is now a draft. Check it, then send it for review.";
+                break;
+            case "confirm":
+                var confirmed = await workflow.ConfirmAsync(Slug, PublishedFingerprint ?? string.Empty, me!);
+                if (confirmed.Outcome == WorkflowOutcome.Forbidden)
+                {
+                    return Forbid();
+                }
+
+                if (confirmed.Succeeded)
+                {
+                    Message = confirmed.Message;
+                }
+                else
+                {
+                    Problem = confirmed.Message;
+                }
+
                 break;
             case "unpublish":
                 if (me is null || !await users.IsInRoleAsync(me, StaffRoles.Reviewer))
@@ -95,6 +123,11 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
         Revisions = await workflow.HistoryAsync(Slug);
         var published = workflow.PublishedText(Slug);
         Published = published is not null;
+        CurrentFingerprint = ArticleDraft.Fingerprint(published);
+        PublishedDraft = published is null ? null : ArticleDraft.FromMarkdown(published);
+        var me = await users.GetUserAsync(User);
+        CanConfirm = Published && me is not null && await users.IsInRoleAsync(me, StaffRoles.Reviewer)
+            && !string.Equals(await workflow.LastAuthorAsync(Slug), me.Email, StringComparison.OrdinalIgnoreCase);
         Shown = Revisions.FirstOrDefault(r => r.Id == (Show ?? Compare));
         if (Compare is not null && Shown is not null)
         {

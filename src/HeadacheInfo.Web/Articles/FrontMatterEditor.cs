@@ -1,0 +1,82 @@
+using System.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace HeadacheInfo.Web.Articles;
+
+/// <summary>
+/// Changes named fields of an article file's front matter and leaves every other byte as the author wrote it:
+/// their formatting, their order, their body. A value is written by YamlDotNet's emitter as one double-quoted
+/// line, so no text (a line break, a quote, "---") can end the field or the front matter.
+/// </summary>
+public static class FrontMatterEditor
+{
+    private const string Fence = "---";
+
+    /// <summary>A YAML scalar for <paramref name="value"/>, double-quoted on one line.</summary>
+    public static string Quote(string value)
+    {
+        using var writer = new StringWriter();
+        var emitter = new Emitter(writer, new EmitterSettings(2, int.MaxValue, false, 1024));
+        emitter.Emit(new StreamStart());
+        emitter.Emit(new DocumentStart(null, null, isImplicit: true));
+        emitter.Emit(new Scalar(null, null, value, ScalarStyle.DoubleQuoted, isPlainImplicit: false, isQuotedImplicit: true));
+        emitter.Emit(new DocumentEnd(isImplicit: true));
+        emitter.Emit(new StreamEnd());
+        return writer.ToString().Trim();
+    }
+
+    /// <summary>
+    /// The file with each field set: an existing top-level line (and any indented lines that continue it) is
+    /// replaced where it stands; a missing field is added just before the closing <c>---</c>.
+    /// </summary>
+    /// <param name="fields">Field names and their values, already written as YAML (see <see cref="Quote"/>).</param>
+    /// <returns>The new text, or null when the file does not start with front matter.</returns>
+    public static string? Set(string text, IReadOnlyList<(string Key, string YamlValue)> fields)
+    {
+        var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        var lines = text.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
+        if (lines.Count == 0 || lines[0].TrimStart('\uFEFF').Trim() != Fence)
+        {
+            return null;
+        }
+
+        var close = lines.FindIndex(1, line => line.Trim() == Fence);
+        if (close < 0)
+        {
+            return null;
+        }
+
+        foreach (var (key, value) in fields)
+        {
+            var line = $"{key}: {value}";
+            var at = lines.FindIndex(1, close - 1, l => l.StartsWith(key + ":", StringComparison.Ordinal));
+            if (at < 0)
+            {
+                lines.Insert(close, line);
+                close++;
+                continue;
+            }
+
+            lines[at] = line;
+            // A value the author folded over several indented lines goes with the line it belonged to.
+            while (at + 1 < close && lines[at + 1].Length > 0 && char.IsWhiteSpace(lines[at + 1][0]))
+            {
+                lines.RemoveAt(at + 1);
+                close--;
+            }
+        }
+
+        var result = new StringBuilder();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            result.Append(lines[i]);
+            if (i < lines.Count - 1)
+            {
+                result.Append(newline);
+            }
+        }
+
+        return result.ToString();
+    }
+}
