@@ -221,7 +221,10 @@ public sealed partial class ClinicalWordingTests
         "it is not a sign of a torn artery",
         "make sure nothing else needs checking",
         "A red eye is different",
-        "back and down",
+        "shoulder blades back and down",
+        "shoulder blades gently back and down",
+        "drawn gently back and down",
+        "draw them back and down",
         "back pockets",
     ];
 
