@@ -24,6 +24,23 @@ public sealed class HeadacheDiaryPageTests(HeadacheInfoFactory site) : IClassFix
     }
 
     [Fact]
+    public async Task The_diary_asks_about_periods_and_medicines_you_buy_yourself_as_NICE_CG150_advises()
+    {
+        var page = await site.GetPageAsync("/headache-diary");
+
+        var headings = page.QuerySelectorAll(".diary-table thead th").ToList();
+        var period = Assert.Single(headings, th => th.TextContent.Contains("period", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("tick", period.TextContent, StringComparison.Ordinal);
+        // A narrow column, so the diary still fits A4 turned sideways.
+        Assert.Contains("col-narrow", period.ClassList);
+        Assert.All(page.QuerySelectorAll(".diary-table tbody tr"), row => Assert.Equal(headings.Count, row.QuerySelectorAll("td").Length));
+
+        var instructions = page.QuerySelector(".diary-intro")!.TextContent;
+        Assert.Contains("medicines you buy yourself", instructions, StringComparison.Ordinal);
+        Assert.Contains("period", instructions, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_home_page_links_to_the_diary()
     {
         var page = await site.GetPageAsync("/");

@@ -1,0 +1,405 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using HeadacheInfo.Tests.Infrastructure;
+using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Clinic;
+using HeadacheInfo.Web.SymptomCheck;
+
+namespace HeadacheInfo.Tests.Articles;
+
+/// <summary>
+/// The shipped articles say what clinical round 2 of the symptom check says, in prose as well as in the care
+/// cards: a sign is named with its time window or condition, one symptom never gets two tiers, and facts that
+/// were overstated stay corrected.
+/// </summary>
+public sealed partial class ClinicalWordingTests
+{
+    private static readonly ContentSnapshot Shipped =
+        new ContentLoader(new ArticleParser(ArticleMarkdown.CreatePipeline(new ClinicOptions())), TimeProvider.System)
+            .Load(RepositoryFolders.Content, includeDrafts: true, version: 1);
+
+    private static IDocument Render(Article article) => new HtmlParser().ParseDocument($"<body>{article.Html}</body>");
+
+    private static IDocument Render(string slug) => Render(Shipped.Find(slug) ?? throw new InvalidOperationException($"no article '{slug}'"));
+
+    private static string Text(INode node) => Spaces().Replace(node.TextContent, " ").Trim();
+
+    /// <summary>The paragraphs and list items inside the care cards of the given tiers.</summary>
+    private static IEnumerable<string> BlocksInCards(IDocument page, params string[] tiers) =>
+        page.QuerySelectorAll(string.Join(", ", tiers.Select(tier => $"section[data-care-card='{tier}']")))
+            .SelectMany(card => card.QuerySelectorAll("p, li"))
+            .Select(Text);
+
+    private static string Label(string id) => SignCatalog.Find(id)!.Label;
+
+    /// <summary>Every card of <paramref name="tiers"/> in every article: a block that matches <paramref name="names"/> must match <paramref name="condition"/>.</summary>
+    private static void AssertEveryCardBlockNamingItKeeps(Regex names, Regex condition, string why, params string[] tiers)
+    {
+        Assert.All(Shipped.Articles, article =>
+        {
+            foreach (var block in BlocksInCards(Render(article), tiers).Where(b => names.IsMatch(b)))
+            {
+                Assert.True(condition.IsMatch(block), $"{article.Slug}: \"{block}\" {why}");
+            }
+        });
+    }
+
+    public static TheoryData<string> ShippedArticles()
+    {
+        var slugs = new TheoryData<string>();
+        foreach (var article in Shipped.Articles)
+        {
+            slugs.Add(article.Slug);
+        }
+
+        return slugs;
+    }
+
+    // Item 1: injury. How long ago the injury was decides the tier; an old, stable whiplash is not a warning sign.
+
+    [Fact]
+    public void Every_care_card_that_names_an_injury_says_how_recent_it_was() =>
+        AssertEveryCardBlockNamingItKeeps(Injury(), RecentWindow(),
+            "names an injury in an emergency or urgent card without saying how recent it was (last 7 days, 3 months or 4 weeks)",
+            "emergency", "urgent");
+
+    [Theory]
+    [InlineData("what-is-cervicogenic-headache")]
+    [InlineData("causes-and-triggers")]
+    [InlineData("is-my-headache-coming-from-my-neck")]
+    [InlineData("when-to-get-urgent-help")]
+    public void An_old_stable_whiplash_injury_is_called_common_and_suited_to_physiotherapy(string slug)
+    {
+        var blocks = Render(slug).QuerySelectorAll("p, li").Select(Text).ToList();
+
+        Assert.Contains(blocks, b => b.Contains("whiplash", StringComparison.OrdinalIgnoreCase)
+            && b.Contains("years ago", StringComparison.Ordinal)
+            && b.Contains("common", StringComparison.Ordinal)
+            && b.Contains("physiotherap", StringComparison.OrdinalIgnoreCase));
+    }
+
+    // Item 2: meningitis. A high temperature with a stiff neck is the emergency; feeling very unwell alone is advice today.
+
+    [Fact]
+    public void Feeling_very_unwell_is_never_in_an_emergency_card() =>
+        AssertEveryCardBlockNamingItKeeps(VeryUnwell(), Never(),
+            "puts feeling very unwell in an emergency card; the check makes it advice today", "emergency");
+
+    [Fact]
+    public void A_stiff_neck_in_an_emergency_card_always_comes_with_a_high_temperature() =>
+        AssertEveryCardBlockNamingItKeeps(StiffNeck(), HighTemperature(),
+            "calls a stiff neck an emergency without the high temperature that makes it one", "emergency");
+
+    // Item 3: one-sided stroke signs are an emergency; arm numbness or weakness that stays is advice today; pins
+    // and needles that go within minutes are common with neck problems.
+
+    [Fact]
+    public void Tingling_or_pins_and_needles_never_appear_in_an_emergency_card() =>
+        AssertEveryCardBlockNamingItKeeps(PinsAndNeedles(), Never(),
+            "puts tingling or pins and needles in an emergency card; arm numbness that stays is advice today", "emergency");
+
+    [Fact]
+    public void Numbness_or_weakness_in_an_emergency_card_is_always_the_sudden_one_sided_kind() =>
+        AssertEveryCardBlockNamingItKeeps(NumbOrWeak(), OneSided(),
+            "puts numbness or weakness in an emergency card without saying it is on one side; in an arm or leg alone it is advice today",
+            "emergency");
+
+    [Theory]
+    [MemberData(nameof(ShippedArticles))]
+    public void Arm_numbness_weakness_or_pins_and_needles_are_never_told_to_rest_and_try_again(string slug)
+    {
+        var page = Render(slug);
+
+        foreach (var paragraph in page.QuerySelectorAll("p").Where(p => p.Closest("li") is null).Select(Text).Where(t => ArmSymptom().IsMatch(t)))
+        {
+            Assert.False(RestAndRetry().IsMatch(paragraph), $"{slug}: \"{paragraph}\" tells someone with arm symptoms to rest and try again");
+        }
+
+        // A list item is read with the sentence that leads into its list and the one that follows it.
+        foreach (var list in page.QuerySelectorAll("ul, ol"))
+        {
+            var around = $"{Text(list.PreviousElementSibling ?? list)} {Text(list.NextElementSibling ?? list)}";
+            foreach (var item in list.Children.Where(li => li.LocalName == "li").Select(Text).Where(t => ArmSymptom().IsMatch(t)))
+            {
+                Assert.False(RestAndRetry().IsMatch($"{item} {around}"),
+                    $"{slug}: \"{item}\" sits in a list that says to rest and try again (\"{around.Trim()}\")");
+            }
+        }
+    }
+
+    [Fact]
+    public void The_exercise_stop_rules_put_each_warning_sign_in_a_card_of_its_tier_and_say_what_to_do_about_pins_and_needles()
+    {
+        var page = Render("gentle-exercises-at-home");
+        var emergency = string.Join(" ", BlocksInCards(page, "emergency"));
+        var urgent = string.Join(" ", BlocksInCards(page, "urgent"));
+
+        Assert.Contains(Label("neuro-deficit"), emergency, StringComparison.Ordinal);
+        Assert.Contains(Label("artery-signs"), emergency, StringComparison.Ordinal);
+        Assert.Contains(Label("limb-numbness"), urgent, StringComparison.Ordinal);
+        Assert.Contains(page.QuerySelectorAll("p").Select(Text), p =>
+            p.Contains("within minutes", StringComparison.Ordinal) && p.Contains("ease off", StringComparison.Ordinal)
+            && p.Contains("tell your physiotherapist", StringComparison.Ordinal));
+    }
+
+    // Item 4: cluster headache. The eye can go red and water and the eyelid droop in an attack, and each attack
+    // passes within 3 hours; a painful red eye that stays is the emergency.
+
+    [Fact]
+    public void Every_description_of_cluster_headache_names_the_red_or_watering_eye_the_drooping_eyelid_and_attacks_that_pass_within_3_hours()
+    {
+        var descriptions = new List<(string Slug, string Text)>();
+        foreach (var article in Shipped.Articles)
+        {
+            var page = Render(article);
+            foreach (var heading in page.QuerySelectorAll("h2, h3").Where(h => h.TextContent.Contains("Cluster", StringComparison.Ordinal)))
+            {
+                // The section's own prose, not the care cards in it (a card quotes the check's label).
+                var prose = new List<string>();
+                for (var next = heading.NextElementSibling; next is not null && !IsHeadingAtOrAbove(next, heading); next = next.NextElementSibling)
+                {
+                    if (!next.Matches("section[data-care-card]"))
+                    {
+                        prose.Add(Text(next));
+                    }
+                }
+
+                descriptions.Add((article.Slug, string.Join(" ", prose)));
+            }
+
+            foreach (var row in page.QuerySelectorAll("tr").Where(tr => tr.Children.Length > 0 && tr.Children[0].TextContent.Trim().StartsWith("Cluster", StringComparison.Ordinal)))
+            {
+                descriptions.Add((article.Slug, Text(row)));
+            }
+        }
+
+        Assert.NotEmpty(descriptions);
+        Assert.All(descriptions, d =>
+        {
+            Assert.True(d.Text.Contains("red", StringComparison.OrdinalIgnoreCase) && d.Text.Contains("water", StringComparison.OrdinalIgnoreCase),
+                $"{d.Slug}: the cluster description does not say the eye can go red and water: \"{d.Text}\"");
+            Assert.True(d.Text.Contains("droop", StringComparison.OrdinalIgnoreCase), $"{d.Slug}: the cluster description does not name the drooping eyelid: \"{d.Text}\"");
+            Assert.True(d.Text.Contains("3 hours", StringComparison.Ordinal), $"{d.Slug}: the cluster description does not say attacks pass within 3 hours: \"{d.Text}\"");
+        });
+    }
+
+    private static bool IsHeadingAtOrAbove(IElement element, IElement heading) =>
+        element.LocalName is "h2" or "h3" && string.CompareOrdinal(element.LocalName, heading.LocalName) <= 0;
+
+    // Item 5: the other new signs keep their conditions wherever a card names them.
+
+    [Fact]
+    public void Jaw_or_scalp_pain_in_a_care_card_is_always_for_people_50_and_over() =>
+        AssertEveryCardBlockNamingItKeeps(JawOrScalp(), FiftyOrOver(),
+            "names jaw pain or a tender scalp as a warning sign without 'for people 50 or over'", "emergency", "urgent");
+
+    [Fact]
+    public void Pregnancy_in_a_care_card_always_comes_with_a_new_or_different_headache() =>
+        AssertEveryCardBlockNamingItKeeps(Pregnancy(), NewOrDifferentHeadache(),
+            "names pregnancy as a warning sign without 'a new or different headache'", "emergency", "urgent");
+
+    [Fact]
+    public void The_after_treatment_card_in_manual_therapy_is_an_emergency_card_in_the_checks_words()
+    {
+        var emergency = string.Join(" ", BlocksInCards(Render("manual-therapy"), "emergency"));
+
+        Assert.Contains(Label("artery-signs"), emergency, StringComparison.Ordinal);
+    }
+
+    // Item 8: overclaims and loose facts, corrected everywhere.
+
+    public static TheoryData<string> CorrectedPhrases() =>
+    [
+        "lasted at least a year",
+        "lasted for at least a year",
+        "Most people get better",
+        "Treatment from a physiotherapist helps.",
+        "Most people improve with physiotherapy",
+        "while neck headache does not",
+        "the top joint of your neck",
+        "it is not a sign of a torn artery",
+        "make sure nothing else needs checking",
+        "A red eye is different",
+        "shoulder blades back and down",
+        "shoulder blades gently back and down",
+        "drawn gently back and down",
+        "draw them back and down",
+        "back pockets",
+    ];
+
+    [Theory]
+    [MemberData(nameof(CorrectedPhrases))]
+    public void No_shipped_article_keeps_a_wording_the_clinical_review_corrected(string phrase)
+    {
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryFolders.Content, "articles"), "*.md"))
+        {
+            var text = Spaces().Replace(File.ReadAllText(file), " ");
+            Assert.False(text.Contains(phrase, StringComparison.OrdinalIgnoreCase), $"{Path.GetFileName(file)} still says \"{phrase}\"");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ShippedArticles))]
+    public void Where_an_article_says_many_people_improve_it_says_who_the_trial_left_out(string slug)
+    {
+        var text = Text(Render(slug).Body!);
+        if (!ManyImprove().IsMatch(text))
+        {
+            return;
+        }
+
+        Assert.Contains("both sides", text, StringComparison.Ordinal);
+        Assert.Contains("migraine", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("legal claim", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Manual_therapy_says_the_trials_at_lower_risk_of_bias_showed_only_small_effects()
+    {
+        var sentences = Sentence().Split(Text(Render("manual-therapy").Body!));
+
+        Assert.Contains(sentences, s => s.Contains("bias", StringComparison.Ordinal) && s.Contains("small", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(ShippedArticles))]
+    public void Chiropractors_and_osteopaths_come_with_advice_to_check_they_are_registered(string slug)
+    {
+        var text = Text(Render(slug).Body!);
+        if (text.Contains("chiropractor", StringComparison.OrdinalIgnoreCase) || text.Contains("osteopath", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.Contains("registered", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ShippedArticles))]
+    public void Radiofrequency_treatment_comes_with_a_note_that_its_evidence_in_this_headache_is_limited(string slug)
+    {
+        var text = Text(Render(slug).Body!);
+        if (text.Contains("radiofrequency", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.Contains(Sentence().Split(text), s => s.Contains("evidence", StringComparison.Ordinal) && s.Contains("limited", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ShippedArticles))]
+    public void The_flexion_rotation_test_is_said_to_test_C1_C2_the_second_joint_of_the_neck(string slug)
+    {
+        var text = Text(Render(slug).Body!);
+        if (text.Contains("flexion-rotation test", StringComparison.Ordinal))
+        {
+            Assert.Contains("C1 and C2", text, StringComparison.Ordinal);
+            Assert.Contains("second joint", text, StringComparison.Ordinal);
+        }
+    }
+
+    // Harm from the self-care advice (hazard log H12).
+
+    [Fact]
+    public void The_shoulder_blade_cue_is_gently_back_and_towards_the_spine_not_pulled_down_hard()
+    {
+        var exercises = Text(Render("gentle-exercises-at-home").Body!);
+        var therapy = Text(Render("exercise-therapy").Body!);
+
+        Assert.Contains("towards your spine", exercises, StringComparison.Ordinal);
+        Assert.Contains("Do not pull them down hard", exercises, StringComparison.Ordinal);
+        Assert.Contains("towards your spine", therapy, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_side_stretch_offers_a_hand_on_the_lap_if_the_arm_tingles()
+    {
+        var page = Render("gentle-exercises-at-home");
+        var stretch = page.QuerySelectorAll("h2").Single(h => h.TextContent.Contains("side stretch", StringComparison.Ordinal));
+        var section = new List<string>();
+        for (var next = stretch.NextElementSibling; next is not null && next.LocalName != "h2"; next = next.NextElementSibling)
+        {
+            section.Add(Text(next));
+        }
+
+        Assert.Contains(section, block => block.Contains("tingle", StringComparison.Ordinal) && block.Contains("lap", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_heat_advice_says_to_wrap_the_pack_and_never_to_use_it_on_numb_skin_or_while_asleep()
+    {
+        var text = Text(Render("looking-after-yourself").Body!);
+
+        Assert.Contains("in a towel", text, StringComparison.Ordinal);
+        Assert.Contains("never use them on numb skin or while asleep", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_painkiller_advice_gives_the_overuse_limits_and_says_not_to_stop_a_medicine_without_advice()
+    {
+        var text = Text(Render("looking-after-yourself").Body!);
+
+        Assert.Contains("on 15 or more days a month", text, StringComparison.Ordinal);
+        Assert.Contains("on 10 or more days a month", text, StringComparison.Ordinal);
+        Assert.Contains("without advice", text, StringComparison.Ordinal);
+        Assert.Contains("follow the dose on the packet", text, StringComparison.Ordinal);
+    }
+
+    // Item 7: a review is claimed only by an approval in the staff workspace, never typed into a shipped file.
+
+    [Fact]
+    public void No_shipped_article_claims_a_review_in_its_front_matter() =>
+        Assert.All(Shipped.Articles, article => Assert.True(article.FrontMatter.Reviewer is null, $"{article.Slug} names a reviewer: {article.FrontMatter.Reviewer}"));
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    [GeneratedRegex(@"(?<=[.!?])\s+")]
+    private static partial Regex Sentence();
+
+    [GeneratedRegex(@"injur|hurt your (head|neck)|whiplash|jolt|manipulat", RegexOptions.IgnoreCase)]
+    private static partial Regex Injury();
+
+    [GeneratedRegex(@"in the last (7 days|3 months|4 weeks)")]
+    private static partial Regex RecentWindow();
+
+    [GeneratedRegex(@"very unwell", RegexOptions.IgnoreCase)]
+    private static partial Regex VeryUnwell();
+
+    [GeneratedRegex(@"stiff neck", RegexOptions.IgnoreCase)]
+    private static partial Regex StiffNeck();
+
+    [GeneratedRegex(@"high temperature")]
+    private static partial Regex HighTemperature();
+
+    [GeneratedRegex(@"tingl|pins and needles", RegexOptions.IgnoreCase)]
+    private static partial Regex PinsAndNeedles();
+
+    [GeneratedRegex(@"numb|weak", RegexOptions.IgnoreCase)]
+    private static partial Regex NumbOrWeak();
+
+    [GeneratedRegex(@"on one side")]
+    private static partial Regex OneSided();
+
+    [GeneratedRegex(@"pins and needles|tingl|numb|weakness|feels? weak", RegexOptions.IgnoreCase)]
+    private static partial Regex ArmSymptom();
+
+    [GeneratedRegex(@"\brest\b|try again", RegexOptions.IgnoreCase)]
+    private static partial Regex RestAndRetry();
+
+    [GeneratedRegex(@"\bjaw\b|scalp", RegexOptions.IgnoreCase)]
+    private static partial Regex JawOrScalp();
+
+    [GeneratedRegex(@"50 or over")]
+    private static partial Regex FiftyOrOver();
+
+    [GeneratedRegex(@"pregnan|had a baby", RegexOptions.IgnoreCase)]
+    private static partial Regex Pregnancy();
+
+    [GeneratedRegex(@"new or different headache")]
+    private static partial Regex NewOrDifferentHeadache();
+
+    [GeneratedRegex(@"many people (get better|improve)", RegexOptions.IgnoreCase)]
+    private static partial Regex ManyImprove();
+
+    [GeneratedRegex(@"(?!)")]
+    private static partial Regex Never();
+}
