@@ -101,7 +101,7 @@ public static class SignCatalog
         new("limb-numbness", SignGroup.Urgent,
             "New numbness or weakness in an arm or leg that has not gone away",
             "you have new numbness or weakness in an arm or leg that has not gone away",
-            "Pins and needles in an arm that come when you move your neck and go within minutes are common with neck problems and are not this sign."),
+            "If it came on suddenly, or with a drooping face or slurred speech, it is the emergency sign further up: tick that instead. Pins and needles in an arm that come when you move your neck and go within minutes are common with neck problems and are not this sign."),
         new("personality-change", SignGroup.Urgent,
             "People close to you say your personality or behaviour has changed",
             "people close to you say your personality or behaviour has changed"),
