@@ -32,7 +32,7 @@ public sealed class StaffWorkflowTests(BrowserSite site)
     }
 
     [BrowserFact]
-    public async Task An_author_writes_and_sends_a_reviewer_approves_and_patients_see_it()
+    public async Task An_author_previews_saves_and_sends_a_reviewer_approves_and_patients_see_it()
     {
         await site.AddStaffAsync("browser-author@clinic.example", "author");
         await site.AddStaffAsync("browser-reviewer@clinic.example", "reviewer");
@@ -51,8 +51,15 @@ public sealed class StaffWorkflowTests(BrowserSite site)
             Assert.True(await author.QuerySelectorAsync("[data-preview] h1") is not null, (await author.TextContentAsync("main"))?[..Math.Min(800, (await author.TextContentAsync("main"))!.Length)]);
             Assert.Equal("Sleeping with a stiff neck", await author.TextContentAsync("[data-preview] h1"));
             await AssertNoAxeViolationsAsync(author);
-            await author.ClickAsync("button[value=submit-for-review]");
+            // The order the staff guide teaches: Preview, Save draft, Send for review, with no false conflict.
+            await author.ClickAsync("button[value=save-draft]");
             await author.WaitForSelectorAsync("[data-editor-message]");
+            Assert.Contains("Draft saved", await author.TextContentAsync("[data-editor-message]"), StringComparison.Ordinal);
+            Assert.Null(await author.QuerySelectorAsync("[data-conflict]"));
+            await author.ClickAsync("button[value=submit-for-review]");
+            await author.WaitForSelectorAsync("[data-editor-message]:has-text('Sent for review')");
+            Assert.Null(await author.QuerySelectorAsync("[data-conflict]"));
+            Assert.Null(await author.QuerySelectorAsync("[data-editor-problem]"));
         }
 
         await using (var reviewerContext = await site.NewContextAsync(1280))

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Extensions.CustomContainers;
 using Markdig.Extensions.Footnotes;
@@ -11,9 +12,16 @@ using Markdig.Syntax.Inlines;
 
 namespace HeadacheInfo.Web.Articles;
 
-/// <summary>Reads one article file's text into an <see cref="Article"/>, or the reasons it cannot be used.</summary>
-public sealed class ArticleParser(MarkdownPipeline pipeline)
+/// <summary>
+/// Reads one article's text into an <see cref="Article"/>, or the reasons it cannot be used. The one way in
+/// for the site, the checker and the staff editor alike, so a text the editor accepts is a text the site
+/// serves, and no text can tie up the CPU or fail in a way only one of them notices.
+/// </summary>
+public sealed partial class ArticleParser(MarkdownPipeline pipeline)
 {
+    /// <summary>More than any article needs; many thousands of headings make heading ids quadratic work.</summary>
+    public const int MaxHeadings = 250;
+
     public ArticleParseResult Parse(string file, string slug, string text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -21,10 +29,38 @@ public sealed class ArticleParser(MarkdownPipeline pipeline)
             return ArticleParseResult.Failed(new(file, null, "the file is empty"));
         }
 
+        // The limits come before Markdig runs: they are what keeps a hostile text cheap to refuse.
+        if (System.Text.Encoding.UTF8.GetByteCount(text) > ArticleFiles.MaxFileBytes)
+        {
+            return ArticleParseResult.Failed(new(file, null, "the article is larger than 1 MB; an article should be far smaller"));
+        }
+
         if (MarkdownNesting.TooDeep(text) is { } tooDeep)
         {
             return ArticleParseResult.Failed(new(file, tooDeep.Line, tooDeep.Reason));
         }
+
+        if (HeadingLine().Count(text) > MaxHeadings)
+        {
+            return ArticleParseResult.Failed(new(file, null, $"the article has more than {MaxHeadings} headings; an article needs far fewer"));
+        }
+
+        try
+        {
+            return ParseChecked(file, slug, text);
+        }
+        catch (ArgumentException ex) when (ex.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        {
+            return ArticleParseResult.Failed(new(file, null,
+                "the Markdown is nested too deeply to read (quotes, lists, emphasis, care cards or footnotes inside each other); simplify it"));
+        }
+    }
+
+    [GeneratedRegex(@"^ {0,3}(#{1,6}(?:[ \t]|$)|=+[ \t]*$)", RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex HeadingLine();
+
+    private ArticleParseResult ParseChecked(string file, string slug, string text)
+    {
 
         var document = Markdown.Parse(text, pipeline);
         if (document.FirstOrDefault() is not YamlFrontMatterBlock frontMatterBlock)

@@ -25,8 +25,9 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
         var settling = new List<string>();
         var settlesAt = DateTimeOffset.MinValue;
         var slugOwners = new Dictionary<string, string>(StringComparer.Ordinal);
+        var files = new ArticleFileStore(contentRoot);
 
-        foreach (var (path, file) in FindArticleFiles(contentRoot, problems))
+        foreach (var (path, file) in files.List(problems))
         {
             var slug = Path.GetFileNameWithoutExtension(path);
             if (!Path.GetExtension(path).Equals(ArticleExtension, StringComparison.Ordinal) || !Slug.IsValid(slug))
@@ -44,7 +45,7 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
             }
 
             slugOwners[slug] = file;
-            if (ParseFile(path, file, slug, problems, cache, settle, settling, ref settlesAt) is not { } result)
+            if (ParseFile(files, path, file, slug, problems, cache, settle, settling, ref settlesAt) is not { } result)
             {
                 continue;
             }
@@ -71,7 +72,7 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
     }
 
     private ArticleParseResult? ParseFile(
-        string path, string file, string slug, List<ContentProblem> problems, ParsedFileCache? cache, TimeSpan settle,
+        ArticleFileStore files, string path, string file, string slug, List<ContentProblem> problems, ParsedFileCache? cache, TimeSpan settle,
         List<string> settling, ref DateTimeOffset settlesAt)
     {
         // For a link (allowed only within the folder), the target's time and length are what change on an edit.
@@ -95,17 +96,17 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
         }
 
         var fileProblems = new List<ContentProblem>();
-        var result = ReadAndParse(path, file, slug, fileProblems);
+        var result = ReadAndParse(files, path, file, slug, fileProblems);
         cache?.Add(path, lastWrite, length, result);
         return result;
     }
 
     /// <summary>Whatever goes wrong with one file, even deep inside Markdig or the YAML reader, leaves out that file alone.</summary>
-    private ArticleParseResult ReadAndParse(string path, string file, string slug, List<ContentProblem> problems)
+    private ArticleParseResult ReadAndParse(ArticleFileStore files, string path, string file, string slug, List<ContentProblem> problems)
     {
         try
         {
-            return ArticleFiles.ReadText(path, file, problems) is { } text
+            return files.ReadText(path, file, problems) is { } text
                 ? parser.Parse(file, slug, text)
                 : new ArticleParseResult(null, [.. problems]);
         }
@@ -118,17 +119,5 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
                 : $"the file could not be read as an article ({ex.GetType().Name}: {ex.Message})";
             return ArticleParseResult.Failed(new(file, null, reason));
         }
-    }
-
-    private static List<(string Path, string File)> FindArticleFiles(string contentRoot, List<ContentProblem> problems)
-    {
-        var folder = Path.Combine(contentRoot, ArticlesFolder);
-        if (!Directory.Exists(folder))
-        {
-            problems.Add(new(ArticlesFolder, null, "there is no articles folder, so there are no articles to show"));
-            return [];
-        }
-
-        return ArticleFiles.Find(contentRoot, folder, problems);
     }
 }

@@ -11,8 +11,6 @@ namespace HeadacheInfo.Web.Articles;
 /// </summary>
 public static class FrontMatterEditor
 {
-    private const string Fence = "---";
-
     /// <summary>A YAML scalar for <paramref name="value"/>, double-quoted on one line.</summary>
     public static string Quote(string value)
     {
@@ -34,23 +32,21 @@ public static class FrontMatterEditor
     /// <returns>The new text, or null when the file does not start with front matter.</returns>
     public static string? Set(string text, IReadOnlyList<(string Key, string YamlValue)> fields)
     {
-        var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
-        var lines = text.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
-        if (lines.Count == 0 || lines[0].TrimStart('\uFEFF').Trim() != Fence)
+        // A lone CR is a line break to Markdig but not here: such a text is not edited rather than edited wrongly.
+        if (text.Replace("\r\n", "\n", StringComparison.Ordinal).Contains('\r', StringComparison.Ordinal) || FrontMatterBlock.Find(text) is not { } block)
         {
             return null;
         }
 
-        var close = lines.FindIndex(1, line => line.Trim() == Fence);
-        if (close < 0)
-        {
-            return null;
-        }
+        var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        var lines = text.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
+        var close = block.Close;
 
         foreach (var (key, value) in fields)
         {
-            var line = $"{key}: {value}";
-            var at = lines.FindIndex(1, close - 1, l => l.StartsWith(key + ":", StringComparison.Ordinal));
+            // A block value (a list) starts on the next line, so nothing follows the colon.
+            var line = value.StartsWith('\n') ? $"{key}:{value}" : $"{key}: {value}";
+            var at = lines.FindIndex(block.Open + 1, close - block.Open - 1, l => l.StartsWith(key + ":", StringComparison.Ordinal));
             if (at < 0)
             {
                 lines.Insert(close, line);
@@ -59,8 +55,8 @@ public static class FrontMatterEditor
             }
 
             lines[at] = line;
-            // A value the author folded over several indented lines goes with the line it belonged to.
-            while (at + 1 < close && lines[at + 1].Length > 0 && char.IsWhiteSpace(lines[at + 1][0]))
+            // A value the author folded over several indented lines (or a list under it) goes with the line it belonged to.
+            while (at + 1 < close && lines[at + 1].Length > 0 && (char.IsWhiteSpace(lines[at + 1][0]) || lines[at + 1].StartsWith("- ", StringComparison.Ordinal)))
             {
                 lines.RemoveAt(at + 1);
                 close--;

@@ -41,6 +41,13 @@ public static partial class FrontMatterReader
 
             var stream = new YamlStream();
             stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count > 1)
+            {
+                // A second document ('---' inside the front matter) is text one reader might show and another hide.
+                return FrontMatterResult.Failed(new(file, firstLine + (int)stream.Documents[1].RootNode.Start.Line - 1,
+                    "the front matter holds a second YAML document (a '---' line inside it); keep to one block of 'field: value' lines"));
+            }
+
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
             {
                 return FrontMatterResult.Failed(new(file, headerLine,

@@ -7,8 +7,9 @@ using HeadacheInfo.Web.Articles;
 namespace HeadacheInfo.Web.Staff;
 
 /// <summary>
-/// An article as the staff form holds it: the front matter fields and the body. It becomes the Markdown
-/// file (<see cref="ToMarkdown"/>) and is read back from one (<see cref="FromMarkdown"/>).
+/// An article as the staff form holds it: the front matter fields and the body. It becomes the Markdown file
+/// by changing only what changed in the file it was based on (<see cref="ApplyTo"/>), or whole for a new one
+/// (<see cref="ToMarkdown"/>), and is read back from one (<see cref="FromMarkdown"/>) by the site's own reader.
 /// </summary>
 public sealed record ArticleDraft(
     string Title,
@@ -23,67 +24,169 @@ public sealed record ArticleDraft(
     DateOnly NextReview,
     bool Draft)
 {
+    public const int MaxTitle = 200;
+    public const int MaxSummary = 400;
+    public const int MaxAuthor = 200;
+    public const int MaxReference = 500;
+    public const int MaxReferences = 50;
+    public const int MaxOrder = 10_000;
+
     public static ArticleDraft Empty(DateOnly today) =>
         new(string.Empty, string.Empty, ArticleCategory.All[0].Key, null, [], null, null, string.Empty, today, today.AddYears(1), true);
 
-    /// <summary>The whole file, front matter first, every value quoted so no text can break the YAML.</summary>
+    /// <summary>
+    /// Every reason the fields cannot become an article file: a category that is not one of the five, a line
+    /// break in a one-line field, a value too long. Values are quoted when written whatever they hold; these
+    /// rules are so that what a reviewer reads is what the author meant.
+    /// </summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (ArticleCategory.FromKey(Category) is null)
+        {
+            problems.Add($"Choose a category from the list ({string.Join(", ", ArticleCategory.All.Select(c => c.Name))}).");
+        }
+
+        OneLine("The title", Title, MaxTitle);
+        OneLine("The summary", Summary, MaxSummary);
+        OneLine("Written by", Author, MaxAuthor);
+        if (References.Length > MaxReferences)
+        {
+            problems.Add($"Keep to {MaxReferences} references or fewer.");
+        }
+
+        foreach (var reference in References)
+        {
+            OneLine("Each reference", reference, MaxReference);
+        }
+
+        if (Order is < -MaxOrder or > MaxOrder)
+        {
+            problems.Add($"The order must be a whole number from -{MaxOrder} to {MaxOrder}.");
+        }
+
+        if (Encoding.UTF8.GetByteCount(Body) > ArticleFiles.MaxFileBytes)
+        {
+            problems.Add("The article is larger than 1 MB; an article should be far smaller.");
+        }
+
+        return problems;
+
+        void OneLine(string name, string? value, int max)
+        {
+            if (value is null)
+            {
+                return;
+            }
+
+            if (value.Contains('\n', StringComparison.Ordinal) || value.Contains('\r', StringComparison.Ordinal))
+            {
+                problems.Add($"{name} must be on one line.");
+            }
+            else if (value.Length > max)
+            {
+                problems.Add($"{name} must be {max} characters or fewer (it is {value.Length}).");
+            }
+        }
+    }
+
+    /// <summary>The whole file, front matter first, every text value quoted by a YAML emitter so no text can break the YAML.</summary>
     public string ToMarkdown()
     {
         var text = new StringBuilder("---\n");
-        text.Append("title: ").Append(Quote(Title)).Append('\n');
-        text.Append("summary: ").Append(Quote(Summary)).Append('\n');
-        text.Append("category: ").Append(Category).Append('\n');
-        if (Order is { } order)
+        foreach (var (key, value) in Fields())
         {
-            text.Append("order: ").Append(order.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            text.Append(key).Append(": ").Append(value).Append('\n');
         }
 
-        text.Append("last_reviewed: ").Append(LastReviewed.ToString(FrontMatterReader.DateFormat, CultureInfo.InvariantCulture)).Append('\n');
-        text.Append("next_review: ").Append(NextReview.ToString(FrontMatterReader.DateFormat, CultureInfo.InvariantCulture)).Append('\n');
+        text.Append("---\n\n");
+        text.Append(NormalisedBody).Append('\n');
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The file this draft makes from <paramref name="baseText"/>, the file it was based on: only the fields that
+    /// changed are rewritten, in place, and the body only if it changed; every other byte stays as the author
+    /// wrote it. Without a base that can be read, the whole file is written anew.
+    /// </summary>
+    public string ApplyTo(string? baseText)
+    {
+        if (baseText is null || FromMarkdown(baseText) is not { } before || FrontMatterBlock.Find(baseText) is not { } block)
+        {
+            return ToMarkdown();
+        }
+
+        var beforeFields = before.Fields().ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        var changed = Fields().Where(f => !beforeFields.TryGetValue(f.Key, out var old) || old != f.Value).ToList();
+        // A field the form left empty that the file had is written empty rather than left claiming its old value.
+        changed.AddRange(beforeFields.Keys.Except(Fields().Select(f => f.Key), StringComparer.Ordinal)
+            .Where(key => key is "order" or "author" or "references")
+            .Select(key => (key, key == "references" ? "[]" : "\"\"")));
+        var text = changed.Count == 0 ? baseText : FrontMatterEditor.Set(baseText, changed) ?? ToMarkdown();
+        if (before.NormalisedBody == NormalisedBody)
+        {
+            return text;
+        }
+
+        // The new body goes between the same blank lines the author had around the old one.
+        var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        var lines = text.Split('\n');
+        var close = FrontMatterBlock.Find(text)?.Close ?? block.Close;
+        var header = string.Join('\n', lines.Take(close + 1));
+        var oldBody = text.Length > header.Length ? text[header.Length..] : newline;
+        var leading = oldBody[..(oldBody.Length - oldBody.TrimStart().Length)];
+        var trailing = oldBody.TrimStart().Length == 0 ? newline : oldBody[oldBody.TrimEnd().Length..];
+        return header + (leading.Length > 0 ? leading : newline + newline) + NormalisedBody.Replace("\n", newline, StringComparison.Ordinal) + trailing;
+    }
+
+    private string NormalisedBody => Body.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+
+    /// <summary>The front matter as written: keys in the usual order, each value as YAML.</summary>
+    private IEnumerable<(string Key, string Value)> Fields()
+    {
+        yield return ("title", FrontMatterEditor.Quote(Title.Trim()));
+        yield return ("summary", FrontMatterEditor.Quote(Summary.Trim()));
+        yield return ("category", FrontMatterEditor.Quote(Category.Trim()));
+        if (Order is { } order)
+        {
+            yield return ("order", order.ToString(CultureInfo.InvariantCulture));
+        }
+
+        yield return ("last_reviewed", LastReviewed.ToString(FrontMatterReader.DateFormat, CultureInfo.InvariantCulture));
+        yield return ("next_review", NextReview.ToString(FrontMatterReader.DateFormat, CultureInfo.InvariantCulture));
         if (!string.IsNullOrWhiteSpace(Author))
         {
-            text.Append("author: ").Append(Quote(Author)).Append('\n');
+            yield return ("author", FrontMatterEditor.Quote(Author.Trim()));
         }
 
         if (!string.IsNullOrWhiteSpace(Reviewer))
         {
-            text.Append("reviewer: ").Append(Quote(Reviewer)).Append('\n');
+            yield return ("reviewer", FrontMatterEditor.Quote(Reviewer.Trim()));
         }
 
         if (!References.IsEmpty)
         {
-            text.Append("references:\n");
-            foreach (var reference in References)
-            {
-                text.Append("  - ").Append(Quote(reference)).Append('\n');
-            }
+            yield return ("references", string.Concat(References.Select(r => "\n  - " + FrontMatterEditor.Quote(r.Trim()))));
         }
 
-        text.Append("draft: ").Append(Draft ? "true" : "false").Append('\n');
-        text.Append("---\n\n");
-        text.Append(Body.Replace("\r\n", "\n", StringComparison.Ordinal).Trim()).Append('\n');
-        return text.ToString();
+        yield return ("draft", Draft ? "true" : "false");
     }
 
-    /// <summary>The fields of a file, or null when its front matter cannot be read (the form then starts from its text as the body).</summary>
+    /// <summary>
+    /// The fields of a file, read by the site's own front matter reader, or null when its front matter cannot
+    /// be read (the form then starts from its text as the body).
+    /// </summary>
     public static ArticleDraft? FromMarkdown(string text)
     {
-        var normalised = text.Replace("\r\n", "\n", StringComparison.Ordinal);
-        if (!normalised.StartsWith("---\n", StringComparison.Ordinal))
+        if (FrontMatterBlock.Find(text) is not { } block)
         {
             return null;
         }
 
-        var end = normalised.IndexOf("\n---", 3, StringComparison.Ordinal);
-        if (end < 0)
-        {
-            return null;
-        }
-
-        var yaml = normalised[4..(end + 1)];
-        var afterFence = normalised.IndexOf('\n', end + 1);
-        var body = afterFence < 0 ? string.Empty : normalised[(afterFence + 1)..];
-        var read = FrontMatterReader.Read(yaml, "draft", firstLine: 2, headerLine: 1);
+        var lines = text.Split('\n').Select(line => line.TrimEnd('\r')).ToArray();
+        var yaml = string.Join('\n', lines[(block.Open + 1)..block.Close]);
+        var body = string.Join('\n', lines.Skip(block.Close + 1));
+        var read = FrontMatterReader.Read(yaml, "draft", firstLine: block.Open + 2, headerLine: block.Open + 1);
         if (read.FrontMatter is not { } meta)
         {
             return null;
@@ -116,8 +219,4 @@ public sealed record ArticleDraft(
         var slug = string.Join('-', words.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
         return slug.Length > Slug.MaxLength ? slug[..Slug.MaxLength].TrimEnd('-') : slug;
     }
-
-    private static string Quote(string value) =>
-        "\"" + value.Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal)
-            .Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Trim() + "\"";
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Clinic;
@@ -5,6 +6,8 @@ using HeadacheInfo.Web.ContentCheck;
 using HeadacheInfo.Web.Site;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace HeadacheInfo.Web.Staff;
@@ -29,12 +32,25 @@ public enum WorkflowOutcome
     Conflict,
     Forbidden,
     Invalid,
+    NotFound,
 }
 
-/// <summary>What a workflow action did, and a message a member of staff can act on.</summary>
+/// <summary>
+/// What a workflow action did: how it ended, a message a member of staff can act on, and for an editor the
+/// revision it recorded and, on a conflict, the other text to compare with.
+/// </summary>
 public sealed record WorkflowResult(WorkflowOutcome Outcome, string Message)
 {
     public bool Succeeded => Outcome == WorkflowOutcome.Done;
+
+    /// <summary>The revision the action recorded, if any: on a conflict too, since the author's words are always kept.</summary>
+    public ArticleRevision? Revision { get; init; }
+
+    /// <summary>On a conflict while editing: the text that changed since the author started.</summary>
+    public string? Theirs { get; init; }
+
+    /// <summary>More reasons, one per line (fields the form must fix).</summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
 
     public static WorkflowResult Done(string message) => new(WorkflowOutcome.Done, message);
 
@@ -43,17 +59,31 @@ public sealed record WorkflowResult(WorkflowOutcome Outcome, string Message)
     public static WorkflowResult Forbidden(string message) => new(WorkflowOutcome.Forbidden, message);
 
     public static WorkflowResult Invalid(string message) => new(WorkflowOutcome.Invalid, message);
+
+    public static WorkflowResult NotFound(string message) => new(WorkflowOutcome.NotFound, message);
 }
 
-/// <summary>Publishing failed: the file could not be written. The revision stays waiting.</summary>
-public sealed class PublishFailedException(string message, Exception inner) : Exception(message, inner);
+/// <summary>The editor's form: the fields an author writes, and what the form was opened from.</summary>
+/// <param name="StartedFrom">The revision the form was opened from or last saved as (0 for the published text).</param>
+/// <param name="BaseHash">A fingerprint of the published text the author's text started from.</param>
+/// <param name="KeepMine">The author has seen what changed since and keeps their own text.</param>
+public sealed record ArticleEdit(
+    string Slug, bool IsNew, string Title, string Summary, string Category, int? Order, IReadOnlyList<string> References,
+    string? Author, string Body, string? Note, long StartedFrom, string BaseHash, bool KeepMine = false);
+
+/// <summary>What the editor opens: the text to edit and where it stands.</summary>
+/// <param name="Status">Where the change stands, when it matters: returned with the reviewer's comment, or waiting.</param>
+public sealed record EditorStart(ArticleDraft? Fields, string? RawText, long StartedFrom, string BaseHash, string? Status, IReadOnlyList<string> Notices);
 
 /// <summary>
-/// The article workflow: drafts and submissions are revisions in the database; only an approval writes the
-/// Markdown file, which stays the one published truth. Every step is a revision row, never deleted.
+/// The article workflow: every rule about who may do what to an article, each action in one database
+/// transaction against the article's state row, whose concurrency token lets only one of two people acting at
+/// once succeed. Revisions are never changed; a decision points at the revision it decided. Only an approval,
+/// a roll-back or a confirmation writes the published file, through the one article file store.
 /// </summary>
 public sealed partial class ArticleWorkflow(
     StaffDbContext database,
+    IArticleFileStore files,
     IOptions<ContentOptions> content,
     IOptions<ReviewOptions> review,
     IOptions<ClinicOptions> clinic,
@@ -61,133 +91,322 @@ public sealed partial class ArticleWorkflow(
     ContentStore store,
     AuditLog audit,
     UserManager<StaffUser> users,
+    ArticleLocks locks,
+    DraftRenderCache rendered,
     TimeProvider time,
     ILogger<ArticleWorkflow> logger)
 {
-    /// <summary>Lets a test stop a publish between writing the temporary file and renaming it, as a crash would.</summary>
-    internal static Action<string>? BeforeRename { get; set; }
-
     public DateOnly Today => time.UtcToday();
 
-    public string ArticlesFolder => Path.Combine(content.Value.FullPath, ContentLoader.ArticlesFolder);
-
-    public string PathOf(string slug) => Path.Combine(ArticlesFolder, slug + ContentLoader.ArticleExtension);
-
-    /// <summary>The published file's text, or null when there is none.</summary>
-    public string? PublishedText(string slug)
-    {
-        try
-        {
-            return Slug.IsValid(slug) && File.Exists(PathOf(slug)) ? File.ReadAllText(PathOf(slug)) : null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>
-    /// The latest step of the workflow for an article: a save, submission, return, approval or take-down. An
-    /// edit recorded from outside the app is history, not a step: it never hides a change waiting for review
-    /// (approving that change is then refused, since the published text moved on).
-    /// </summary>
-    public Task<ArticleRevision?> LatestAsync(string slug) =>
-        database.ArticleRevisions.AsNoTracking()
-            .Where(r => r.Slug == slug && r.Action != RevisionActions.OutsideEdit && r.Action != RevisionActions.Confirmed)
-            .OrderByDescending(r => r.Id).FirstOrDefaultAsync();
+    /// <summary>The published file's text, or null when there is none or the site would refuse it.</summary>
+    public string? PublishedText(string slug) => files.Read(slug).Text;
 
     public Task<ArticleRevision?> FindAsync(long id) => database.ArticleRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id);
 
     public async Task<IReadOnlyList<ArticleRevision>> HistoryAsync(string slug) =>
         await database.ArticleRevisions.AsNoTracking().Where(r => r.Slug == slug).OrderByDescending(r => r.Id).ToListAsync();
 
-    /// <summary>Every revision waiting for review: the latest of its article, submitted.</summary>
+    /// <summary>The text a revision stands for: its own, or for a return, the text it sent back.</summary>
+    public async Task<string> TextOfAsync(ArticleRevision revision) =>
+        revision.Text.Length > 0 || revision.SubjectRevisionId is not { } subject
+            ? revision.Text
+            : (await FindAsync(subject))?.Text ?? string.Empty;
+
+    /// <summary>Where an article stands, or null when the workflow has never seen it.</summary>
+    public async Task<ArticleState?> StateAsync(string slug) =>
+        Slug.IsValid(slug) ? await EnsureStateAsync(slug, tracked: false) : null;
+
+    /// <summary>The latest revision of the change in progress on an article, if any.</summary>
+    public async Task<ArticleRevision?> DraftAsync(string slug) =>
+        await StateAsync(slug) is { DraftRevisionId: { } id } ? await FindAsync(id) : null;
+
+    /// <summary>Every change waiting for review, oldest first.</summary>
     public async Task<IReadOnlyList<ArticleRevision>> WaitingAsync()
     {
-        var latest = await database.ArticleRevisions.AsNoTracking()
-            .Where(r => r.Action != RevisionActions.OutsideEdit && r.Action != RevisionActions.Confirmed)
-            .GroupBy(r => r.Slug).Select(g => g.Max(r => r.Id)).ToListAsync();
-        return await database.ArticleRevisions.AsNoTracking()
-            .Where(r => latest.Contains(r.Id) && r.Action == RevisionActions.Submitted)
-            .OrderBy(r => r.Id).ToListAsync();
+        var ids = await database.ArticleStates.AsNoTracking().Where(s => s.Status == ChangeStatus.Waiting && s.DraftRevisionId != null)
+            .Select(s => s.DraftRevisionId!.Value).ToListAsync();
+        return await database.ArticleRevisions.AsNoTracking().Where(r => ids.Contains(r.Id)).OrderBy(r => r.Id).ToListAsync();
     }
 
-    /// <summary>Renders a text with the site's own pipeline and runs the same checks as check-content on it.</summary>
+    /// <summary>
+    /// Everyone who wrote part of the change in progress: every save and submission since the article was last
+    /// published through the workflow. None of them may approve it.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ContributorsAsync(string slug)
+    {
+        var since = await database.ArticleRevisions.AsNoTracking()
+            .Where(r => r.Slug == slug && (r.Action == RevisionActions.Approved || r.Action == RevisionActions.RolledBack))
+            .MaxAsync(r => (long?)r.Id) ?? 0;
+        return await database.ArticleRevisions.AsNoTracking()
+            .Where(r => r.Slug == slug && r.Id > since && (r.Action == RevisionActions.Saved || r.Action == RevisionActions.Submitted))
+            .Select(r => r.Author).Distinct().OrderBy(a => a).ToListAsync();
+    }
+
+    /// <summary>
+    /// Who wrote the published text: the contributors to the change the latest approval published. They may
+    /// not confirm it still accurate, as they could not approve it. Empty when it came from outside the app.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PublishedAuthorsAsync(string slug)
+    {
+        var publications = await database.ArticleRevisions.AsNoTracking()
+            .Where(r => r.Slug == slug && (r.Action == RevisionActions.Approved || r.Action == RevisionActions.RolledBack || r.Action == RevisionActions.OutsideEdit))
+            .OrderByDescending(r => r.Id).Select(r => new { r.Id, r.Action }).Take(1).ToListAsync();
+        if (publications.FirstOrDefault() is not { Action: RevisionActions.Approved } approved)
+        {
+            return [];
+        }
+
+        var before = await database.ArticleRevisions.AsNoTracking()
+            .Where(r => r.Slug == slug && r.Id < approved.Id && (r.Action == RevisionActions.Approved || r.Action == RevisionActions.RolledBack))
+            .MaxAsync(r => (long?)r.Id) ?? 0;
+        return await database.ArticleRevisions.AsNoTracking()
+            .Where(r => r.Slug == slug && r.Id > before && r.Id < approved.Id && (r.Action == RevisionActions.Saved || r.Action == RevisionActions.Submitted))
+            .Select(r => r.Author).Distinct().ToListAsync();
+    }
+
+    /// <summary>
+    /// Renders a text with the site's own pipeline and runs the same checks as check-content on it. A text is
+    /// rendered once (kept while unchanged, for the day), so opening a review again costs nothing; whatever
+    /// goes wrong becomes a checker error, never a failed request.
+    /// </summary>
     public DraftCheck Check(string slug, string text)
     {
         var file = $"{ContentLoader.ArticlesFolder}/{slug}{ContentLoader.ArticleExtension}";
-        var parsed = parser.Parse(file, slug, text);
-        if (parsed.Article is not { } article)
+        var today = Today;
+        var (article, onItsOwn) = rendered.Cache.GetOrCreate((nameof(ArticleWorkflow), slug, ArticleDraft.Fingerprint(text), today), entry =>
         {
-            return new DraftCheck(null, [.. parsed.Problems.Select(p => new CheckFinding(FindingSeverity.Error, p.Line, p.Reason))]);
+            entry.SetSize(1).SetSlidingExpiration(TimeSpan.FromMinutes(30));
+            try
+            {
+                var parsed = parser.Parse(file, slug, text);
+                return parsed.Article is { } parsedArticle
+                    ? (parsedArticle, ContentChecker.CheckOnItsOwn(parsedArticle, content.Value.FullPath, today, clinic.Value, text))
+                    : ((Article?)null, new FileCheck(file, null, [.. parsed.Problems.Select(p => new CheckFinding(FindingSeverity.Error, p.Line, p.Reason))]));
+            }
+#pragma warning disable CA1031 // Whatever a text does to the renderer, the author's words are saved and the fault is shown as a finding.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogRenderFailed(slug, ex.GetType().Name, ex.Message);
+                return ((Article?)null, new FileCheck(file, null, [new CheckFinding(FindingSeverity.Error, null,
+                    $"the article could not be rendered ({ex.GetType().Name}); simplify the part you changed last")]));
+            }
+        });
+
+        if (article is null)
+        {
+            return new DraftCheck(null, onItsOwn.Findings);
         }
 
         var snapshot = store.Current;
         Article? Find(string other) => other == slug ? article : snapshot.Find(other) ?? snapshot.Drafts.FirstOrDefault(d => d.Slug == other);
-        var onItsOwn = ContentChecker.CheckOnItsOwn(article, content.Value.FullPath, Today, clinic.Value, text);
         return new DraftCheck(article, ContentChecker.CheckArticle(article, Find, onItsOwn).Findings);
     }
 
-    /// <summary>Records a step: a saved draft, a submission, a return.</summary>
-    public async Task<ArticleRevision> RecordAsync(string slug, string action, string text, string baseHash, string author, string? note)
+    /// <summary>What the editor opens: the change in progress if there is one, else the published text, with what the author should know.</summary>
+    public async Task<EditorStart?> StartEditingAsync(string slug, StaffUser me)
     {
-        var revision = NewRevision(slug, action, text, baseHash ?? string.Empty, author, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
-        database.ArticleRevisions.Add(revision);
-        await database.SaveChangesAsync();
-        var auditEvent = action switch
+        var state = await StateAsync(slug);
+        var file = files.Read(slug);
+        if (file.Problem is { } refused)
         {
-            RevisionActions.Submitted => AuditEvents.RevisionSubmitted,
-            RevisionActions.Returned => AuditEvents.RevisionReturned,
-            _ => AuditEvents.RevisionSaved,
-        };
-        await audit.RecordAsync(auditEvent, author, $"{action} {slug} (revision {revision.Id})");
-        return revision;
-    }
+            return new EditorStart(null, null, 0, string.Empty, null,
+                [$"The site does not serve this article's file, so it cannot be edited here until it is fixed on the server: {refused}"]);
+        }
 
-    /// <summary>
-    /// Publishes a submitted revision: sets the review dates and the reviewer's title, writes the file
-    /// atomically (a temporary file in the same folder, then a rename), and records the approval.
-    /// </summary>
-    /// <exception cref="PublishFailedException">The file could not be written; nothing changed.</exception>
-    public async Task<ArticleRevision> ApproveAsync(ArticleRevision submitted, StaffUser reviewer, string? comment)
-    {
-        var draft = ArticleDraft.FromMarkdown(submitted.Text) ?? throw new InvalidOperationException("a revision that cannot be read was submitted");
-        var published = draft with
-        {
-            LastReviewed = Today,
-            NextReview = Today.AddMonths(review.Value.ReviewIntervalMonths),
-            Reviewer = ReviewerTitle(reviewer),
-            Draft = false,
-        };
-        var text = published.ToMarkdown();
-        WriteAtomically(submitted.Slug, text);
-
-        var approved = NewRevision(submitted.Slug, RevisionActions.Approved, text, submitted.BaseHash, reviewer.Email ?? string.Empty,
-            string.IsNullOrWhiteSpace(comment) ? $"approved revision {submitted.Id}" : comment.Trim());
-        database.ArticleRevisions.Add(approved);
-        await database.SaveChangesAsync();
-        await audit.RecordAsync(AuditEvents.RevisionApproved, reviewer.Email, $"approved {submitted.Slug} (revision {submitted.Id}) and published it");
-        return approved;
-    }
-
-    /// <summary>
-    /// Who wrote the published text: the author of the change the latest approval published. They may not
-    /// confirm it still accurate, as they may not approve it. Null when it came from outside the app.
-    /// </summary>
-    public async Task<string?> LastAuthorAsync(string slug)
-    {
-        var approved = await database.ArticleRevisions.AsNoTracking()
-            .Where(r => r.Slug == slug && (r.Action == RevisionActions.Approved || r.Action == RevisionActions.OutsideEdit))
-            .OrderByDescending(r => r.Id).FirstOrDefaultAsync();
-        if (approved is null || approved.Action == RevisionActions.OutsideEdit)
+        var published = file.Text;
+        var draft = state?.DraftRevisionId is { } id ? await FindAsync(id) : null;
+        if (draft is null && published is null && !await HasHistoryAsync(slug))
         {
             return null;
         }
 
-        return await database.ArticleRevisions.AsNoTracking()
-            .Where(r => r.Slug == slug && r.Id < approved.Id && r.Action == RevisionActions.Submitted)
-            .OrderByDescending(r => r.Id).Select(r => r.Author).FirstOrDefaultAsync();
+        var notices = new List<string>();
+        string? status = null;
+        if (draft is not null)
+        {
+            if (state!.Status == ChangeStatus.Returned && await ReturnNoteAsync(slug, draft.Id) is { } comment)
+            {
+                status = $"The reviewer sent this back: {comment}";
+            }
+            else if (state.Status == ChangeStatus.Waiting)
+            {
+                status = "This change is waiting for review. Saving again takes it back to a draft.";
+            }
+
+            if (!string.Equals(draft.Author, me.Email, StringComparison.OrdinalIgnoreCase))
+            {
+                notices.Add($"This draft was last saved by {draft.Author}, not by you. What you save and send is yours too: a reviewer who wrote any of it cannot approve it.");
+            }
+
+            if (draft.BaseHash != ArticleDraft.Fingerprint(published))
+            {
+                notices.Add("This draft was based on an older version of the published article, which has changed since. Compare them on the History page before you send it.");
+            }
+        }
+
+        var text = draft?.Text ?? published;
+        var fields = text is null ? null : ArticleDraft.FromMarkdown(text);
+        return new EditorStart(fields, fields is null ? text : null, draft?.Id ?? 0, draft?.BaseHash ?? ArticleDraft.Fingerprint(published), status, notices);
     }
+
+    /// <summary>The text the form would save, as the site renders it and the checker finds it; nothing is kept.</summary>
+    public async Task<(string? Text, DraftCheck? Check, IReadOnlyList<string> Problems)> PreviewAsync(ArticleEdit edit)
+    {
+        if (!Slug.IsValid(edit.Slug))
+        {
+            return (null, null, ["The web address must use only lowercase letters, numbers and single hyphens, such as neck-exercises."]);
+        }
+
+        var published = files.Read(edit.Slug);
+        var fields = FieldsOf(edit, published.Text);
+        if (fields.Problems() is { Count: > 0 } problems)
+        {
+            return (null, null, problems);
+        }
+
+        var draft = edit.StartedFrom > 0 ? await FindAsync(edit.StartedFrom) : null;
+        var text = fields.ApplyTo(draft?.Slug == edit.Slug ? draft.Text : published.Text);
+        return (text, Check(edit.Slug, text), []);
+    }
+
+    /// <summary>Saves the author's text as a draft, or sends it for review. The words are kept whatever else happens.</summary>
+    public async Task<WorkflowResult> SaveAsync(ArticleEdit edit, StaffUser author, bool send)
+    {
+        if (!Slug.IsValid(edit.Slug))
+        {
+            return edit.IsNew
+                ? WorkflowResult.Invalid("The web address must use only lowercase letters, numbers and single hyphens, such as neck-exercises.")
+                : WorkflowResult.NotFound("There is no such article.");
+        }
+
+        var published = files.Read(edit.Slug);
+        if (edit.IsNew && published.Exists)
+        {
+            return WorkflowResult.Invalid($"There is already an article at /articles/{edit.Slug}. Choose another web address, or edit that article.");
+        }
+
+        if (!edit.IsNew && !published.Exists && !await HasHistoryAsync(edit.Slug))
+        {
+            return WorkflowResult.NotFound($"There is no article at /articles/{edit.Slug}.");
+        }
+
+        if (published.Problem is { } refused)
+        {
+            return WorkflowResult.Invalid($"The published file cannot be edited here: {refused}");
+        }
+
+        var fields = FieldsOf(edit, published.Text);
+        if (fields.Problems() is { Count: > 0 } problems)
+        {
+            return WorkflowResult.Invalid("Some fields need changing before this can be saved.") with { Problems = problems };
+        }
+
+        try
+        {
+            return await SaveCheckedAsync(edit, author, send, published, fields);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return WorkflowResult.Conflict("Someone else saved this article at the same moment, so nothing was saved. Your text is still in the form: press Save draft again.");
+        }
+    }
+
+    private async Task<WorkflowResult> SaveCheckedAsync(ArticleEdit edit, StaffUser author, bool send, ArticleFileRead published, ArticleDraft fields)
+    {
+        using var held = await locks.HoldAsync(edit.Slug);
+        await using var transaction = await database.Database.BeginTransactionAsync();
+        var state = await EnsureStateAsync(edit.Slug, tracked: true) ?? NewState(edit.Slug);
+        var current = state.DraftRevisionId is { } draftId ? await FindAsync(draftId) : null;
+        // The author's own formatting is kept: the draft they continue, else the published file, is the base.
+        var baseText = current is not null && current.Id == edit.StartedFrom ? current.Text : published.Text;
+        var text = fields.ApplyTo(baseText);
+        var check = Check(edit.Slug, text);
+        var publishedHash = ArticleDraft.Fingerprint(published.Text);
+
+        // A conflict is decided from what the author started from and their own last save, never from a counter.
+        var publishedChanged = edit.BaseHash != publishedHash;
+        var someoneElseSaved = current is not null && current.Id != edit.StartedFrom &&
+            !string.Equals(current.Author, author.Email, StringComparison.OrdinalIgnoreCase);
+        if (!edit.KeepMine && (publishedChanged || someoneElseSaved))
+        {
+            var kept = Add(NewRevision(edit.Slug, RevisionActions.Saved, text, edit.BaseHash, author.Email!, edit.Note));
+            state.Status = ChangeStatus.Draft;
+            await CommitAsync(state, transaction, kept, AuditEvents.RevisionSaved, author.Email, id => $"saved {edit.Slug} (revision {id}) beside a change made since it was opened");
+            return WorkflowResult.Conflict(someoneElseSaved
+                ? $"{current!.Author} saved a version of this article after you opened it. Your text is saved too; compare the two below, then keep yours (adding anything of theirs you need)."
+                : "The published article changed after you opened it. Your text is saved; compare below, then keep yours (adding anything that changed that you need).")
+                with { Revision = kept, Theirs = someoneElseSaved ? current!.Text : published.Text ?? string.Empty };
+        }
+
+        var sending = send && !check.HasErrors;
+        var revision = Add(NewRevision(edit.Slug, sending ? RevisionActions.Submitted : RevisionActions.Saved, text,
+            edit.KeepMine ? publishedHash : edit.BaseHash, author.Email!, edit.Note));
+        state.Status = sending ? ChangeStatus.Waiting : ChangeStatus.Draft;
+        await CommitAsync(state, transaction, revision, sending ? AuditEvents.RevisionSubmitted : AuditEvents.RevisionSaved, author.Email,
+            id => $"{revision.Action} {edit.Slug} (revision {id})");
+        if (send && !sending)
+        {
+            return WorkflowResult.Invalid("Fix the errors the checker found before sending this for review. Your text is saved as a draft.") with { Revision = revision };
+        }
+
+        return WorkflowResult.Done(sending
+            ? "Sent for review. A reviewer will read it before patients see it."
+            : "Draft saved. Patients do not see it until a reviewer approves it.") with { Revision = revision };
+    }
+
+    /// <summary>Sends a change back to its author with the reviewer's comment.</summary>
+    public async Task<WorkflowResult> ReturnAsync(long revisionId, string? comment, StaffUser reviewer)
+    {
+        if (string.IsNullOrWhiteSpace(comment))
+        {
+            return WorkflowResult.Invalid("Say what needs changing before you return it.");
+        }
+
+        return await DecideAsync(revisionId, reviewer, async (submitted, state, transaction) =>
+        {
+            var returned = Add(NewRevision(submitted.Slug, RevisionActions.Returned, string.Empty, submitted.BaseHash, reviewer.Email!, comment.Trim(), submitted.Id));
+            state.Status = ChangeStatus.Returned;
+            await CommitAsync(state, transaction, returned, AuditEvents.RevisionReturned, reviewer.Email, _ => $"returned {submitted.Slug} (revision {submitted.Id})");
+            return WorkflowResult.Done("Returned to the author with your comment.");
+        });
+    }
+
+    /// <summary>
+    /// Publishes a change waiting for review: exactly the text the reviewer read, with the review fields set,
+    /// written atomically. Refused to anyone who wrote any of it, when the checker finds errors, and when the
+    /// published text changed after the change was begun.
+    /// </summary>
+    public async Task<WorkflowResult> ApproveAsync(long revisionId, string? comment, StaffUser reviewer) =>
+        await DecideAsync(revisionId, reviewer, async (submitted, state, transaction) =>
+        {
+            if (Check(submitted.Slug, submitted.Text).HasErrors)
+            {
+                return WorkflowResult.Invalid("The checker found errors, so this cannot be published. Return it to the author.");
+            }
+
+            var published = files.Read(submitted.Slug);
+            if (submitted.BaseHash != ArticleDraft.Fingerprint(published.Text))
+            {
+                return WorkflowResult.Conflict("The published article changed after this was written, so approving it would lose that change. Return it so the author can look again.");
+            }
+
+            // Byte for byte what the reviewer read, but for the review fields.
+            if (FrontMatterEditor.Set(submitted.Text, [.. ReviewFields(reviewer), ("draft", "false")]) is not { } text)
+            {
+                return WorkflowResult.Invalid("This text's front matter cannot be read, so it cannot be published. Return it to the author.");
+            }
+
+            state.Status = ChangeStatus.None;
+            state.DraftRevisionId = null;
+            state.DraftBaseHash = string.Empty;
+            state.PublishedHash = ArticleDraft.Fingerprint(text);
+            var approved = NewRevision(submitted.Slug, RevisionActions.Approved, text, submitted.BaseHash, reviewer.Email!,
+                string.IsNullOrWhiteSpace(comment) ? $"approved revision {submitted.Id}" : comment.Trim(), submitted.Id);
+            return await PublishAsync(state, transaction, approved, () => files.Write(submitted.Slug, text),
+                AuditEvents.RevisionApproved, reviewer.Email, $"approved {submitted.Slug} (revision {submitted.Id}) and published it",
+                "Approved and published. Patients will see it within a second or two.");
+        });
 
     /// <summary>
     /// "Confirm still accurate": a reviewer signs off the published text as it stands (the first sign-off, or
@@ -201,6 +420,13 @@ public sealed partial class ArticleWorkflow(
             return WorkflowResult.Forbidden("Only a reviewer can confirm an article is still accurate.");
         }
 
+        if (!Slug.IsValid(slug))
+        {
+            return WorkflowResult.NotFound("There is no such article.");
+        }
+
+        using var held = await locks.HoldAsync(slug);
+        await using var transaction = await database.Database.BeginTransactionAsync();
         if (PublishedText(slug) is not { } text)
         {
             return WorkflowResult.Invalid("This article is not on the site, so there is nothing to confirm.");
@@ -211,12 +437,13 @@ public sealed partial class ArticleWorkflow(
             return WorkflowResult.Conflict("The published article changed after you opened this page. Read it again, then confirm.");
         }
 
-        if (string.Equals(await LastAuthorAsync(slug), reviewer.Email, StringComparison.OrdinalIgnoreCase))
+        if ((await PublishedAuthorsAsync(slug)).Contains(reviewer.Email!, StringComparer.OrdinalIgnoreCase))
         {
             return WorkflowResult.Forbidden("You wrote the published version of this article, so another reviewer must confirm it.");
         }
 
-        if ((await LatestAsync(slug))?.Action == RevisionActions.Submitted)
+        var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
+        if (state.Status == ChangeStatus.Waiting)
         {
             return WorkflowResult.Conflict("A change to this article is waiting for review. Review that change first.");
         }
@@ -226,13 +453,147 @@ public sealed partial class ArticleWorkflow(
             return WorkflowResult.Invalid("The checker finds errors in this article, so it cannot be signed off. Fix them first.");
         }
 
-        var confirmed = FrontMatterEditor.Set(text, ReviewFields(reviewer))!;
-        WriteAtomically(slug, confirmed);
-        database.ArticleRevisions.Add(NewRevision(slug, RevisionActions.Confirmed, confirmed, ArticleDraft.Fingerprint(text),
-            reviewer.Email ?? string.Empty, "confirmed still accurate"));
-        await database.SaveChangesAsync();
-        await audit.RecordAsync(AuditEvents.ArticleConfirmed, reviewer.Email, $"confirmed {slug} still accurate");
-        return WorkflowResult.Done("Confirmed still accurate. The page now says who signed it off and when.");
+        if (FrontMatterEditor.Set(text, ReviewFields(reviewer)) is not { } confirmed)
+        {
+            return WorkflowResult.Invalid("This article's front matter cannot be read, so it cannot be signed off here.");
+        }
+
+        state.PublishedHash = ArticleDraft.Fingerprint(confirmed);
+        var revision = NewRevision(slug, RevisionActions.Confirmed, confirmed, ArticleDraft.Fingerprint(text), reviewer.Email!, "confirmed still accurate");
+        return await PublishAsync(state, transaction, revision, () => files.Write(slug, confirmed),
+            AuditEvents.ArticleConfirmed, reviewer.Email, $"confirmed {slug} still accurate",
+            "Confirmed still accurate. The page now says who signed it off and when.");
+    }
+
+    /// <summary>Takes an article off the site; its text is kept as a revision, so it can be brought back.</summary>
+    public async Task<WorkflowResult> TakeDownAsync(string slug, StaffUser reviewer)
+    {
+        if (!await users.IsInRoleAsync(reviewer, StaffRoles.Reviewer))
+        {
+            return WorkflowResult.Forbidden("Only a reviewer can take an article off the site.");
+        }
+
+        if (!Slug.IsValid(slug))
+        {
+            return WorkflowResult.NotFound("There is no such article.");
+        }
+
+        using var held = await locks.HoldAsync(slug);
+        await using var transaction = await database.Database.BeginTransactionAsync();
+        if (PublishedText(slug) is not { } text)
+        {
+            return WorkflowResult.Invalid("This article is not on the site.");
+        }
+
+        var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
+        state.PublishedHash = string.Empty;
+        var revision = NewRevision(slug, RevisionActions.Unpublished, text, ArticleDraft.Fingerprint(text), reviewer.Email!, "taken off the site");
+        return await PublishAsync(state, transaction, revision, () => files.Delete(slug),
+            AuditEvents.ArticleUnpublished, reviewer.Email, $"took {slug} off the site",
+            "Taken off the site. Its history is kept, and it can be restored.");
+    }
+
+    /// <summary>Makes a new draft from an old version, to be reviewed like any other change.</summary>
+    public async Task<WorkflowResult> RestoreAsync(string slug, long revisionId, StaffUser author)
+    {
+        if (!Slug.IsValid(slug) || await FindAsync(revisionId) is not { } old || old.Slug != slug)
+        {
+            return WorkflowResult.NotFound("There is no such version of this article.");
+        }
+
+        using var held = await locks.HoldAsync(slug);
+        await using var transaction = await database.Database.BeginTransactionAsync();
+        var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
+        if (state.Status == ChangeStatus.Waiting)
+        {
+            return WorkflowResult.Conflict("A change to this article is waiting for review. Ask the reviewer to decide on it first, or open the editor to take it back.");
+        }
+
+        var revision = Add(NewRevision(slug, RevisionActions.Saved, await TextOfAsync(old), ArticleDraft.Fingerprint(PublishedText(slug)), author.Email!,
+            $"restored from revision {old.Id}"));
+        state.Status = ChangeStatus.Draft;
+        await CommitAsync(state, transaction, revision, AuditEvents.RevisionSaved, author.Email, id => $"restored {slug} from revision {old.Id} as a draft (revision {id})");
+        return WorkflowResult.Done($"Revision {old.Id} is now a draft. Check it, then send it for review.") with { Revision = revision };
+    }
+
+    /// <summary>
+    /// Puts back a version that was published before, at once: it was signed off then, so any reviewer may, with
+    /// its review fields as they were. Anything never published still needs a reviewer who did not write it.
+    /// </summary>
+    public async Task<WorkflowResult> RollBackAsync(string slug, long revisionId, StaffUser reviewer)
+    {
+        if (!await users.IsInRoleAsync(reviewer, StaffRoles.Reviewer))
+        {
+            return WorkflowResult.Forbidden("Only a reviewer can put back an earlier version.");
+        }
+
+        if (!Slug.IsValid(slug) || await FindAsync(revisionId) is not { } old || old.Slug != slug)
+        {
+            return WorkflowResult.NotFound("There is no such version of this article.");
+        }
+
+        if (old.Action is not (RevisionActions.Approved or RevisionActions.RolledBack or RevisionActions.Confirmed))
+        {
+            return WorkflowResult.Invalid("Only a version that was approved before can be put back at once. Restore it as a draft and send it for review instead.");
+        }
+
+        using var held = await locks.HoldAsync(slug);
+        await using var transaction = await database.Database.BeginTransactionAsync();
+        if (Check(slug, old.Text).HasErrors)
+        {
+            return WorkflowResult.Invalid("The checker finds errors in that version today, so it cannot be put back as it is. Restore it as a draft instead.");
+        }
+
+        var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
+        state.PublishedHash = ArticleDraft.Fingerprint(old.Text);
+        var revision = NewRevision(slug, RevisionActions.RolledBack, old.Text, ArticleDraft.Fingerprint(PublishedText(slug)), reviewer.Email!,
+            $"put back revision {old.Id}", old.Id);
+        return await PublishAsync(state, transaction, revision, () => files.Write(slug, old.Text),
+            AuditEvents.ArticleRolledBack, reviewer.Email, $"put back {slug} revision {old.Id}",
+            $"Revision {old.Id} is back on the site, as it was approved then.");
+    }
+
+    /// <summary>
+    /// Records a version for every article file whose text differs from what the workflow last published or
+    /// recorded: edits made on disk, with an editor or git, so the history has no gaps.
+    /// </summary>
+    public async Task<int> RecordOutsideEditsAsync()
+    {
+        var problems = new List<ContentProblem>();
+        var added = 0;
+        foreach (var (path, file) in files.List(problems))
+        {
+            var slug = Path.GetFileNameWithoutExtension(file);
+            if (!Slug.IsValid(slug))
+            {
+                continue;
+            }
+
+            using var held = await locks.HoldAsync(slug);
+            if (files.ReadText(path, file, []) is not { } text)
+            {
+                continue;
+            }
+
+            var hash = ArticleDraft.Fingerprint(text);
+            if ((await StateAsync(slug))?.PublishedHash == hash)
+            {
+                continue;
+            }
+
+            await using var transaction = await database.Database.BeginTransactionAsync();
+            var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
+            state.PublishedHash = hash;
+            Add(NewRevision(slug, RevisionActions.OutsideEdit, text, hash, RevisionActions.OutsideTheApp,
+                "changed in the content folder, not through the staff area"));
+            state.Version++;
+            await database.SaveChangesAsync();
+            await transaction.CommitAsync();
+            database.ChangeTracker.Clear();
+            added++;
+        }
+
+        return added;
     }
 
     /// <summary>The fields a sign-off sets: today, the next review, and the reviewer's title (never an email).</summary>
@@ -240,115 +601,244 @@ public sealed partial class ArticleWorkflow(
     [
         ("last_reviewed", Today.Iso()),
         ("next_review", Today.AddMonths(review.Value.ReviewIntervalMonths).Iso()),
-        ("reviewer", FrontMatterEditor.Quote(ReviewerTitle(reviewer))),
+        ("reviewer", FrontMatterEditor.Quote(string.IsNullOrWhiteSpace(reviewer.RoleTitle) ? "Clinical reviewer" : reviewer.RoleTitle.Trim())),
     ];
 
-    private static string ReviewerTitle(StaffUser reviewer) =>
-        string.IsNullOrWhiteSpace(reviewer.RoleTitle) ? "Clinical reviewer" : reviewer.RoleTitle.Trim();
-
-    /// <summary>Takes an article off the site; its text is kept as a revision, so it can be brought back.</summary>
-    public async Task UnpublishAsync(string slug, StaffUser reviewer)
+    /// <summary>The form's fields as a draft; the review fields are never the author's to set, so they come from the file.</summary>
+    private ArticleDraft FieldsOf(ArticleEdit edit, string? published)
     {
-        var text = PublishedText(slug) ?? throw new InvalidOperationException($"'{slug}' is not published");
-        database.ArticleRevisions.Add(NewRevision(slug, RevisionActions.Unpublished, text, ArticleDraft.Fingerprint(text),
-            reviewer.Email ?? string.Empty, "taken off the site"));
-        await database.SaveChangesAsync();
+        var existing = published is null ? null : ArticleDraft.FromMarkdown(published);
+        return new ArticleDraft(edit.Title ?? string.Empty, edit.Summary ?? string.Empty, edit.Category ?? string.Empty, edit.Order,
+            [.. edit.References.Select(r => r.Trim()).Where(r => r.Length > 0)], string.IsNullOrWhiteSpace(edit.Author) ? null : edit.Author,
+            existing?.Reviewer, edit.Body ?? string.Empty, existing?.LastReviewed ?? Today, existing?.NextReview ?? Today.AddYears(1),
+            existing?.Draft ?? true);
+    }
+
+    /// <summary>A decision on a change waiting for review: only by a reviewer who wrote none of it, only while it waits.</summary>
+    private async Task<WorkflowResult> DecideAsync(long revisionId, StaffUser reviewer,
+        Func<ArticleRevision, ArticleState, IDbContextTransaction, Task<WorkflowResult>> decide)
+    {
+        if (await FindAsync(revisionId) is not { } submitted)
+        {
+            return WorkflowResult.NotFound("There is no such change.");
+        }
+
+        if (!await users.IsInRoleAsync(reviewer, StaffRoles.Reviewer))
+        {
+            return WorkflowResult.Forbidden("Only a reviewer can approve or return a change.");
+        }
+
+        using var held = await locks.HoldAsync(submitted.Slug);
+        await using var transaction = await database.Database.BeginTransactionAsync();
+        var state = await EnsureStateAsync(submitted.Slug, tracked: true);
+        if (state is not { Status: ChangeStatus.Waiting } || state.DraftRevisionId != submitted.Id)
+        {
+            return WorkflowResult.Conflict("This change is no longer waiting for review: it was approved, returned or changed again.");
+        }
+
+        if ((await ContributorsAsync(submitted.Slug)).Contains(reviewer.Email!, StringComparer.OrdinalIgnoreCase))
+        {
+            return WorkflowResult.Forbidden("You wrote part of this change, so another reviewer must decide on it.");
+        }
+
         try
         {
-            File.Delete(PathOf(slug));
+            return await decide(submitted, state, transaction);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (DbUpdateConcurrencyException)
         {
-            LogWriteFailed(slug, ex.Message);
-            throw new PublishFailedException($"The file could not be removed: {ex.Message}", ex);
+            return WorkflowResult.Conflict("Someone else acted on this change at the same moment. Open it again to see where it stands.");
         }
-
-        await audit.RecordAsync(AuditEvents.ArticleUnpublished, reviewer.Email, $"took {slug} off the site");
     }
 
     /// <summary>
-    /// Records a version for every article file whose text differs from its latest recorded version: edits
-    /// made on disk, with an editor or git, so the history has no gaps.
+    /// The state change goes to the database first, holding the article against anyone else; then the file;
+    /// then the revision and the audit line; then all of it commits. A file that cannot be written undoes it all.
     /// </summary>
-    public async Task<int> RecordOutsideEditsAsync()
+    private async Task<WorkflowResult> PublishAsync(
+        ArticleState state, IDbContextTransaction transaction, ArticleRevision revision, Action writeFile,
+        string auditEvent, string? actor, string detail, string done)
     {
-        if (!Directory.Exists(ArticlesFolder))
+        try
         {
-            return 0;
+            state.Version++;
+            await database.SaveChangesAsync();
+            writeFile();
+        }
+        catch (IOException ex)
+        {
+            LogWriteFailed(state.Slug, ex.Message);
+            return WorkflowResult.Invalid($"The article could not be written to the content folder, so nothing changed on the site: {ex.Message} " +
+                "Try again, or ask whoever looks after the server.");
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return WorkflowResult.Conflict("Someone else changed this article at the same moment. Open it again to see where it stands.");
         }
 
-        var latest = await database.ArticleRevisions.AsNoTracking()
-            .Where(r => r.Action == RevisionActions.Approved || r.Action == RevisionActions.OutsideEdit || r.Action == RevisionActions.Unpublished
-                || r.Action == RevisionActions.Confirmed)
-            .GroupBy(r => r.Slug).Select(g => g.Max(r => r.Id)).ToListAsync();
-        var known = await database.ArticleRevisions.AsNoTracking().Where(r => latest.Contains(r.Id))
-            .ToDictionaryAsync(r => r.Slug, r => (r.Action, Hash: ArticleDraft.Fingerprint(r.Text)));
-        var added = 0;
-        foreach (var path in Directory.EnumerateFiles(ArticlesFolder, "*" + ContentLoader.ArticleExtension))
-        {
-            var slug = Path.GetFileNameWithoutExtension(path);
-            if (PublishedText(slug) is not { } text)
-            {
-                continue;
-            }
-
-            if (known.TryGetValue(slug, out var last) && last.Action != RevisionActions.Unpublished && last.Hash == ArticleDraft.Fingerprint(text))
-            {
-                continue;
-            }
-
-            database.ArticleRevisions.Add(NewRevision(slug, RevisionActions.OutsideEdit, text, ArticleDraft.Fingerprint(text),
-                RevisionActions.OutsideTheApp, "changed in the content folder, not through the staff area"));
-            added++;
-        }
-
+        database.ArticleRevisions.Add(revision);
         await database.SaveChangesAsync();
-        return added;
+        await audit.RecordAsync(auditEvent, actor, detail);
+        await transaction.CommitAsync();
+        return WorkflowResult.Done(done) with { Revision = revision };
     }
 
-    private ArticleRevision NewRevision(string slug, string action, string text, string baseHash, string author, string? note) => new()
+    /// <summary>Records a step that writes no file (a save, a submission, a return) and commits it with the state.</summary>
+    private async Task CommitAsync(
+        ArticleState state, IDbContextTransaction transaction, ArticleRevision revision,
+        string auditEvent, string? actor, Func<long, string> detail)
+    {
+        await database.SaveChangesAsync();
+        if (revision.Action is RevisionActions.Saved or RevisionActions.Submitted)
+        {
+            state.DraftRevisionId = revision.Id;
+            state.DraftBaseHash = revision.BaseHash;
+        }
+
+        state.Version++;
+        await database.SaveChangesAsync();
+        await audit.RecordAsync(auditEvent, actor, detail(revision.Id));
+        await transaction.CommitAsync();
+    }
+
+    private ArticleRevision Add(ArticleRevision revision)
+    {
+        database.ArticleRevisions.Add(revision);
+        return revision;
+    }
+
+    private ArticleState NewState(string slug)
+    {
+        var state = new ArticleState { Slug = slug, PublishedHash = ArticleDraft.Fingerprint(PublishedText(slug)) };
+        database.ArticleStates.Add(state);
+        return state;
+    }
+
+    private Task<bool> HasHistoryAsync(string slug) => database.ArticleRevisions.AnyAsync(r => r.Slug == slug);
+
+    private async Task<string?> ReturnNoteAsync(string slug, long submittedId) =>
+        await database.ArticleRevisions.AsNoTracking()
+            .Where(r => r.Slug == slug && r.Action == RevisionActions.Returned && (r.SubjectRevisionId == submittedId || r.Id > submittedId))
+            .OrderByDescending(r => r.Id).Select(r => r.Note).FirstOrDefaultAsync();
+
+    /// <summary>
+    /// The article's state row. A database made before state rows existed has only revisions: the row is
+    /// worked out from them once, the first time the article is touched, and kept from then on.
+    /// </summary>
+    private async Task<ArticleState?> EnsureStateAsync(string slug, bool tracked)
+    {
+        var query = tracked ? database.ArticleStates : database.ArticleStates.AsNoTracking();
+        if (await query.FirstOrDefaultAsync(s => s.Slug == slug) is { } state)
+        {
+            return state;
+        }
+
+        var history = await database.ArticleRevisions.AsNoTracking().Where(r => r.Slug == slug).OrderBy(r => r.Id).ToListAsync();
+        if (history.Count == 0)
+        {
+            return null;
+        }
+
+        var derived = new ArticleState { Slug = slug };
+        foreach (var revision in history)
+        {
+            switch (revision.Action)
+            {
+                case RevisionActions.Saved or RevisionActions.Submitted:
+                    derived.Status = revision.Action == RevisionActions.Saved ? ChangeStatus.Draft : ChangeStatus.Waiting;
+                    derived.DraftRevisionId = revision.Id;
+                    derived.DraftBaseHash = revision.BaseHash;
+                    break;
+                case RevisionActions.Returned:
+                    derived.Status = ChangeStatus.Returned;
+                    break;
+                case RevisionActions.Approved:
+                    derived.Status = ChangeStatus.None;
+                    derived.DraftRevisionId = null;
+                    derived.DraftBaseHash = string.Empty;
+                    derived.PublishedHash = ArticleDraft.Fingerprint(revision.Text);
+                    break;
+                case RevisionActions.Unpublished:
+                    derived.PublishedHash = string.Empty;
+                    break;
+                default:
+                    derived.PublishedHash = ArticleDraft.Fingerprint(revision.Text);
+                    break;
+            }
+        }
+
+        database.ArticleStates.Add(derived);
+        try
+        {
+            await database.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // Worked out at the same moment elsewhere: theirs is the same.
+            database.ChangeTracker.Clear();
+            return await query.FirstOrDefaultAsync(s => s.Slug == slug);
+        }
+
+        if (!tracked)
+        {
+            database.Entry(derived).State = EntityState.Detached;
+        }
+
+        return derived;
+    }
+
+    private ArticleRevision NewRevision(string slug, string action, string text, string baseHash, string author, string? note, long? subject = null) => new()
     {
         Slug = slug,
         Action = action,
         Text = text,
-        BaseHash = baseHash,
+        BaseHash = baseHash ?? string.Empty,
         Author = author,
         At = time.GetUtcNow(),
-        Note = note,
+        Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+        SubjectRevisionId = subject,
     };
-
-    private void WriteAtomically(string slug, string text)
-    {
-        var target = PathOf(slug);
-        // Not ending in .md, so the site never reads a half-written temporary file.
-        var temporary = Path.Combine(ArticlesFolder, $".{slug}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            Directory.CreateDirectory(ArticlesFolder);
-            File.WriteAllText(temporary, text);
-            BeforeRename?.Invoke(temporary);
-            File.Move(temporary, target, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            TryDelete(temporary);
-            LogWriteFailed(slug, ex.Message);
-            throw new PublishFailedException($"The article could not be written to the content folder, so nothing changed on the site: {ex.Message}", ex);
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // Left behind; it does not end in .md, so the site never reads it.
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not publish {Slug:l}: {Reason:l}")]
     private partial void LogWriteFailed(string slug, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not render a draft of {Slug:l}: {Kind:l} {Reason}")]
+    private partial void LogRenderFailed(string slug, string kind, string reason);
+}
+
+/// <summary>
+/// One lock per article within this instance, so two actions on one article run one after the other. The
+/// state row's concurrency token does the same between instances.
+/// </summary>
+public sealed class ArticleLocks
+{
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+
+    public async Task<IDisposable> HoldAsync(string slug)
+    {
+        var gate = _locks.GetOrAdd(slug, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync();
+        return new Held(gate);
+    }
+
+    private sealed class Held(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
+}
+
+/// <summary>Rendered drafts, kept a while so a review page opened again renders nothing; bounded, so no author can fill memory.</summary>
+public sealed class DraftRenderCache : IDisposable
+{
+    public MemoryCache Cache { get; } = new(new MemoryCacheOptions { SizeLimit = 64 });
+
+    public void Dispose() => Cache.Dispose();
 }

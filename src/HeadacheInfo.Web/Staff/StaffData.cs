@@ -46,6 +46,46 @@ public sealed class ArticleRevision
 
     /// <summary>The author's note to the reviewer, or the reviewer's comment.</summary>
     public string? Note { get; set; }
+
+    /// <summary>
+    /// For a decision (a return, an approval): the revision it decided. A return points at the text it sent
+    /// back instead of copying it; an approval keeps the text it published, which differs only in the review fields.
+    /// </summary>
+    public long? SubjectRevisionId { get; set; }
+}
+
+/// <summary>
+/// Where one article stands in the workflow, one row per article beside its revisions (which never change),
+/// as Wagtail's WorkflowState sits beside its Revisions: the change in progress, if any, what it started from,
+/// and a concurrency token, so two people acting at once cannot both win.
+/// </summary>
+public sealed class ArticleState
+{
+    public string Slug { get; set; } = string.Empty;
+
+    /// <summary>One of <see cref="ChangeStatus"/>: the change in progress, if any.</summary>
+    public string Status { get; set; } = ChangeStatus.None;
+
+    /// <summary>The latest revision of the change in progress: the draft saved, or the text sent or returned.</summary>
+    public long? DraftRevisionId { get; set; }
+
+    /// <summary>A fingerprint of the published text the change in progress started from (empty for a new article).</summary>
+    public string DraftBaseHash { get; set; } = string.Empty;
+
+    /// <summary>A fingerprint of the published text as the workflow last wrote or recorded it (empty when not on the site).</summary>
+    public string PublishedHash { get; set; } = string.Empty;
+
+    /// <summary>Bumped by every action; an action that read an older value is refused as a conflict.</summary>
+    public int Version { get; set; }
+}
+
+/// <summary>The change in progress on an article.</summary>
+public static class ChangeStatus
+{
+    public const string None = "none";
+    public const string Draft = "draft";
+    public const string Waiting = "waiting";
+    public const string Returned = "returned";
 }
 
 /// <summary>
@@ -75,6 +115,7 @@ public static class RevisionActions
     public const string Unpublished = "unpublished";
     public const string OutsideEdit = "outside-edit";
     public const string Confirmed = "confirmed";
+    public const string RolledBack = "rolled-back";
 
     public const string OutsideTheApp = "outside the app";
 
@@ -122,6 +163,7 @@ public static class AuditEvents
     public const string RevisionApproved = "revision-approved";
     public const string ArticleUnpublished = "article-unpublished";
     public const string ArticleConfirmed = "article-confirmed";
+    public const string ArticleRolledBack = "article-rolled-back";
     public const string FeedbackCommentDeleted = "feedback-comment-deleted";
 }
 
@@ -155,6 +197,8 @@ public abstract class StaffDbContext(DbContextOptions options) : IdentityDbConte
 
     public DbSet<ArticleFeedback> ArticleFeedback => Set<ArticleFeedback>();
 
+    public DbSet<ArticleState> ArticleStates => Set<ArticleState>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -174,6 +218,15 @@ public abstract class StaffDbContext(DbContextOptions options) : IdentityDbConte
             revision.Property(r => r.Author).HasMaxLength(256);
             revision.Property(r => r.Note).HasMaxLength(4000);
             revision.HasIndex(r => new { r.Slug, r.Id });
+        });
+        builder.Entity<ArticleState>(state =>
+        {
+            state.HasKey(s => s.Slug);
+            state.Property(s => s.Slug).HasMaxLength(200);
+            state.Property(s => s.Status).HasMaxLength(20);
+            state.Property(s => s.DraftBaseHash).HasMaxLength(64);
+            state.Property(s => s.PublishedHash).HasMaxLength(64);
+            state.Property(s => s.Version).IsConcurrencyToken();
         });
         builder.Entity<AuditEvent>(audit =>
         {

@@ -38,6 +38,10 @@ public static class StaffRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddScoped<ArticleWorkflow>();
+        builder.Services.AddSingleton<ArticleLocks>();
+        builder.Services.AddSingleton<DraftRenderCache>();
+        builder.Services.AddSingleton<HeadacheInfo.Web.Articles.IArticleFileStore>(services =>
+            new HeadacheInfo.Web.Articles.ArticleFileStore(services.GetRequiredService<IOptions<HeadacheInfo.Web.Articles.ContentOptions>>().Value.FullPath));
         builder.Services.AddPageFeedbackRateLimit();
         builder.Services.AddHostedService<OutsideEditRecorder>();
         var development = builder.Environment.IsDevelopment();
@@ -72,6 +76,7 @@ public static class StaffRegistration
             {
                 model.EndpointMetadata.Add(new StaffPageAttribute());
                 model.Filters.Add(new StaffPageFilter());
+                model.Filters.Add(new ActionButtonHandlers());
             });
         });
 

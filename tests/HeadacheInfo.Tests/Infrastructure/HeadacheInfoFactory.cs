@@ -31,6 +31,15 @@ public class HeadacheInfoFactory : WebApplicationFactory<Program>
     public CapturedLogs Logs { get; } = new();
 
     /// <summary>Sets a configuration value; call before the first request.</summary>
+    private readonly List<Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>> _services = [];
+
+    /// <summary>Replaces services after the site registered its own: a real one wrapped to fail on demand, say.</summary>
+    public HeadacheInfoFactory WithServices(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     public HeadacheInfoFactory WithSetting(string key, string? value)
     {
         _settings[key] = value;
@@ -73,6 +82,13 @@ public class HeadacheInfoFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureServices(services =>
+        {
+            foreach (var configure in _services)
+            {
+                configure(services);
+            }
+        });
     }
 
     protected override void Dispose(bool disposing)

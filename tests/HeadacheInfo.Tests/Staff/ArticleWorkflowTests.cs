@@ -16,8 +16,14 @@ public sealed class ArticleWorkflowTests(ArticleWorkflowTests.Site site) : IClas
 
     public sealed class Site : HeadacheInfoFactory
     {
+        /// <summary>The site's own article file store, which a test can make fail as a full disk or a lost power would.</summary>
+        public FailingFileStore Files { get; private set; } = null!;
+
         public Site()
         {
+            WithServices(services => services.AddSingleton<HeadacheInfo.Web.Articles.IArticleFileStore>(provider =>
+                Files = new FailingFileStore(new HeadacheInfo.Web.Articles.ArticleFileStore(
+                    provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<HeadacheInfo.Web.Articles.ContentOptions>>().Value.FullPath))));
             WithSetting("RateLimiting:SignIn:PermitLimit", "10000");
             Content.WriteArticle("existing", "Existing article");
             Content.WriteArticle("shared", "Shared article");
@@ -52,10 +58,13 @@ public sealed class ArticleWorkflowTests(ArticleWorkflowTests.Site site) : IClas
         return fields;
     }
 
+    /// <summary>The latest step taken on an article (not an edit recorded from outside the app, nor a confirmation).</summary>
     private async Task<ArticleRevision> LatestAsync(string slug)
     {
         await using var scope = site.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<ArticleWorkflow>().LatestAsync(slug))!;
+        return await scope.ServiceProvider.GetRequiredService<StaffDbContext>().ArticleRevisions.AsNoTracking()
+            .Where(r => r.Slug == slug && r.Action != RevisionActions.OutsideEdit && r.Action != RevisionActions.Confirmed)
+            .OrderByDescending(r => r.Id).FirstAsync();
     }
 
     private async Task<IReadOnlyList<ArticleRevision>> HistoryAsync(string slug)
@@ -118,9 +127,19 @@ public sealed class ArticleWorkflowTests(ArticleWorkflowTests.Site site) : IClas
         ArticleRevision queued;
         await using (var scope = site.Services.CreateAsyncScope())
         {
-            var workflow = scope.ServiceProvider.GetRequiredService<ArticleWorkflow>();
-            var text = (await LatestAsync("calm-advice")).Text;
-            queued = await workflow.RecordAsync("calm-advice", RevisionActions.Submitted, text, string.Empty, "tiers@clinic.example", null);
+            var database = scope.ServiceProvider.GetRequiredService<StaffDbContext>();
+            var saved = await LatestAsync("calm-advice");
+            queued = new ArticleRevision
+            {
+                Slug = "calm-advice", Action = RevisionActions.Submitted, Text = saved.Text, BaseHash = string.Empty,
+                Author = "tiers@clinic.example", At = DateTimeOffset.UtcNow,
+            };
+            database.ArticleRevisions.Add(queued);
+            await database.SaveChangesAsync();
+            var state = await database.ArticleStates.SingleAsync(s => s.Slug == "calm-advice");
+            state.Status = ChangeStatus.Waiting;
+            state.DraftRevisionId = queued.Id;
+            await database.SaveChangesAsync();
         }
 
         using var reviewer = await SignedInAsync("tiers-reviewer@clinic.example", StaffRoles.Reviewer);
@@ -194,8 +213,12 @@ public sealed class ArticleWorkflowTests(ArticleWorkflowTests.Site site) : IClas
         using var reviewer = await SignedInAsync("selfish@clinic.example", StaffRoles.Reviewer);
         (await reviewer.SubmitAsync("/staff/articles/new", Fields("My own change"), button: "submit-for-review")).Dispose();
         var waiting = await LatestAsync("my-own-change");
+        var (_, page) = await reviewer.GetAsync($"/staff/reviews/{waiting.Id}");
+        Assert.Null(page.QuerySelector("button[value='approve']"));
+        var token = page.QuerySelector("form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
-        using var response = await reviewer.SubmitAsync($"/staff/reviews/{waiting.Id}", new Dictionary<string, string>(), button: "approve");
+        using var response = await reviewer.Http.PostAsync(new Uri($"/staff/reviews/{waiting.Id}", UriKind.Relative),
+            new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("action", "approve")]));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.False(File.Exists(Path.Combine(site.Content.ArticlesFolder, "my-own-change.md")));
@@ -265,16 +288,8 @@ public sealed class ArticleWorkflowTests(ArticleWorkflowTests.Site site) : IClas
         var waiting = await LatestAsync("steady");
         using var reviewer = await SignedInAsync("reviewer6@clinic.example", StaffRoles.Reviewer);
 
-        ArticleWorkflow.BeforeRename = _ => throw new IOException("the machine lost power");
-        HttpResponseMessage response;
-        try
-        {
-            response = await reviewer.SubmitAsync($"/staff/reviews/{waiting.Id}", new Dictionary<string, string>(), button: "approve");
-        }
-        finally
-        {
-            ArticleWorkflow.BeforeRename = null;
-        }
+        site.Files.FailNextWrite("steady", "the machine lost power");
+        var response = await reviewer.SubmitAsync($"/staff/reviews/{waiting.Id}", new Dictionary<string, string>(), button: "approve");
 
         using (response)
         {
@@ -363,4 +378,35 @@ public sealed class ArticleWorkflowTests(ArticleWorkflowTests.Site site) : IClas
         Assert.Contains(AuditEvents.RevisionSaved, events);
         Assert.Contains(AuditEvents.RevisionSubmitted, events);
     }
+}
+
+/// <summary>
+/// The real article file store, which a test can arm to fail one write between writing the temporary file and
+/// renaming it, as a crash would: the temporary file is written, then left, and the rename never happens.
+/// </summary>
+public sealed class FailingFileStore(HeadacheInfo.Web.Articles.IArticleFileStore inner) : HeadacheInfo.Web.Articles.IArticleFileStore
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _failures = new(StringComparer.Ordinal);
+
+    public string ContentRoot => inner.ContentRoot;
+
+    public void FailNextWrite(string slug, string reason) => _failures[slug] = reason;
+
+    public IReadOnlyList<(string Path, string File)> List(List<HeadacheInfo.Web.Articles.ContentProblem> problems) => inner.List(problems);
+
+    public string? ReadText(string path, string file, List<HeadacheInfo.Web.Articles.ContentProblem> problems) => inner.ReadText(path, file, problems);
+
+    public HeadacheInfo.Web.Articles.ArticleFileRead Read(string slug) => inner.Read(slug);
+
+    public void Write(string slug, string text)
+    {
+        if (_failures.TryRemove(slug, out var reason))
+        {
+            throw new IOException(reason);
+        }
+
+        inner.Write(slug, text);
+    }
+
+    public void Delete(string slug) => inner.Delete(slug);
 }

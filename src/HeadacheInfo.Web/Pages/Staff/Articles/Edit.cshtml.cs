@@ -1,12 +1,12 @@
-using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Staff;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HeadacheInfo.Web.Pages.Staff.Articles;
 
 /// <summary>A change to an article, published or not yet.</summary>
 [HeadacheInfo.Web.Security.AcceptsFormPost]
-public sealed class EditModel(ArticleWorkflow workflow) : ArticleEditorModel(workflow)
+public sealed class EditModel(ArticleWorkflow workflow, UserManager<StaffUser> users) : ArticleEditorModel(workflow, users)
 {
     [FromRoute] public string Slug { get; set; } = string.Empty;
 
@@ -14,15 +14,5 @@ public sealed class EditModel(ArticleWorkflow workflow) : ArticleEditorModel(wor
 
     public override bool IsNew => false;
 
-    public async Task<IActionResult> OnGetAsync()
-    {
-        if (!HeadacheInfo.Web.Articles.Slug.IsValid(Slug) ||
-            (Workflow.PublishedText(Slug) is null && await Workflow.LatestAsync(Slug) is null))
-        {
-            return NotFound();
-        }
-
-        await LoadAsync();
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 }

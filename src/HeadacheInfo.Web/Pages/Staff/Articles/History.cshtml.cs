@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HeadacheInfo.Web.Pages.Staff.Articles;
 
 /// <summary>
-/// Every version of one article, newest first: view one, compare it with what is published, or restore it
-/// (a new draft that goes through review like any other). A reviewer can also take the article down here.
+/// Every version of one article, newest first: view one, compare it with what is published, restore it (a new
+/// draft reviewed like any other) or put back one approved before. Reviewers confirm the article still
+/// accurate, or take it down, here. The rules are the workflow's.
 /// </summary>
 [HeadacheInfo.Web.Security.AcceptsFormPost]
 public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser> users) : PageModel
@@ -23,21 +24,25 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
     /// <summary>The fingerprint of the published text the reviewer read before confirming it.</summary>
     [BindProperty] public string? PublishedFingerprint { get; set; }
 
+    public IReadOnlyList<ArticleRevision> Revisions { get; private set; } = [];
+
+    public ArticleRevision? Shown { get; private set; }
+
+    public string? ShownText { get; private set; }
+
+    public IReadOnlyList<DiffLine>? Changes { get; private set; }
+
+    public bool Published { get; private set; }
+
     public string CurrentFingerprint { get; private set; } = string.Empty;
 
     /// <summary>The published file's fields, for its sign-off line.</summary>
     public ArticleDraft? PublishedDraft { get; private set; }
 
+    public bool IsReviewer { get; private set; }
+
     /// <summary>The signed-in person may confirm the published text still accurate: a reviewer who did not write it.</summary>
     public bool CanConfirm { get; private set; }
-
-    public IReadOnlyList<ArticleRevision> Revisions { get; private set; } = [];
-
-    public ArticleRevision? Shown { get; private set; }
-
-    public IReadOnlyList<DiffLine>? Changes { get; private set; }
-
-    public bool Published { get; private set; }
 
     public string? Message { get; private set; }
 
@@ -49,64 +54,37 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
         return Revisions.Count == 0 && !Published ? NotFound() : Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? action)
+    /// <summary>A button this page does not have.</summary>
+    public IActionResult OnPost() => BadRequest();
+
+    public Task<IActionResult> OnPostRestoreAsync() => ActAsync(me => workflow.RestoreAsync(Slug, RevisionId, me));
+
+    public Task<IActionResult> OnPostRollbackAsync() => ActAsync(me => workflow.RollBackAsync(Slug, RevisionId, me));
+
+    public Task<IActionResult> OnPostConfirmAsync() => ActAsync(me => workflow.ConfirmAsync(Slug, PublishedFingerprint ?? string.Empty, me));
+
+    public Task<IActionResult> OnPostUnpublishAsync() => ActAsync(me => workflow.TakeDownAsync(Slug, me));
+
+    private async Task<IActionResult> ActAsync(Func<StaffUser, Task<WorkflowResult>> act)
     {
-        await LoadAsync();
-        var me = await users.GetUserAsync(User);
-        switch (action)
+        if (await users.GetUserAsync(User) is not { } me)
         {
-            case "restore":
-                if (Revisions.FirstOrDefault(r => r.Id == RevisionId) is not { } old)
-                {
-                    return NotFound();
-                }
+            return Forbid();
+        }
 
-                await workflow.RecordAsync(Slug, RevisionActions.Saved, old.Text, ArticleDraft.Fingerprint(workflow.PublishedText(Slug)),
-                    me!.Email!, $"restored from revision {old.Id}");
-                Message = $"Revision {old.Id} is now a draft. Check it, then send it for review.";
-                break;
-            case "confirm":
-                var confirmed = await workflow.ConfirmAsync(Slug, PublishedFingerprint ?? string.Empty, me!);
-                if (confirmed.Outcome == WorkflowOutcome.Forbidden)
-                {
-                    return Forbid();
-                }
-
-                if (confirmed.Succeeded)
-                {
-                    Message = confirmed.Message;
-                }
-                else
-                {
-                    Problem = confirmed.Message;
-                }
-
-                break;
-            case "unpublish":
-                if (me is null || !await users.IsInRoleAsync(me, StaffRoles.Reviewer))
-                {
-                    return Forbid();
-                }
-
-                if (!Published)
-                {
-                    Problem = "This article is not on the site.";
-                    break;
-                }
-
-                try
-                {
-                    await workflow.UnpublishAsync(Slug, me);
-                    Message = "Taken off the site. Its history is kept, and it can be restored.";
-                }
-                catch (PublishFailedException ex)
-                {
-                    Problem = ex.Message;
-                }
-
+        var result = await act(me);
+        switch (result.Outcome)
+        {
+            case WorkflowOutcome.NotFound:
+                return NotFound();
+            case WorkflowOutcome.Forbidden:
+                return Forbid();
+            case WorkflowOutcome.Done:
+                Message = result.Message;
                 break;
             default:
-                return BadRequest();
+                Problem = result.Message;
+                break;
         }
 
         await LoadAsync();
@@ -125,13 +103,20 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
         Published = published is not null;
         CurrentFingerprint = ArticleDraft.Fingerprint(published);
         PublishedDraft = published is null ? null : ArticleDraft.FromMarkdown(published);
-        var me = await users.GetUserAsync(User);
-        CanConfirm = Published && me is not null && await users.IsInRoleAsync(me, StaffRoles.Reviewer)
-            && !string.Equals(await workflow.LastAuthorAsync(Slug), me.Email, StringComparison.OrdinalIgnoreCase);
         Shown = Revisions.FirstOrDefault(r => r.Id == (Show ?? Compare));
-        if (Compare is not null && Shown is not null)
+        ShownText = Shown is null ? null : await workflow.TextOfAsync(Shown);
+        if (Compare is not null && ShownText is not null)
         {
-            Changes = TextDiff.Lines(published ?? string.Empty, Shown.Text);
+            Changes = TextDiff.Lines(published ?? string.Empty, ShownText);
         }
+
+        var me = await users.GetUserAsync(User);
+        IsReviewer = me is not null && await users.IsInRoleAsync(me, StaffRoles.Reviewer);
+        CanConfirm = Published && IsReviewer && !(await workflow.PublishedAuthorsAsync(Slug)).Contains(me!.Email!, StringComparer.OrdinalIgnoreCase);
     }
+
+    /// <summary>A version approved before, other than what is live: a reviewer may put it back at once.</summary>
+    public bool CanRollBack(ArticleRevision revision) =>
+        IsReviewer && revision.Action is RevisionActions.Approved or RevisionActions.RolledBack or RevisionActions.Confirmed &&
+        ArticleDraft.Fingerprint(revision.Text) != CurrentFingerprint;
 }

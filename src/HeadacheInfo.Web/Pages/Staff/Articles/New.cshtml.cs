@@ -1,11 +1,12 @@
 using HeadacheInfo.Web.Staff;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HeadacheInfo.Web.Pages.Staff.Articles;
 
 /// <summary>A new article: its web address comes from the title, and can be changed.</summary>
 [HeadacheInfo.Web.Security.AcceptsFormPost]
-public sealed class NewModel(ArticleWorkflow workflow) : ArticleEditorModel(workflow)
+public sealed class NewModel(ArticleWorkflow workflow, UserManager<StaffUser> users) : ArticleEditorModel(workflow, users)
 {
     [BindProperty] public string? NewSlug { get; set; }
 

@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HeadacheInfo.Web.Pages.Staff.Reviews;
 
 /// <summary>
-/// One change, for a clinician to read: what changed, line by line, the preview, the checker's findings, and
-/// the author's note. Only a reviewer may approve, never their own change; approving publishes it.
+/// One change, for a clinician to read: what changed, line by line, the preview, the checker's findings, who
+/// wrote it and the author's note. The decisions and their rules are the workflow's.
 /// </summary>
 [HeadacheInfo.Web.Security.AcceptsFormPost]
 public sealed class ReviewModel(ArticleWorkflow workflow, UserManager<StaffUser> users) : PageModel
@@ -26,72 +26,45 @@ public sealed class ReviewModel(ArticleWorkflow workflow, UserManager<StaffUser>
 
     public bool IsNew { get; private set; }
 
+    /// <summary>Everyone who wrote part of this change: none of them may decide on it.</summary>
+    public IReadOnlyList<string> Contributors { get; private set; } = [];
+
+    /// <summary>The signed-in person may approve or return it: a reviewer who wrote none of it.</summary>
+    public bool CanDecide { get; private set; }
+
     public string? Problem { get; private set; }
 
     public string? Message { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(string? action)
-    {
-        if (!await LoadAsync())
-        {
-            return NotFound();
-        }
+    /// <summary>A button this page does not have.</summary>
+    public IActionResult OnPost() => BadRequest();
 
-        var me = await users.GetUserAsync(User);
-        if (me is null || !await users.IsInRoleAsync(me, StaffRoles.Reviewer) ||
-            string.Equals(Revision.Author, me.Email, StringComparison.OrdinalIgnoreCase))
+    public Task<IActionResult> OnPostApproveAsync() => DecideAsync(me => workflow.ApproveAsync(Id, Comment, me));
+
+    public Task<IActionResult> OnPostReturnAsync() => DecideAsync(me => workflow.ReturnAsync(Id, Comment, me));
+
+    private async Task<IActionResult> DecideAsync(Func<StaffUser, Task<WorkflowResult>> decide)
+    {
+        if (await users.GetUserAsync(User) is not { } me)
         {
-            // Only a reviewer may decide, and never on their own change.
             return Forbid();
         }
 
-        if (!Waiting)
+        var result = await decide(me);
+        switch (result.Outcome)
         {
-            Problem = "This change is no longer waiting for review: it was approved, returned or changed again.";
-            return Page();
-        }
-
-        switch (action)
-        {
-            case "approve":
-                if (Check.HasErrors)
-                {
-                    Problem = "The checker found errors, so this cannot be published. Return it to the author.";
-                    return Page();
-                }
-
-                if (Revision.BaseHash != ArticleDraft.Fingerprint(workflow.PublishedText(Revision.Slug)))
-                {
-                    Problem = "The published article changed after this was written, so approving it would lose that change. Return it so the author can look again.";
-                    return Page();
-                }
-
-                try
-                {
-                    await workflow.ApproveAsync(Revision, me, Comment);
-                }
-                catch (PublishFailedException ex)
-                {
-                    Problem = ex.Message + " The change is still waiting for review; try again, or ask whoever looks after the server.";
-                    return Page();
-                }
-
-                Message = "Approved and published. Patients will see it within a second or two.";
-                break;
-            case "return":
-                if (string.IsNullOrWhiteSpace(Comment))
-                {
-                    Problem = "Say what needs changing before you return it.";
-                    return Page();
-                }
-
-                await workflow.RecordAsync(Revision.Slug, RevisionActions.Returned, Revision.Text, Revision.BaseHash, me.Email!, Comment);
-                Message = "Returned to the author with your comment.";
+            case WorkflowOutcome.NotFound:
+                return NotFound();
+            case WorkflowOutcome.Forbidden:
+                return Forbid();
+            case WorkflowOutcome.Done:
+                Message = result.Message;
                 break;
             default:
-                return BadRequest();
+                Problem = result.Message;
+                break;
         }
 
         await LoadAsync();
@@ -100,18 +73,22 @@ public sealed class ReviewModel(ArticleWorkflow workflow, UserManager<StaffUser>
 
     private async Task<bool> LoadAsync()
     {
-        if (await workflow.FindAsync(Id) is not { } revision)
+        if (await workflow.FindAsync(Id) is not { Action: RevisionActions.Submitted } revision)
         {
             return false;
         }
 
         Revision = revision;
-        var latest = await workflow.LatestAsync(revision.Slug);
-        Waiting = revision.Action == RevisionActions.Submitted && latest?.Id == revision.Id;
+        var state = await workflow.StateAsync(revision.Slug);
+        Waiting = state is { Status: ChangeStatus.Waiting } && state.DraftRevisionId == revision.Id;
         var published = workflow.PublishedText(revision.Slug);
         IsNew = published is null;
         Changes = TextDiff.Lines(published ?? string.Empty, revision.Text);
         Check = workflow.Check(revision.Slug, revision.Text);
+        Contributors = await workflow.ContributorsAsync(revision.Slug);
+        var me = await users.GetUserAsync(User);
+        CanDecide = Waiting && me is not null && await users.IsInRoleAsync(me, StaffRoles.Reviewer) &&
+            !Contributors.Contains(me.Email!, StringComparer.OrdinalIgnoreCase);
         return true;
     }
 }

@@ -87,6 +87,9 @@ namespace HeadacheInfo.Web.Staff.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long?>("SubjectRevisionId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("text");
@@ -96,6 +99,39 @@ namespace HeadacheInfo.Web.Staff.Migrations.Postgres
                     b.HasIndex("Slug", "Id");
 
                     b.ToTable("ArticleRevisions");
+                });
+
+            modelBuilder.Entity("HeadacheInfo.Web.Staff.ArticleState", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DraftBaseHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("DraftRevisionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PublishedHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Slug");
+
+                    b.ToTable("ArticleStates");
                 });
 
             modelBuilder.Entity("HeadacheInfo.Web.Staff.AuditEvent", b =>

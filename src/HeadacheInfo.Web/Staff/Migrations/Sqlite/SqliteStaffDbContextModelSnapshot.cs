@@ -78,6 +78,9 @@ namespace HeadacheInfo.Web.Staff.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SubjectRevisionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -87,6 +90,39 @@ namespace HeadacheInfo.Web.Staff.Migrations.Sqlite
                     b.HasIndex("Slug", "Id");
 
                     b.ToTable("ArticleRevisions");
+                });
+
+            modelBuilder.Entity("HeadacheInfo.Web.Staff.ArticleState", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DraftBaseHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DraftRevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Slug");
+
+                    b.ToTable("ArticleStates");
                 });
 
             modelBuilder.Entity("HeadacheInfo.Web.Staff.AuditEvent", b =>
