@@ -72,10 +72,72 @@ public sealed class StartupTests
         }
     }
 
-    private static async Task<(int ExitCode, string Output)> RunSiteAsync(params (string Name, string Value)[] environment)
+    [Theory]
+    [InlineData("import-contnet")]
+    [InlineData("check-contents")]
+    [InlineData("serve")]
+    public async Task An_unknown_command_word_exits_2_with_the_list_of_commands_and_starts_no_server(string word)
+    {
+        var (exitCode, output) = await RunSiteAsync([word], ("ASPNETCORE_URLS", "http://127.0.0.1:0"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"'{word}' is not a command", output, StringComparison.Ordinal);
+        Assert.Contains("check-content", output, StringComparison.Ordinal);
+        Assert.Contains("add-staff", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_first_start_does_not_log_the_database_s_SQL()
+    {
+        var content = Path.Combine(Path.GetTempPath(), "headacheinfo-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(content, "articles"));
+        // Run from its own folder, as a published site is, so it reads its appsettings.json (the logging levels).
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
+            [Path.Combine(AppContext.BaseDirectory, "HeadacheInfo.Web.dll"), "--contentRoot", AppContext.BaseDirectory])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+            Environment = { ["Content__Path"] = content, ["Data__Path"] = content + ".data", ["ASPNETCORE_URLS"] = "http://127.0.0.1:0" },
+        };
+        using var process = Process.Start(start)!;
+        var output = new System.Text.StringBuilder();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            string? address = null;
+            while (address is null && await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                output.AppendLine(line);
+                address = System.Text.RegularExpressions.Regex.Match(line, @"Now listening on: (http://\S+)") is { Success: true } m ? m.Groups[1].Value : null;
+            }
+
+            Assert.True(address is not null, output.ToString());
+            // A staff page waits until the database is created and brought up to date: every migration has run.
+            using var http = new HttpClient();
+            using var signIn = await http.GetAsync(new Uri(address + "/staff/sign-in"), timeout.Token);
+            Assert.Equal(System.Net.HttpStatusCode.OK, signIn.StatusCode);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            output.Append(await process.StandardOutput.ReadToEndAsync()).Append(await process.StandardError.ReadToEndAsync());
+            Directory.Delete(content, recursive: true);
+        }
+
+        Assert.DoesNotContain("Executed DbCommand", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("CREATE TABLE", output.ToString(), StringComparison.Ordinal);
+    }
+
+    private static Task<(int ExitCode, string Output)> RunSiteAsync(params (string Name, string Value)[] environment) =>
+        RunSiteAsync([], environment);
+
+    private static async Task<(int ExitCode, string Output)> RunSiteAsync(string[] arguments, params (string Name, string Value)[] environment)
     {
         var site = Path.Combine(AppContext.BaseDirectory, "HeadacheInfo.Web.dll");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [site])
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [site, .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -1,0 +1,39 @@
+using HeadacheInfo.Web.ContentCheck;
+using HeadacheInfo.Web.Staff;
+
+namespace HeadacheInfo.Web.Hosting;
+
+/// <summary>
+/// The words the program takes before any setting. A word it does not know is a typing mistake, never a
+/// reason to start the web server: it says so, lists the commands, and exits 2.
+/// </summary>
+public static class CommandWords
+{
+    public const int UnknownCommandExitCode = 2;
+
+    /// <summary>Every command, with what it does, in the order the help lists them.</summary>
+    public static IReadOnlyList<(string Name, string Purpose)> All { get; } =
+    [
+        ("(none)", "serve the site"),
+        (ContentCheckCommand.Name, "check a content folder and report file by file (exit 1 on any error)"),
+        (AddStaffCommand.Name, "add a staff account"),
+    ];
+
+    /// <summary>The first argument when it is a word that is neither a setting (--Key=value, /Key, Key=value) nor a command.</summary>
+    public static string? Unknown(string[] args) =>
+        args is [var first, ..] && first.Length > 0 && first[0] is not ('-' or '/') && !first.Contains('=', StringComparison.Ordinal) &&
+        !All.Any(command => command.Name == first)
+            ? first
+            : null;
+
+    public static int ReportUnknown(string word, TextWriter error)
+    {
+        error.WriteLine($"'{word}' is not a command. The commands are:");
+        foreach (var (name, purpose) in All)
+        {
+            error.WriteLine($"  {name,-16} {purpose}");
+        }
+
+        return UnknownCommandExitCode;
+    }
+}
