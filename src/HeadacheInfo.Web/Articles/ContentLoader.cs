@@ -58,6 +58,7 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
         }
 
         cache?.EndLoad();
+        var synonyms = ReadSynonyms(files, problems);
         var ordered = articles
             .OrderBy(a => a.Category.Position)
             .ThenBy(a => a.FrontMatter.Order ?? int.MaxValue)
@@ -67,6 +68,7 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
         {
             Settling = [.. settling],
             Drafts = [.. drafts.OrderBy(a => a.File, StringComparer.Ordinal)],
+            Synonyms = synonyms,
             SettlesAt = settling.Count > 0 ? settlesAt : null,
         };
     }
@@ -99,6 +101,15 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
         var result = ReadAndParse(files, path, file, slug, fileProblems);
         cache?.Add(path, lastWrite, length, result);
         return result;
+    }
+
+    /// <summary>The search synonyms staff keep beside the articles, if they keep any; a line that cannot be used is a problem like any other.</summary>
+    private static ImmutableArray<ImmutableArray<string>> ReadSynonyms(ArticleFileStore files, List<ContentProblem> problems)
+    {
+        var path = Path.Combine(files.ContentRoot, Search.SearchSynonyms.FileName);
+        return File.Exists(path) && files.ReadText(path, Search.SearchSynonyms.FileName, problems) is { } text
+            ? Search.SearchSynonyms.Read(text, problems)
+            : [];
     }
 
     /// <summary>Whatever goes wrong with one file, even deep inside Markdig or the YAML reader, leaves out that file alone.</summary>

@@ -18,6 +18,9 @@ public sealed record ContentSnapshot(
     /// <summary>Articles marked <c>draft: true</c> that are not served (staff still see them on the dashboard).</summary>
     public ImmutableArray<Article> Drafts { get; init; } = [];
 
+    /// <summary>Groups of search terms that mean the same (<c>synonyms.txt</c> in the content folder).</summary>
+    public ImmutableArray<ImmutableArray<string>> Synonyms { get; init; } = [];
+
     /// <summary>Files changed so recently that they may still be being saved; their previous version, if any, is served.</summary>
     public ImmutableArray<string> Settling { get; init; } = [];
 

@@ -8,8 +8,10 @@ namespace HeadacheInfo.Web.Search;
 public sealed record SearchHit(Article Article, int Score, string SnippetHtml);
 
 /// <summary>
-/// An index of one content snapshot, built once when the snapshot is first searched. A match in a title
-/// counts most, then the summary and headings, then the body.
+/// An index of one content snapshot, built once with it. A match in a title counts most, then the summary and
+/// headings, then the body. A query word also finds the words staff listed as meaning the same, words it
+/// begins (4 letters or more: "physio"), and words one letter away (5 letters or more: "migrane"); those
+/// count half, so an exact match, and a title match above all, still comes first.
 /// </summary>
 public sealed class SearchIndex
 {
@@ -18,8 +20,15 @@ public sealed class SearchIndex
     public const int HeadingWeight = 4;
     public const int BodyWeight = 1;
     private const int SnippetLength = 180;
+    private const int MinPrefixLength = 4;
+    private const int MinFuzzyLength = 5;
 
     private readonly IReadOnlyList<IndexedArticle> _articles;
+
+    /// <summary>Every term of every article, sorted: where a query word's near matches are looked for, once per query.</summary>
+    private readonly string[] _vocabulary;
+
+    private readonly ILookup<string, string> _synonyms;
 
     /// <param name="previous">The index of the snapshot before, whose entries for unchanged articles are kept.</param>
     public SearchIndex(ContentSnapshot snapshot, SearchIndex? previous = null)
@@ -30,27 +39,95 @@ public sealed class SearchIndex
         // One copy of each word, however many articles use it: thousands of articles share most of their words.
         var words = new Dictionary<string, string>(StringComparer.Ordinal);
         _articles = [.. snapshot.Articles.Select(article => kept?.GetValueOrDefault(article) ?? IndexedArticle.Of(article, words))];
+        _vocabulary = [.. _articles.SelectMany(a => a.Terms).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        _synonyms = snapshot.Synonyms.SelectMany(group => group.SelectMany(term => group.Select(other => (term, other))))
+            .ToLookup(pair => pair.term, pair => pair.other, StringComparer.Ordinal);
     }
 
     public ContentSnapshot Snapshot { get; }
 
     public IReadOnlyList<SearchHit> Search(string query)
     {
-        var terms = SearchText.Terms(query).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        if (terms.Count == 0)
+        var words = SearchText.Words(query).Where(w => SearchText.Fold(w).Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (words.Count == 0)
         {
             return [];
         }
 
+        var matches = words.Select(Expand).ToList();
+        var marked = matches.SelectMany(m => m.Keys).ToHashSet(StringComparer.Ordinal);
         return
         [
             .. _articles
-                .Select(a => (Indexed: a, Score: a.Score(terms)))
+                .Select(a => (Indexed: a, Score: a.Score(matches)))
                 .Where(x => x.Score > 0)
                 .OrderByDescending(x => x.Score)
                 .ThenBy(x => x.Indexed.Article.Title, StringComparer.OrdinalIgnoreCase)
-                .Select(x => new SearchHit(x.Indexed.Article, x.Score, x.Indexed.Snippet(terms))),
+                .Select(x => new SearchHit(x.Indexed.Article, x.Score, x.Indexed.Snippet(marked))),
         ];
+    }
+
+    /// <summary>The terms one query word finds, each with how much a match counts: 2 exact or a synonym, 1 near.</summary>
+    private Dictionary<string, int> Expand(string word)
+    {
+        var folded = SearchText.Fold(word);
+        var term = PorterStemmer.Stem(folded);
+        var found = new Dictionary<string, int>(StringComparer.Ordinal) { [term] = 2 };
+        foreach (var synonym in _synonyms[term])
+        {
+            found[synonym] = 2;
+        }
+
+        if (folded.Length >= MinPrefixLength)
+        {
+            // The vocabulary is sorted: the words that begin with the query word sit together.
+            var at = Array.BinarySearch(_vocabulary, folded, StringComparer.Ordinal);
+            for (var i = at < 0 ? ~at : at; i < _vocabulary.Length && _vocabulary[i].StartsWith(folded, StringComparison.Ordinal); i++)
+            {
+                found.TryAdd(_vocabulary[i], 1);
+            }
+        }
+
+        if (folded.Length >= MinFuzzyLength)
+        {
+            foreach (var candidate in _vocabulary)
+            {
+                if (Math.Abs(candidate.Length - term.Length) <= 1 && OneEditApart(candidate, term))
+                {
+                    found.TryAdd(candidate, 1);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>One letter added, left out, changed, or two side by side swapped.</summary>
+    private static bool OneEditApart(string a, string b)
+    {
+        if (a.Length > b.Length)
+        {
+            (a, b) = (b, a);
+        }
+
+        var start = 0;
+        while (start < a.Length && a[start] == b[start])
+        {
+            start++;
+        }
+
+        if (start == a.Length)
+        {
+            return b.Length - a.Length == 1;
+        }
+
+        if (a.Length == b.Length)
+        {
+            return a.AsSpan(start + 1).SequenceEqual(b.AsSpan(start + 1)) ||
+                (start + 1 < a.Length && a[start] == b[start + 1] && a[start + 1] == b[start] && a.AsSpan(start + 2).SequenceEqual(b.AsSpan(start + 2)));
+        }
+
+        return a.AsSpan(start).SequenceEqual(b.AsSpan(start + 1));
     }
 
     /// <summary>An article's terms, sorted, with their weights beside them: compact, and searched by halving.</summary>
@@ -87,25 +164,34 @@ public sealed class SearchIndex
             return new IndexedArticle(article, terms, [.. terms.Select(term => weights[term])], [article.Summary, .. article.Body.ProseParagraphs]);
         }
 
-        /// <summary>Every query word must appear somewhere; the score adds up where.</summary>
-        public int Score(IReadOnlyList<string> terms)
+        /// <summary>Every query word must be found somewhere, as itself or a match; the score adds up where, and how close.</summary>
+        public int Score(IReadOnlyList<Dictionary<string, int>> words)
         {
             var score = 0;
-            foreach (var term in terms)
+            foreach (var matches in words)
             {
-                var at = Array.BinarySearch(Terms, term, StringComparer.Ordinal);
-                if (at < 0)
+                var best = 0;
+                foreach (var (term, closeness) in matches)
+                {
+                    var at = Array.BinarySearch(Terms, term, StringComparer.Ordinal);
+                    if (at >= 0)
+                    {
+                        best = Math.Max(best, Weights[at] * closeness);
+                    }
+                }
+
+                if (best == 0)
                 {
                     return 0;
                 }
 
-                score += Weights[at];
+                score += best;
             }
 
             return score;
         }
 
-        public string Snippet(IReadOnlyList<string> terms)
+        public string Snippet(HashSet<string> terms)
         {
             foreach (var paragraph in Paragraphs.Skip(1).Append(Paragraphs[0]))
             {
@@ -120,7 +206,7 @@ public sealed class SearchIndex
             return WebUtility.HtmlEncode(Paragraphs[0]);
         }
 
-        private static string Mark(string text, List<(int Index, int Length, string Term)> words, int around, IReadOnlyList<string> terms)
+        private static string Mark(string text, List<(int Index, int Length, string Term)> words, int around, HashSet<string> terms)
         {
             var start = Math.Max(0, around - (SnippetLength / 3));
             var end = Math.Min(text.Length, start + SnippetLength);

@@ -14,7 +14,7 @@ public static partial class SearchText
     public static IEnumerable<(int Index, int Length, string Term)> WordsWithTerms(string text) =>
         WordPattern().Matches(text).Select(m => (m.Index, m.Length, PorterStemmer.Stem(Fold(m.Value))));
 
-    private static IEnumerable<string> Words(string text) => WordPattern().Matches(text).Select(m => m.Value);
+    public static IEnumerable<string> Words(string text) => WordPattern().Matches(text).Select(m => m.Value);
 
     /// <summary>Lowercase ASCII letters and digits: "Café" becomes "cafe", "Don't" becomes "dont".</summary>
     public static string Fold(string word)

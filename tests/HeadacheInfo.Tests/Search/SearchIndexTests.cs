@@ -75,4 +75,62 @@ public sealed class SearchIndexTests : IDisposable
         Assert.Empty(Search("  ...  "));
         Assert.Empty(Search("zebra"));
     }
+
+    [Theory]
+    [InlineData("physio")]
+    [InlineData("physiotherap")]
+    public void A_word_of_4_letters_or_more_finds_the_words_it_begins(string query)
+    {
+        _content.Write("physiotherapy.md", ArticleText.Valid("What a physiotherapist does", "treatment", "## A visit\n\nPhysiotherapy starts with questions.\n"));
+
+        Assert.Equal(["physiotherapy"], Search(query).Select(h => h.Article.Slug));
+    }
+
+    [Fact]
+    public void A_word_of_fewer_than_4_letters_finds_only_itself()
+    {
+        Assert.Empty(Search("mig"));
+    }
+
+    [Theory]
+    [InlineData("migrane")]
+    [InlineData("migriane")]
+    [InlineData("mgraine")]
+    public void A_word_of_5_letters_or_more_one_letter_out_still_finds_the_page(string query)
+    {
+        Assert.Contains("migraine", Search(query).Select(h => h.Article.Slug));
+    }
+
+    [Fact]
+    public void A_misspelt_word_ranks_below_the_same_word_spelt_right()
+    {
+        _content.Write("migrate.md", ArticleText.Valid("Migrate", "signs", "## Moving\n\nWhen you migrate your desk, move slowly.\n"));
+
+        var hits = Search("migraine");
+
+        Assert.Equal("migraine", hits[0].Article.Slug);
+    }
+
+    [Fact]
+    public void Words_staff_list_as_meaning_the_same_find_each_other_and_title_matches_still_come_first()
+    {
+        File.WriteAllText(Path.Combine(_content.Root, SearchSynonyms.FileName), "# notes\naccident, crash\ngp, doctor\n");
+        _content.Write("crash.md", ArticleText.Valid("After a car crash", "causes", "## Whiplash\n\nA crash can hurt your neck.\n"));
+        _content.Write("doctor.md", ArticleText.Valid("Seeing a doctor", "getting-help", "## Your GP\n\nThe GP asks about an accident you had.\n"));
+
+        Assert.Equal(["crash", "doctor"], Search("accident").Select(h => h.Article.Slug));
+        Assert.Equal(["doctor"], Search("gp").Select(h => h.Article.Slug).Where(s => s == "doctor"));
+    }
+
+    [Fact]
+    public void A_synonyms_line_that_cannot_be_used_is_reported_with_its_line_and_the_rest_still_work()
+    {
+        File.WriteAllText(Path.Combine(_content.Root, SearchSynonyms.FileName), "accident, crash\njust one\n");
+        var snapshot = new ContentLoader(new ArticleParser(ArticleMarkdown.CreatePipeline(new ClinicOptions())), TimeProvider.System)
+            .Load(_content.Root, includeDrafts: false, version: 1);
+
+        var problem = Assert.Single(snapshot.Problems, p => p.File == SearchSynonyms.FileName);
+        Assert.Equal(2, problem.Line);
+        Assert.Single(snapshot.Synonyms);
+    }
 }
