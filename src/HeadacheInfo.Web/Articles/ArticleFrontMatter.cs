@@ -13,11 +13,13 @@ public sealed record ArticleFrontMatter(
     string? Author,
     string? Reviewer,
     ImmutableArray<string> References,
-    bool Draft)
+    bool Draft,
+    string? ReviewFingerprint = null)
 {
     /// <summary>
-    /// A clinician at this clinic has signed the article off: only an approval or a "Confirm still accurate"
-    /// in the staff workspace writes the reviewer, so without one the page claims no clinical review.
+    /// A clinician at this clinic signed off this very text: a reviewer is named and the file still matches
+    /// the fingerprint the sign-off wrote (see <see cref="SignOff"/>). Worked out when the file is parsed; only
+    /// an approval or a "Confirm still accurate" in the staff workspace writes both.
     /// </summary>
-    public bool ClinicallySignedOff => !string.IsNullOrWhiteSpace(Reviewer);
+    public bool ClinicallySignedOff { get; init; }
 }

@@ -61,7 +61,6 @@ public sealed partial class ArticleParser(MarkdownPipeline pipeline)
 
     private ArticleParseResult ParseChecked(string file, string slug, string text)
     {
-
         var document = Markdown.Parse(text, pipeline);
         if (document.FirstOrDefault() is not YamlFrontMatterBlock frontMatterBlock)
         {
@@ -78,11 +77,15 @@ public sealed partial class ArticleParser(MarkdownPipeline pipeline)
             return new ArticleParseResult(null, frontMatter.Problems);
         }
 
+        var meta = frontMatter.FrontMatter;
+        var signedOff = meta.Reviewer is not null && meta.ReviewFingerprint is { } fingerprint &&
+            fingerprint == SignOff.Fingerprint(slug, text, frontMatterBlock.Line, frontMatterBlock.Line + frontMatterBlock.Lines.Count + 1);
+
         // Facts are gathered first, so the content checker still sees the unsafe address it must report.
         var facts = FactsOf(document);
         SafeLinks.Neutralise(document);
         var article = new Article(
-            slug, file, frontMatter.FrontMatter, document.ToHtml(pipeline), HeadingsOf(document), facts);
+            slug, file, meta with { ClinicallySignedOff = signedOff }, document.ToHtml(pipeline), HeadingsOf(document), facts);
         return new ArticleParseResult(article, []);
     }
 
@@ -96,6 +99,11 @@ public sealed partial class ArticleParser(MarkdownPipeline pipeline)
     {
         var links = ImmutableArray.CreateBuilder<ArticleLink>();
         var images = ImmutableArray.CreateBuilder<ArticleImage>();
+        foreach (var autolink in document.Descendants<AutolinkInline>())
+        {
+            links.Add(new ArticleLink(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url, autolink.Line + 1));
+        }
+
         foreach (var link in document.Descendants<LinkInline>())
         {
             var url = link.Url ?? string.Empty;
@@ -120,7 +128,8 @@ public sealed partial class ArticleParser(MarkdownPipeline pipeline)
 
         var passages = document.Descendants<LeafBlock>()
             .Where(block => block is ParagraphBlock or HeadingBlock)
-            .Select(block => new ArticlePassage(FoldSpaces(PlainText(block.Inline)), block.Line + 1, InnermostContainer(block)))
+            .Select(block => new ArticlePassage(FoldSpaces(PlainText(block.Inline, placeholdersAsWritten: true)), block.Line + 1, InnermostContainer(block),
+                block.Line + Math.Max(1, block.Lines.Count)))
             .Where(passage => passage.Text.Length > 0);
 
         return new ArticleBodyFacts([.. prose], links.ToImmutable(), images.ToImmutable(), [.. containers], [.. passages]);
@@ -154,7 +163,11 @@ public sealed partial class ArticleParser(MarkdownPipeline pipeline)
         return false;
     }
 
-    private static string PlainText(ContainerInline? inline)
+    /// <param name="placeholdersAsWritten">
+    /// Keep a clinic placeholder as its name (<c>{{emergency-number}}</c>) rather than its value, so a check of
+    /// what staff wrote never mistakes the placeholder's own number for a number typed out.
+    /// </param>
+    private static string PlainText(ContainerInline? inline, bool placeholdersAsWritten = false)
     {
         if (inline is null)
         {
@@ -173,7 +186,10 @@ public sealed partial class ArticleParser(MarkdownPipeline pipeline)
                     text.Append(code.Content);
                     break;
                 case ClinicValueInline clinicValue:
-                    text.Append(clinicValue.Value);
+                    text.Append(placeholdersAsWritten ? "{{" + clinicValue.Name + "}}" : clinicValue.Value);
+                    break;
+                case HtmlEntityInline entity:
+                    text.Append(entity.Transcoded.ToString());
                     break;
                 case LineBreakInline:
                     text.Append(' ');

@@ -118,6 +118,7 @@ public static partial class FrontMatterReader
         private DateOnly? _nextReview;
         private string? _author;
         private string? _reviewer;
+        private string? _reviewFingerprint;
         private ImmutableArray<string> _references = [];
         private bool _draft;
 
@@ -127,6 +128,7 @@ public static partial class FrontMatterReader
             "summary" => Text(key, value, v => _summary = v),
             "author" => Text(key, value, v => _author = v),
             "reviewer" => Text(key, value, v => _reviewer = v),
+            SignOff.FingerprintField => Text(key, value, v => _reviewFingerprint = v),
             "category" => Category(value),
             "order" => WholeNumber(key, value),
             "last_reviewed" => Date(key, value, v => _lastReviewed = v),
@@ -155,12 +157,12 @@ public static partial class FrontMatterReader
 
         public ArticleFrontMatter Build() => new(
             _title!, _summary!, _category!, _order, _lastReviewed!.Value, _nextReview!.Value,
-            _author, _reviewer, _references, _draft);
+            _author, _reviewer, _references, _draft, _reviewFingerprint);
 
         private static readonly string[] KnownFields =
         [
             "title", "summary", "category", "order", "last_reviewed", "next_review", "author", "reviewer",
-            "references", "draft",
+            "references", "draft", SignOff.FingerprintField,
         ];
 
         private static string? Scalar(YamlNode node) =>

@@ -77,6 +77,12 @@ public sealed partial class ContentChecker(ContentLoader loader, TimeProvider ti
             Warning(null, $"review is due within {ReviewDueSoonDays} days: next_review is {Iso(meta.NextReview)}");
         }
 
+        if (meta.Reviewer is not null && !meta.ClinicallySignedOff)
+        {
+            Warning(null, $"the article names a reviewer ('{meta.Reviewer}'), but this text is not what they signed off in the staff area " +
+                "(it changed since, or the line was typed by hand), so the page says no clinician has checked it yet; ask a reviewer to confirm it");
+        }
+
         if (meta.Summary.Length > SummaryMaxLength)
         {
             Warning(null, $"the summary is {meta.Summary.Length} characters; keep it to {SummaryMaxLength} or fewer");
@@ -101,12 +107,26 @@ public sealed partial class ContentChecker(ContentLoader loader, TimeProvider ti
                 string.Join(", ", CareCardKind.All.Select(kind => $"'::: {kind.Key}'")));
         }
 
-        foreach (var (written, line) in WrittenText(contentRoot, article, text).Prepend((meta.Summary, null)).Prepend((meta.Title, null)))
+        // An error, not a warning: a number that does not work where the reader is can cost a life. Each paragraph
+        // is checked as a reader sees it (emphasis, entities, code and full-width digits undone); the lines outside
+        // any paragraph (code blocks, raw HTML) as written.
+        var inPassages = article.Body.Passages.SelectMany(p => Enumerable.Range(p.Line, p.LastLine - p.Line + 1)).ToHashSet();
+        var written = WrittenText(contentRoot, article, text).Where(w => w.Line is not { } line || !inPassages.Contains(line))
+            .Concat(article.Body.Passages.Select(p => (Text: AsRead(p.Text), Line: (int?)p.Line)))
+            .Prepend((meta.Summary, null)).Prepend((meta.Title, null));
+        foreach (var (words, line) in written)
         {
-            foreach (var finding in HelpLineFindings(written, clinic))
+            foreach (var finding in HelpLineFindings(words, clinic))
             {
-                // An error, not a warning: a number that does not work where the reader is can cost a life.
                 Error(line, finding);
+            }
+        }
+
+        foreach (var link in article.Body.Links.Where(l => l.Url.StartsWith("tel:", StringComparison.OrdinalIgnoreCase)))
+        {
+            foreach (var finding in HelpLineFindings(AsRead(link.Url["tel:".Length..]), clinic))
+            {
+                Error(link.Line, "a phone link: " + finding);
             }
         }
 
@@ -158,6 +178,25 @@ public sealed partial class ContentChecker(ContentLoader loader, TimeProvider ti
 
             yield return (LinkTarget().Replace(lines[i], " "), i + 1);
         }
+    }
+
+    /// <summary>Text as a reader sees it: full-width digits as digits, and no invisible characters between them.</summary>
+    private static string AsRead(string text)
+    {
+        var read = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is >= '\uFF10' and <= '\uFF19')
+            {
+                read.Append((char)('0' + (c - '\uFF10')));
+            }
+            else if (c is not ('\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD'))
+            {
+                read.Append(c);
+            }
+        }
+
+        return read.ToString();
     }
 
     /// <summary>Any CSS <c>url(...)</c> that is not a reference inside the same file (<c>url(#id)</c>).</summary>

@@ -10,7 +10,7 @@ namespace HeadacheInfo.Web.ContentCheck;
 /// for a sign the check sends to a GP). Part of the checker, so preview, send, approve and check-content all
 /// refuse a staff edit that breaks it, not only the shipped files' tests.
 /// </summary>
-public static class SignTiers
+public static partial class SignTiers
 {
     /// <summary>The article that must list every emergency and urgent sign, each in a card of its tier.</summary>
     public const string UrgentHelpSlug = RelatedArticles.UrgentHelp;
@@ -20,11 +20,25 @@ public static class SignTiers
     /// <summary>The care card a sign belongs in: the outcome the check gives the sign ticked on its own.</summary>
     public static CareCardKind CardFor(Sign sign) => SymptomTriage.Assess([sign.Id]).Outcome.Card;
 
+    /// <summary>Each sign's label as <see cref="Folded"/> finds it.</summary>
+    private static readonly IReadOnlyList<(Sign Sign, string Label)> Labels = [.. SignCatalog.All.Select(s => (s, Folded(s.Label)))];
+
+    /// <summary>
+    /// Lowercase words separated by single spaces: a sign written into a sentence ("if you have a sudden, very
+    /// bad headache ...") is still the sign, whatever the case, punctuation or spacing around it.
+    /// </summary>
+    public static string Folded(string text) =>
+        " " + string.Join(' ', NotWord().Split(text.ToLowerInvariant()).Where(w => w.Length > 0)) + " ";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[^\p{L}\p{N}]+")]
+    private static partial System.Text.RegularExpressions.Regex NotWord();
+
     public static IEnumerable<CheckFinding> Check(Article article)
     {
         foreach (var passage in article.Body.Passages)
         {
-            foreach (var sign in SignCatalog.All.Where(s => passage.Text.Contains(s.Label, StringComparison.Ordinal)))
+            var folded = Folded(passage.Text);
+            foreach (var sign in Labels.Where(l => folded.Contains(l.Label, StringComparison.Ordinal)).Select(l => l.Sign))
             {
                 var expected = CardFor(sign);
                 var wrong = expected == CareCardKind.Info
@@ -40,7 +54,7 @@ public static class SignTiers
                 }
             }
 
-            if (passage.Container != CareCardKind.Emergency.Key && passage.Text.Contains(DoubleVision, StringComparison.OrdinalIgnoreCase))
+            if (passage.Container != CareCardKind.Emergency.Key && folded.Contains(Folded(DoubleVision), StringComparison.Ordinal))
             {
                 yield return new(FindingSeverity.Error, passage.Line,
                     $"double vision with a headache is an emergency in the symptom check, but here it is {Where(passage.Container)}; mention it only in a '::: emergency' card");
@@ -52,7 +66,7 @@ public static class SignTiers
             foreach (var sign in SignCatalog.All.Where(s => CardFor(s) != CareCardKind.Info))
             {
                 var expected = CardFor(sign);
-                if (!article.Body.Passages.Any(p => p.Container == expected.Key && p.Text.Contains(sign.Label, StringComparison.Ordinal)))
+                if (!article.Body.Passages.Any(p => p.Container == expected.Key && Folded(p.Text).Contains(Folded(sign.Label), StringComparison.Ordinal)))
                 {
                     yield return new(FindingSeverity.Error, null,
                         $"this page must list every sign that needs help soon: the sign '{sign.Id}' is missing from its '::: {expected.Key}' card; write it in the check's words: \"{sign.Label}\"");

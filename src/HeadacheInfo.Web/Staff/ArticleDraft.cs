@@ -79,7 +79,8 @@ public sealed record ArticleDraft(
                 return;
             }
 
-            if (value.Contains('\n', StringComparison.Ordinal) || value.Contains('\r', StringComparison.Ordinal))
+            // YAML breaks lines at NEL and the Unicode line and paragraph separators too.
+            if (value.IndexOfAny(['\r', '\n', '\u0085', '\u2028', '\u2029']) >= 0)
             {
                 problems.Add($"{name} must be on one line.");
             }

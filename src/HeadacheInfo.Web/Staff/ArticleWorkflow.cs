@@ -392,7 +392,7 @@ public sealed partial class ArticleWorkflow(
             }
 
             // Byte for byte what the reviewer read, but for the review fields.
-            if (FrontMatterEditor.Set(submitted.Text, [.. ReviewFields(reviewer), ("draft", "false")]) is not { } text)
+            if (SignedOff(submitted.Slug, submitted.Text, reviewer, [("draft", "false")]) is not { } text)
             {
                 return WorkflowResult.Invalid("This text's front matter cannot be read, so it cannot be published. Return it to the author.");
             }
@@ -453,7 +453,7 @@ public sealed partial class ArticleWorkflow(
             return WorkflowResult.Invalid("The checker finds errors in this article, so it cannot be signed off. Fix them first.");
         }
 
-        if (FrontMatterEditor.Set(text, ReviewFields(reviewer)) is not { } confirmed)
+        if (SignedOff(slug, text, reviewer, []) is not { } confirmed)
         {
             return WorkflowResult.Invalid("This article's front matter cannot be read, so it cannot be signed off here.");
         }
@@ -596,13 +596,24 @@ public sealed partial class ArticleWorkflow(
         return added;
     }
 
-    /// <summary>The fields a sign-off sets: today, the next review, and the reviewer's title (never an email).</summary>
-    private (string Key, string YamlValue)[] ReviewFields(StaffUser reviewer) =>
-    [
-        ("last_reviewed", Today.Iso()),
-        ("next_review", Today.AddMonths(review.Value.ReviewIntervalMonths).Iso()),
-        ("reviewer", FrontMatterEditor.Quote(string.IsNullOrWhiteSpace(reviewer.RoleTitle) ? "Clinical reviewer" : reviewer.RoleTitle.Trim())),
-    ];
+    /// <summary>
+    /// The text as a reviewer signs it off: today, the next review, the reviewer's title (never an email) and
+    /// the fingerprint of exactly this text, so the page stops claiming the sign-off if the file changes later.
+    /// </summary>
+    private string? SignedOff(string slug, string text, StaffUser reviewer, (string Key, string YamlValue)[] more)
+    {
+        var title = string.IsNullOrWhiteSpace(reviewer.RoleTitle) ? "Clinical reviewer" : reviewer.RoleTitle.Trim();
+        var reviewed = FrontMatterEditor.Set(text,
+        [
+            ("last_reviewed", Today.Iso()),
+            ("next_review", Today.AddMonths(review.Value.ReviewIntervalMonths).Iso()),
+            ("reviewer", FrontMatterEditor.Quote(title)),
+            .. more,
+        ]);
+        return reviewed is null || SignOff.Fingerprint(slug, reviewed) is not { } fingerprint
+            ? null
+            : FrontMatterEditor.Set(reviewed, [(SignOff.FingerprintField, FrontMatterEditor.Quote(fingerprint))]);
+    }
 
     /// <summary>The form's fields as a draft; the review fields are never the author's to set, so they come from the file.</summary>
     private ArticleDraft FieldsOf(ArticleEdit edit, string? published)

@@ -95,7 +95,7 @@ public sealed class ContentCheckerTests : IDisposable
     [InlineData("[check](/symptom-check)")]
     [InlineData("[all](/articles)")]
     [InlineData("[NHS](https://www.nhs.uk/conditions/headaches/)")]
-    [InlineData("[call](tel:111)")]
+    [InlineData("[call](tel:01234567890)")] // a help number in a tel: link is an error since clinical round 2 (A_help_number_disguised_in_the_markdown_is_still_an_error)
     public void Working_link_is_not_reported(string link)
     {
         var file = Check("linking.md", Article($"See {link} for more."), ("other.md", Article(title: "Other")));
@@ -224,6 +224,34 @@ public sealed class ContentCheckerTests : IDisposable
         var error = Assert.Single(file.Findings, f => f.Severity == FindingSeverity.Error && f.Message.Contains("written out", StringComparison.Ordinal));
         Assert.Contains("{{" + placeholder + "}}", error.Message, StringComparison.Ordinal);
         Assert.NotNull(error.Line);
+    }
+
+    [Theory]
+    [InlineData("Call `999` now.")]
+    [InlineData("Call 9**99** now.")]
+    [InlineData("Call &#57;99 now.")]
+    [InlineData("Call <tel:999> now.")]
+    [InlineData("[Call an ambulance](tel:999) now.")]
+    [InlineData("Call 9\u200B99 now.")]
+    [InlineData("Call \uFF19\uFF19\uFF19 now.")]
+    public void A_help_number_disguised_in_the_markdown_is_still_an_error(string sentence)
+    {
+        var file = Check("disguised.md", Article($"## Help\n\n{sentence}"));
+
+        var error = Assert.Single(file.Findings, f => f.Severity == FindingSeverity.Error);
+        Assert.Contains("'999' is written out", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(error.Line);
+    }
+
+    [Theory]
+    [InlineData("::: info\nSee your GP in the next few days if you have a sudden, very bad headache that was at its worst within 5 minutes.\n:::", "thunderclap")]
+    [InlineData("::: info\nIF YOU HAVE NEW NUMBNESS OR WEAKNESS IN AN ARM OR LEG THAT HAS NOT GONE AWAY, rest.\n:::", "limb-numbness")]
+    [InlineData("::: info\nYou   feel  very\nunwell? Rest at home.\n:::", "very-unwell")]
+    public void A_sign_written_into_a_sentence_in_any_case_or_spacing_is_still_held_to_its_tier(string body, string id)
+    {
+        var file = Check("sentence.md", Article($"## Signs\n\n{body}"));
+
+        Assert.Contains(file.Findings, f => f.Severity == FindingSeverity.Error && f.Message.Contains($"'{id}'", StringComparison.Ordinal));
     }
 
     public static TheoryData<string, string, string, string> SignsInTheWrongCard => new()

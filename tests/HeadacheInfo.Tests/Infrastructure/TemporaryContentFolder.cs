@@ -22,9 +22,9 @@ public sealed class TemporaryContentFolder : IDisposable
         return path;
     }
 
-    /// <summary>Writes a valid article called <c>{slug}.md</c>.</summary>
+    /// <summary>Writes a valid article called <c>{slug}.md</c>, as a clinician signed it off in the staff area.</summary>
     public string WriteArticle(string slug, string title, string category = "signs", string? body = null, bool draft = false) =>
-        Write($"{slug}.md", ArticleText.Valid(title, category, body, draft));
+        Write($"{slug}.md", ArticleText.SignedOff(slug, ArticleText.Valid(title, category, body, draft)));
 
     /// <summary>Copies the repository's own articles in, for tests of the real content.</summary>
     public void CopyShippedArticles()

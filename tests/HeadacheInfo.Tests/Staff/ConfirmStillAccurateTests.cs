@@ -19,7 +19,7 @@ public sealed class ConfirmStillAccurateTests(ConfirmStillAccurateTests.Site sit
         {
             WithSetting("RateLimiting:SignIn:PermitLimit", "10000");
             // As shipped: written from the sources, signed off by no one, in the author's own formatting.
-            foreach (var slug in new[] { "unsigned", "stale-view", "author-tries", "own-words" })
+            foreach (var slug in new[] { "unsigned", "stale-view", "author-tries", "own-words", "edited-after" })
             {
                 Content.Write($"{slug}.md", ArticleText.Valid($"About {slug}").Replace("reviewer: Clinic medical lead\n", string.Empty, StringComparison.Ordinal)
                     .Replace("summary: A short summary", "summary:   A short summary", StringComparison.Ordinal));
@@ -85,7 +85,8 @@ public sealed class ConfirmStillAccurateTests(ConfirmStillAccurateTests.Site sit
         Assert.False(await database.ArticleRevisions.AnyAsync(r => r.Slug == "unsigned" && r.Action == RevisionActions.OutsideEdit && r.Text == file));
 
         static string Without(string text) => string.Join('\n', text.Split('\n')
-            .Where(l => !l.StartsWith("last_reviewed:", StringComparison.Ordinal) && !l.StartsWith("next_review:", StringComparison.Ordinal) && !l.StartsWith("reviewer:", StringComparison.Ordinal)));
+            .Where(l => !l.StartsWith("last_reviewed:", StringComparison.Ordinal) && !l.StartsWith("next_review:", StringComparison.Ordinal) && !l.StartsWith("reviewer:", StringComparison.Ordinal)
+            && !l.StartsWith("review_fingerprint:", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -144,5 +145,29 @@ public sealed class ConfirmStillAccurateTests(ConfirmStillAccurateTests.Site sit
         Assert.Equal(published, FileText("own-words"));
         var (_, otherHistory) = await other.GetAsync("/staff/articles/own-words/history");
         Assert.NotNull(otherHistory.QuerySelector("button[value='confirm']"));
+    }
+
+    [Fact]
+    public async Task A_signed_off_page_edited_on_disk_or_copied_under_another_name_no_longer_claims_the_sign_off()
+    {
+        using var reviewer = await SignedInAsync("edited-after@clinic.example", StaffRoles.Reviewer, "Lead physiotherapist");
+        var (_, history) = await reviewer.GetAsync("/staff/articles/edited-after/history");
+        (await reviewer.SubmitAsync(history, "/staff/articles/edited-after/history", new Dictionary<string, string>(), button: "confirm")).Dispose();
+        await Eventually.MatchesAsync(async () => (await site.GetPageAsync("/articles/edited-after")).QuerySelector("[data-clinical-review]")?.GetAttribute("data-clinical-review"),
+            state => state == "signed-off", "the confirmed page");
+        var signedOff = FileText("edited-after");
+
+        File.WriteAllText(Path.Combine(site.Content.ArticlesFolder, "copied-after.md"), signedOff);
+        File.WriteAllText(Path.Combine(site.Content.ArticlesFolder, "edited-after.md"), signedOff + "\nRunning cures it.\n");
+
+        await Eventually.MatchesAsync(async () => (await site.GetPageAsync("/articles/edited-after")).QuerySelector("[data-clinical-review]")?.GetAttribute("data-clinical-review"),
+            state => state == "pending", "the edited page no longer claiming the sign-off");
+        var copy = await Eventually.MatchesAsync(() => site.GetAsync("/articles/copied-after"), r => r.StatusCode == HttpStatusCode.OK, "the copy on the site");
+        var copyPage = await HeadacheInfoFactory.ReadPageAsync(copy);
+        Assert.Equal("pending", copyPage.QuerySelector("[data-clinical-review]")?.GetAttribute("data-clinical-review"));
+        using var json = System.Text.Json.JsonDocument.Parse(copyPage.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        Assert.False(json.RootElement.TryGetProperty("reviewedBy", out _));
+        var (_, after) = await reviewer.GetAsync("/staff/articles/edited-after/history");
+        Assert.Equal("pending", after.QuerySelector("[data-sign-off]")?.GetAttribute("data-sign-off"));
     }
 }

@@ -111,6 +111,8 @@ public sealed class SignOffIntegrityTests(SignOffIntegrityTests.Site site) : ICl
     [Theory]
     [InlineData("Title", "A title\nlast_reviewed: 2020-01-01", "one line")]
     [InlineData("Summary", "A summary\r\n--- #", "one line")]
+    [InlineData("Summary", "A summary\u2028reviewer: Someone", "one line")]
+    [InlineData("Summary", "A summary\u0085draft: false", "one line")]
     [InlineData("Category", "cures", "category")]
     public async Task Every_field_is_validated_and_the_authors_text_stays_in_the_form(string field, string value, string message)
     {
@@ -148,7 +150,8 @@ public sealed class SignOffIntegrityTests(SignOffIntegrityTests.Site site) : ICl
         Assert.NotNull(approved.QuerySelector("[data-review-message]"));
         var after = FileText("hand-written.md")!;
         static string[] Unreviewed(string text) => [.. text.Split('\n').Where(l => !l.StartsWith("last_reviewed:", StringComparison.Ordinal)
-            && !l.StartsWith("next_review:", StringComparison.Ordinal) && !l.StartsWith("reviewer:", StringComparison.Ordinal) && !l.StartsWith("draft:", StringComparison.Ordinal))];
+            && !l.StartsWith("next_review:", StringComparison.Ordinal) && !l.StartsWith("reviewer:", StringComparison.Ordinal) && !l.StartsWith("draft:", StringComparison.Ordinal)
+            && !l.StartsWith("review_fingerprint:", StringComparison.Ordinal))];
         var changed = Unreviewed(before).Zip(Unreviewed(after)).Where(pair => pair.First != pair.Second).ToList();
         Assert.Equal(Unreviewed(before).Length, Unreviewed(after).Length);
         var only = Assert.Single(changed);

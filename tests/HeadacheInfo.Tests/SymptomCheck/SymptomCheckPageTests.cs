@@ -130,6 +130,17 @@ public sealed class SymptomCheckPageTests(SymptomCheckPageTests.Site site) : ICl
     }
 
     [Fact]
+    public async Task With_a_stiff_neck_ticked_a_high_temperature_is_listed_as_an_emergency_not_as_advice_today()
+    {
+        var (_, page) = await SubmitAsync("one-side", "starts-in-neck", "neck-movement", "neck-stiff");
+
+        Assert.Equal("physio", page.QuerySelector("main")?.GetAttribute("data-outcome"));
+        Assert.NotNull(page.QuerySelector(".help-sooner[data-tier=emergency] li[data-sign=fever]"));
+        Assert.Null(page.QuerySelector(".help-sooner[data-tier=urgent] li[data-sign=fever]"));
+        Assert.NotNull(page.QuerySelector(".help-sooner[data-tier=urgent] li[data-sign=very-unwell]"));
+    }
+
+    [Fact]
     public async Task Nothing_ticked_gives_gp_with_a_message_saying_so()
     {
         var (_, page) = await SubmitAsync();

@@ -39,6 +39,9 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
     /// <summary>The published file's fields, for its sign-off line.</summary>
     public ArticleDraft? PublishedDraft { get; private set; }
 
+    /// <summary>The published text is the one a clinician signed off (see <see cref="HeadacheInfo.Web.Articles.SignOff"/>).</summary>
+    public bool PublishedSignedOff { get; private set; }
+
     public bool IsReviewer { get; private set; }
 
     /// <summary>The signed-in person may confirm the published text still accurate: a reviewer who did not write it.</summary>
@@ -103,6 +106,7 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
         Published = published is not null;
         CurrentFingerprint = ArticleDraft.Fingerprint(published);
         PublishedDraft = published is null ? null : ArticleDraft.FromMarkdown(published);
+        PublishedSignedOff = published is not null && workflow.Check(Slug, published).Article?.FrontMatter.ClinicallySignedOff == true;
         Shown = Revisions.FirstOrDefault(r => r.Id == (Show ?? Compare));
         ShownText = Shown is null ? null : await workflow.TextOfAsync(Shown);
         if (Compare is not null && ShownText is not null)
