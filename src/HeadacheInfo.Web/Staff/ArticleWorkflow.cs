@@ -52,6 +52,9 @@ public sealed record WorkflowResult(WorkflowOutcome Outcome, string Message)
     /// <summary>More reasons, one per line (fields the form must fix).</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 
+    /// <summary>For a take-down refused: the published articles that link to it, to be edited first.</summary>
+    public IReadOnlyList<Article> LinkedFrom { get; init; } = [];
+
     public static WorkflowResult Done(string message) => new(WorkflowOutcome.Done, message);
 
     public static WorkflowResult Conflict(string message) => new(WorkflowOutcome.Conflict, message);
@@ -465,8 +468,19 @@ public sealed partial class ArticleWorkflow(
             "Confirmed still accurate. The page now says who signed it off and when.");
     }
 
-    /// <summary>Takes an article off the site; its text is kept as a revision, so it can be brought back.</summary>
-    public async Task<WorkflowResult> TakeDownAsync(string slug, StaffUser reviewer)
+    /// <summary>The published articles that link to this one: a take-down would break every one of those links.</summary>
+    public IReadOnlyList<Article> LinkingTo(string slug)
+    {
+        var address = SitePaths.Article(slug);
+        return [.. store.Current.Articles.Where(article => article.Slug != slug && article.Body.Links.Any(link =>
+            link.Url.Split('#', '?')[0].TrimEnd('/').Equals(address, StringComparison.Ordinal)))];
+    }
+
+    /// <summary>
+    /// Takes an article off the site, for a reason kept in the history and the audit log; its text is kept as a
+    /// revision, so it can be brought back. Refused while other published articles link to it.
+    /// </summary>
+    public async Task<WorkflowResult> TakeDownAsync(string slug, string? reason, StaffUser reviewer)
     {
         if (!await users.IsInRoleAsync(reviewer, StaffRoles.Reviewer))
         {
@@ -478,6 +492,22 @@ public sealed partial class ArticleWorkflow(
             return WorkflowResult.NotFound("There is no such article.");
         }
 
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return WorkflowResult.Invalid("Say why it is coming off the site. The reason is kept in its history.");
+        }
+
+        if (reason.Length > 1000)
+        {
+            return WorkflowResult.Invalid("Keep the reason to 1,000 characters or fewer.");
+        }
+
+        if (LinkingTo(slug) is { Count: > 0 } linking)
+        {
+            return WorkflowResult.Invalid("Other articles on the site link to this one, and patients following those links would find nothing. " +
+                "Change each of them first, then take this one down.") with { LinkedFrom = linking };
+        }
+
         using var held = await locks.HoldAsync(slug);
         await using var transaction = await database.Database.BeginTransactionAsync();
         if (PublishedText(slug) is not { } text)
@@ -487,9 +517,9 @@ public sealed partial class ArticleWorkflow(
 
         var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
         state.PublishedHash = string.Empty;
-        var revision = NewRevision(slug, RevisionActions.Unpublished, text, ArticleDraft.Fingerprint(text), reviewer.Email!, "taken off the site");
+        var revision = NewRevision(slug, RevisionActions.Unpublished, text, ArticleDraft.Fingerprint(text), reviewer.Email!, $"taken off the site: {reason.Trim()}");
         return await PublishAsync(state, transaction, revision, () => files.Delete(slug),
-            AuditEvents.ArticleUnpublished, reviewer.Email, $"took {slug} off the site",
+            AuditEvents.ArticleUnpublished, reviewer.Email, $"took {slug} off the site: {reason.Trim()}",
             "Taken off the site. Its history is kept, and it can be restored.");
     }
 

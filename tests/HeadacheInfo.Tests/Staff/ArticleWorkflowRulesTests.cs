@@ -61,7 +61,7 @@ public sealed class ArticleWorkflowRulesTests(ArticleWorkflowRulesTests.Site sit
         Assert.Equal(WorkflowOutcome.Forbidden, (await WithWorkflowAsync(w => w.ApproveAsync(sent.Id, null, other))).Outcome);
         Assert.Equal(WorkflowOutcome.Forbidden, (await WithWorkflowAsync(w => w.ReturnAsync(sent.Id, "No.", other))).Outcome);
         Assert.Equal(WorkflowOutcome.Forbidden, (await WithWorkflowAsync(w => w.ConfirmAsync("roles", fingerprint, other))).Outcome);
-        Assert.Equal(WorkflowOutcome.Forbidden, (await WithWorkflowAsync(w => w.TakeDownAsync("roles", other))).Outcome);
+        Assert.Equal(WorkflowOutcome.Forbidden, (await WithWorkflowAsync(w => w.TakeDownAsync("roles", "No longer needed.", other))).Outcome);
         Assert.Equal(WorkflowOutcome.Forbidden, (await WithWorkflowAsync(w => w.RollBackAsync("roles", sent.Id, other))).Outcome);
         Assert.DoesNotContain("A change by an author.", File("roles"), StringComparison.Ordinal);
     }

@@ -334,7 +334,9 @@ public sealed class ArticleWorkflowTests(ArticleWorkflowTests.Site site) : IClas
         using var restored = await reviewer.SubmitAsync("/staff/articles/restorable/history", new Dictionary<string, string> { ["RevisionId"] = first }, button: "restore");
         Assert.Equal(RevisionActions.Saved, (await LatestAsync("restorable")).Action);
 
-        using var takenDown = await reviewer.SubmitAsync("/staff/articles/restorable/history", new Dictionary<string, string>(), button: "unpublish");
+        var (_, confirmStep) = await reviewer.GetAsync("/staff/articles/restorable/history?takedown=true");
+        using var takenDown = await reviewer.SubmitAsync(confirmStep, "/staff/articles/restorable/history",
+            new Dictionary<string, string> { ["Reason"] = "Replaced by a newer article." }, button: "unpublish");
         Assert.False(File.Exists(Path.Combine(site.Content.ArticlesFolder, "restorable.md")));
         await Eventually.MatchesAsync(() => PublicStatusAsync("restorable"), s => s == HttpStatusCode.NotFound, "the article off the site");
         await using var scope = site.Services.CreateAsyncScope();

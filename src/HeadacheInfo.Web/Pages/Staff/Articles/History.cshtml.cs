@@ -21,6 +21,15 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
 
     [BindProperty] public long RevisionId { get; set; }
 
+    /// <summary>Why the article is coming off the site: asked on the confirmation step, kept in its history.</summary>
+    [BindProperty] public string? Reason { get; set; }
+
+    /// <summary>The take-down's confirmation step is showing.</summary>
+    [BindProperty(SupportsGet = true)] public bool TakeDown { get; set; }
+
+    /// <summary>The published articles that link here, when a take-down was refused for them.</summary>
+    public IReadOnlyList<HeadacheInfo.Web.Articles.Article> LinkedFrom { get; private set; } = [];
+
     /// <summary>The fingerprint of the published text the reviewer read before confirming it.</summary>
     [BindProperty] public string? PublishedFingerprint { get; set; }
 
@@ -66,7 +75,7 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
 
     public Task<IActionResult> OnPostConfirmAsync() => ActAsync(me => workflow.ConfirmAsync(Slug, PublishedFingerprint ?? string.Empty, me));
 
-    public Task<IActionResult> OnPostUnpublishAsync() => ActAsync(me => workflow.TakeDownAsync(Slug, me));
+    public Task<IActionResult> OnPostUnpublishAsync() => ActAsync(me => workflow.TakeDownAsync(Slug, Reason, me));
 
     private async Task<IActionResult> ActAsync(Func<StaffUser, Task<WorkflowResult>> act)
     {
@@ -87,9 +96,12 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
                 break;
             default:
                 Problem = result.Message;
+                LinkedFrom = result.LinkedFrom;
                 break;
         }
 
+        // After a take-down is done, its confirmation step is done too.
+        TakeDown = TakeDown && !result.Succeeded;
         await LoadAsync();
         return Page();
     }
