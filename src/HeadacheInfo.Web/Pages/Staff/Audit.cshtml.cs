@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HeadacheInfo.Web.Pages.Staff;
 
 /// <summary>The audit log, newest first. Admins only.</summary>
-[Authorize(Roles = StaffRoles.Admin)]
+[Authorize(Policy = StaffPolicies.Admin)]
 public sealed class AuditModel(AuditLog audit) : PageModel
 {
     public IReadOnlyList<AuditEvent> Events { get; private set; } = [];

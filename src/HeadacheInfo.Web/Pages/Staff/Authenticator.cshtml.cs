@@ -68,6 +68,8 @@ public sealed class AuthenticatorModel(UserManager<StaffUser> users, SignInManag
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // A new key rotates the security stamp; re-issue this browser's cookie so it is not signed out.
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? string.Empty;
         }
 
