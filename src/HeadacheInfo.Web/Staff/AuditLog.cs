@@ -16,10 +16,13 @@ public sealed class AuditLog(StaffDbContext database, IHttpContextAccessor http,
             Event = auditEvent,
             Actor = actor is null ? null : Limit(actor, 256),
             Detail = Limit(detail, 1000),
-            ClientAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
+            ClientAddress = ClientAddress,
         });
         await database.SaveChangesAsync();
     }
+
+    /// <summary>The client's address as the site sees it (a trusted proxy's X-Forwarded-For counts), as every row records it.</summary>
+    public string? ClientAddress => http.HttpContext?.Connection.RemoteIpAddress?.ToString();
 
     /// <summary>The latest events, newest first.</summary>
     public async Task<IReadOnlyList<AuditEvent>> LatestAsync() =>

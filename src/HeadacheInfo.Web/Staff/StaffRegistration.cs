@@ -126,6 +126,8 @@ public static class StaffRegistration
                 identity.Password.RequireUppercase = false;
                 identity.Password.RequireNonAlphanumeric = false;
                 identity.Password.RequiredUniqueChars = 4;
+                // Identity's per-account lock-out now counts wrong authenticator codes only (someone who knows
+                // the password); wrong passwords lock out an address, not an account (SignInLockOut).
                 identity.Lockout.MaxFailedAccessAttempts = 5;
                 identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 identity.Lockout.AllowedForNewUsers = true;
@@ -135,6 +137,8 @@ public static class StaffRegistration
             .AddDefaultTokenProviders()
             .AddPasswordValidator<CommonPasswordValidator>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<SignInLockOut>();
+        services.AddScoped<StaffSignIn>();
         return services;
     }
 
