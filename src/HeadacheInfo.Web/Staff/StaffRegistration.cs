@@ -136,6 +136,8 @@ public static class StaffRegistration
             .AddSignInManager<StaffSignInManager>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<CommonPasswordValidator>();
+        // After AddEntityFrameworkStores, so this store is the one UserManager gets.
+        services.AddScoped<IUserStore<StaffUser>, ProtectedTokenUserStore>();
         services.AddScoped<AuditLog>();
         services.AddScoped<SignInLockOut>();
         services.AddScoped<StaffSignIn>();
