@@ -131,10 +131,13 @@ public static class StaffRegistration
                 identity.Lockout.MaxFailedAccessAttempts = 5;
                 identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 identity.Lockout.AllowedForNewUsers = true;
+                // Each code once, within one 30-second step either side (Identity's own: any number of times, 90 s).
+                identity.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorTokenProvider.Name;
             })
             .AddEntityFrameworkStores<StaffDbContext>()
             .AddSignInManager<StaffSignInManager>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.Name)
             .AddPasswordValidator<CommonPasswordValidator>();
         // After AddEntityFrameworkStores, so this store is the one UserManager gets.
         services.AddScoped<IUserStore<StaffUser>, ProtectedTokenUserStore>();
