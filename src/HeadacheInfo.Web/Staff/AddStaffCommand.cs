@@ -1,5 +1,6 @@
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Clinic;
+using HeadacheInfo.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 
 namespace HeadacheInfo.Web.Staff;
@@ -60,6 +61,8 @@ public static class AddStaffCommand
         builder.AddClinic();
         builder.AddArticles();
         builder.Services.AddHttpContextAccessor();
+        // The same Data Protection key ring as the site, so anything the command encrypts, the site can read.
+        builder.AddMultipleInstanceSupport();
         builder.Services.AddStaffAccounts(builder.Configuration);
         await using var app = builder.Build();
         try

@@ -165,6 +165,9 @@ public static class AuditEvents
     public const string ArticleConfirmed = "article-confirmed";
     public const string ArticleRolledBack = "article-rolled-back";
     public const string FeedbackCommentDeleted = "feedback-comment-deleted";
+
+    /// <summary>A wrong current password when changing it: counts towards the same lock-out as signing in.</summary>
+    public const string PasswordChangeFailed = "password-change-failed";
 }
 
 /// <summary>The roles, as Identity stores them.</summary>

@@ -54,13 +54,23 @@ public static class StaffDatabase
         var postgres = IsPostgres(database.Provider);
         try
         {
-            if (!postgres)
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(SqliteFile(scope.ServiceProvider))!);
-            }
+            var file = postgres ? null : SqliteFile(scope.ServiceProvider);
+            var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StaffDatabase).FullName!);
+            var created = file is not null && StaffDataFolder.Prepare(file, logger);
 
             var context = scope.ServiceProvider.GetRequiredService<StaffDbContext>();
             await context.Database.MigrateAsync(cancellationToken);
+            if (created)
+            {
+                // EF Core sets write-ahead logging when it creates the file itself; this one was made beforehand
+                // (private from the first moment), so set it here, once: readers then never wait for a writer.
+                await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = 'wal';", cancellationToken);
+            }
+
+            if (file is not null)
+            {
+                StaffDataFolder.CloseUpDatabase(file, logger);
+            }
             var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
             foreach (var role in StaffRoles.All)
             {

@@ -22,7 +22,12 @@ public sealed class SignInRateLimitOptions
 public static class StaffRegistration
 {
     public const string SignInPolicy = "sign-in";
-    public const string CookieName = "HeadacheInfo.Staff";
+
+    /// <summary>The sign-in cookie's name over HTTPS, as browsers see it.</summary>
+    public const string CookieName = HostPrefixedCookieManager.Prefix + PlainHttpCookieName;
+
+    /// <summary>Its name over plain http (Development on localhost), where a <c>__Host-</c> cookie cannot be set.</summary>
+    public const string PlainHttpCookieName = "HeadacheInfo.Staff";
 
     /// <summary>
     /// Staff accounts on the staff database: Identity with roles, lock-out and authenticator codes, the
@@ -48,27 +53,37 @@ public static class StaffRegistration
 
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
-            cookie.Cookie.Name = CookieName;
+            cookie.Cookie.Name = PlainHttpCookieName;
+            cookie.CookieManager = new HostPrefixedCookieManager();
+            cookie.Cookie.Path = "/";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.ExpireTimeSpan = StaffSessions.SlidingLifetime;
             cookie.SlidingExpiration = true;
             cookie.LoginPath = StaffPaths.SignIn;
             cookie.LogoutPath = StaffPaths.SignOut;
             cookie.Events.OnRedirectToLogin = context => Challenge(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => Challenge(context, StatusCodes.Status403Forbidden);
+            cookie.Events.OnSigningIn = StaffSessions.OnSigningInAsync;
+            cookie.Events.OnValidatePrincipal = StaffSessions.OnValidatePrincipalAsync;
         });
         builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, cookie =>
         {
+            cookie.CookieManager = new HostPrefixedCookieManager();
+            cookie.Cookie.Path = "/";
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
+        // The stamp is checked against the database on every staff request, not every 30 minutes: a change of
+        // role, a disabled account, a new password or a sign-out ends every copy of the cookie at its next use.
+        builder.Services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.Zero);
+        builder.Services.AddStaffPolicies();
 
         builder.Services.Configure<RazorPagesOptions>(pages =>
         {
-            // Deny by default: every staff page and every handler on it needs a signed-in account.
-            pages.Conventions.AuthorizeFolder(StaffPaths.Folder);
+            // Deny by default: every staff page and every handler on it needs a signed-in, enabled account.
+            pages.Conventions.AuthorizeFolder(StaffPaths.Folder, StaffPolicies.Staff);
             pages.Conventions.AllowAnonymousToPage(StaffPaths.Folder + "/SignIn");
             // The second step: the password is checked, the account not yet signed in (its own short-lived cookie).
             pages.Conventions.AllowAnonymousToPage(StaffPaths.Folder + "/TwoFactor");
@@ -116,14 +131,24 @@ public static class StaffRegistration
                 identity.Password.RequireUppercase = false;
                 identity.Password.RequireNonAlphanumeric = false;
                 identity.Password.RequiredUniqueChars = 4;
+                // Identity's per-account lock-out now counts wrong authenticator codes only (someone who knows
+                // the password); wrong passwords lock out an address, not an account (SignInLockOut).
                 identity.Lockout.MaxFailedAccessAttempts = 5;
                 identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 identity.Lockout.AllowedForNewUsers = true;
+                // Each code once, within one 30-second step either side (Identity's own: any number of times, 90 s).
+                identity.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorTokenProvider.Name;
             })
             .AddEntityFrameworkStores<StaffDbContext>()
+            .AddSignInManager<StaffSignInManager>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.Name)
             .AddPasswordValidator<CommonPasswordValidator>();
+        // After AddEntityFrameworkStores, so this store is the one UserManager gets.
+        services.AddScoped<IUserStore<StaffUser>, ProtectedTokenUserStore>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<SignInLockOut>();
+        services.AddScoped<StaffSignIn>();
         return services;
     }
 

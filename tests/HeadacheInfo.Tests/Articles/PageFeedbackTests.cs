@@ -21,6 +21,7 @@ public sealed class PageFeedbackTests(PageFeedbackTests.Site site) : IClassFixtu
             Content.WriteArticle("neck-pain", "Neck pain");
             Content.WriteArticle("posture", "Posture");
             Content.WriteArticle("limited", "Limited");
+            Content.WriteArticle("scrubbed", "Scrubbed");
         }
     }
 
@@ -117,6 +118,60 @@ public sealed class PageFeedbackTests(PageFeedbackTests.Site site) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, robot.StatusCode);
         Assert.Equal(before, (await StoredAsync("neck-pain")).Count);
     }
+
+    /// <summary>Answers the "scrubbed" article with <paramref name="comment"/> and returns what was kept of it.</summary>
+    private async Task<string?> KeptOfAsync(string comment)
+    {
+        using var response = await AnswerAsync("scrubbed", "no", comment);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await StoredAsync("scrubbed")).OrderByDescending(f => f.Id).First().Comment;
+    }
+
+    public static TheoryData<string, string> DisguisedContactDetails => new()
+    {
+        { "Write to jane dot doe at gmail dot com please", "gmail" },
+        { "Write to jane.doe at gmail.com please", "gmail" },
+        { "Write to jane (dot) doe [at] gmail [dot] co [dot] uk please", "gmail" },
+        { "Write to jane(at)gmail please", "gmail" },
+        { "Write to jane[at]gmail.com please", "gmail" },
+        { "Write to jane\uFF20gmail.com please", "gmail" },
+        { "Write to jane\uFE6Bgmail.com please", "gmail" },
+        { "Write to jane@gmail please", "gmail" },
+        { "Write to JANE AT GMAIL DOT COM please", "GMAIL" },
+        { "Ring 07700/900/123 please", "900" },
+        { "Ring 07700_900_123 please", "900" },
+        { "Ring 07700,900,123 please", "900" },
+        { "Ring 07700-900-123 please", "900" },
+        { "Ring 07700\u2013900\u2013123 please", "900" },
+        { "Ring 07700\u2014900123 please", "900" },
+        { "Ring 0161 / 555 / 0100 please", "555" },
+        { "Ring +44 (0) 7700 900 123 please", "900" },
+        { "Ring \uFF10\uFF17\uFF17\uFF10\uFF10 \uFF19\uFF10\uFF10\uFF11\uFF12\uFF13 please", "\uFF19\uFF10\uFF10" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DisguisedContactDetails))]
+    public async Task Contact_details_written_to_dodge_the_filter_are_removed_and_the_rest_kept(string comment, string part)
+    {
+        var kept = await KeptOfAsync(System.Text.RegularExpressions.Regex.Unescape(comment));
+
+        Assert.DoesNotContain(System.Text.RegularExpressions.Regex.Unescape(part), kept, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("[removed]", kept, StringComparison.Ordinal);
+        Assert.StartsWith(comment.Split(' ')[0] + " ", kept, StringComparison.Ordinal);
+        Assert.EndsWith(" please", kept, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("The pain was 7/10 at worst, 3/10 most days.")]
+    [InlineData("I tried exercises 1, 2, 3 and 4 from the list.")]
+    [InlineData("It started on 12/04/2025 and got better by 1 May.")]
+    [InlineData("I sat at my desk for 8 hours, at home mostly.")]
+    [InlineData("Look at page 2 dot points, they help.")]
+    [InlineData("My pain was 8/10, 9/10, 7/10 on three days.")]
+    [InlineData("I had it in 2023, 2024 and 2025.")]
+    [InlineData("I sat at home. Then it eased.")]
+    public async Task Ordinary_numbers_dates_and_the_word_at_are_kept(string comment) =>
+        Assert.Equal(comment, await KeptOfAsync(comment));
 
     [Fact]
     public async Task Staff_see_the_counts_on_the_dashboard_and_reviewers_can_delete_a_comment_which_is_audited()

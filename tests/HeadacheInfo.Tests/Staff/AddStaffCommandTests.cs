@@ -39,6 +39,24 @@ public sealed class AddStaffCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_database_it_creates_is_for_the_user_running_it_only_folder_0700_files_0600()
+    {
+        var (exitCode, _) = await RunAsync("a long enough passphrase\n", "--email", "private@clinic.example", "--name", "Private", "--role", "admin", "--password-stdin");
+
+        Assert.Equal(0, exitCode);
+        if (OperatingSystem.IsWindows())
+        {
+            return; // permissions there are ACLs, inherited from the folder the operator chose
+        }
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(DataFolder));
+        foreach (var file in Directory.GetFiles(DataFolder, DataOptions.SqliteFileName + "*"))
+        {
+            Assert.True(File.GetUnixFileMode(file) == (UnixFileMode.UserRead | UnixFileMode.UserWrite), $"{file} is {File.GetUnixFileMode(file)}");
+        }
+    }
+
+    [Fact]
     public async Task Without_a_password_it_prints_a_one_time_password()
     {
         var (exitCode, output) = await RunAsync("", "--email", "author@clinic.example", "--name", "An Author", "--role", "author");

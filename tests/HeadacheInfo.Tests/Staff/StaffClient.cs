@@ -6,18 +6,34 @@ using HeadacheInfo.Tests.Infrastructure;
 using HeadacheInfo.Web.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HeadacheInfo.Tests.Staff;
 
 /// <summary>A member of staff's browser: HTTPS (the sign-in cookie is Secure), cookies kept, redirects not followed.</summary>
-public sealed class StaffClient(HeadacheInfoFactory site) : IDisposable
+public sealed class StaffClient : IDisposable
 {
-    public HttpClient Http { get; } = site.CreateClient(new WebApplicationFactoryClientOptions
+    private static readonly Uri Site = new("https://localhost");
+    private readonly CookieContainer _cookies = new();
+
+    public StaffClient(HeadacheInfoFactory site) =>
+        // The same as CreateClient with cookies kept and redirects not followed, but with the cookie jar in
+        // reach, so that a test can copy it as a thief would.
+        Http = site.CreateDefaultClient(Site, new CookieContainerHandler(_cookies));
+
+    public HttpClient Http { get; }
+
+    /// <summary>The Cookie header this browser sends to the staff area: what a thief who copied it would send.</summary>
+    public string CookieHeader => _cookies.GetCookieHeader(new Uri(Site, "/staff"));
+
+    /// <summary>Every request from now on comes from <paramref name="address"/>, as a trusted proxy would say (X-Forwarded-For).</summary>
+    public StaffClient From(string address)
     {
-        BaseAddress = new Uri("https://localhost"),
-        AllowAutoRedirect = false,
-    });
+        Http.DefaultRequestHeaders.Remove("X-Forwarded-For");
+        Http.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+        return this;
+    }
 
     public void Dispose() => Http.Dispose();
 
@@ -73,10 +89,13 @@ public sealed class StaffClient(HeadacheInfoFactory site) : IDisposable
         SubmitAsync(StaffPaths.SignIn, new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
 
     /// <summary>The current 6-digit code of an authenticator app holding <paramref name="key"/> (RFC 6238).</summary>
-    public static string TotpCode(string key)
+    public static string TotpCode(string key) => TotpCode(key, DateTimeOffset.UtcNow);
+
+    /// <summary>The 6-digit code an authenticator app holding <paramref name="key"/> shows at <paramref name="at"/>.</summary>
+    public static string TotpCode(string key, DateTimeOffset at)
     {
         var secret = Base32(key.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant());
-        var counter = BitConverter.GetBytes(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30);
+        var counter = BitConverter.GetBytes(at.ToUnixTimeSeconds() / 30);
         if (BitConverter.IsLittleEndian)
         {
             Array.Reverse(counter);

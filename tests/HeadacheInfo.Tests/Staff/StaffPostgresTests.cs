@@ -54,6 +54,37 @@ public sealed class StaffPostgresTests(PostgresCluster postgres)
     }
 
     [PostgresFact]
+    public async Task Encrypted_authenticator_keys_single_use_codes_and_the_audit_filters_work_on_PostgreSQL_too()
+    {
+        using var site = await SiteAsync();
+        await StaffSeeding.AddAsync(site, "pg-admin@clinic.example", StaffRoles.Admin);
+        using var first = new StaffClient(site);
+        (await first.SignInAsync("pg-admin@clinic.example", StaffSeeding.Password)).Dispose();
+        var (_, setup) = await first.GetAsync("/staff/authenticator");
+        var key = setup.QuerySelector("[data-authenticator-key]")!.TextContent;
+        (await first.SubmitAsync("/staff/authenticator", new Dictionary<string, string> { ["Code"] = StaffClient.TotpCode(key) })).Dispose();
+
+        // The code that turned it on is used up; the app's next one signs in, once.
+        var next = StaffClient.TotpCode(key, DateTimeOffset.UtcNow.AddSeconds(30));
+        using var second = new StaffClient(site);
+        (await second.SignInAsync("pg-admin@clinic.example", StaffSeeding.Password)).Dispose();
+        using var signedIn = await second.SubmitAsync("/staff/two-factor", new Dictionary<string, string> { ["Code"] = next });
+        using var third = new StaffClient(site);
+        (await third.SignInAsync("pg-admin@clinic.example", StaffSeeding.Password)).Dispose();
+        using var replayed = await third.SubmitAsync("/staff/two-factor", new Dictionary<string, string> { ["Code"] = next });
+        var (filtered, page) = await second.GetAsync("/staff/audit?event=sign-in&account=PG-Admin%40clinic.example");
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, filtered.StatusCode);
+        Assert.Equal([AuditEvents.SignIn], page.QuerySelectorAll("tr[data-event]").Select(r => r.GetAttribute("data-event")).Distinct());
+        await using var scope = site.Services.CreateAsyncScope();
+        var database = scope.ServiceProvider.GetRequiredService<StaffDbContext>();
+        var stored = database.UserTokens.Single(t => t.Name == "AuthenticatorKey").Value!;
+        Assert.DoesNotContain(key.Replace(" ", string.Empty, StringComparison.Ordinal), stored, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [PostgresFact]
     public async Task Patients_are_served_while_the_database_is_down()
     {
         // A server of its own, so stopping it leaves the others' tests alone.

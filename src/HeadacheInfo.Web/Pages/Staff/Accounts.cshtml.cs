@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HeadacheInfo.Web.Pages.Staff;
 
 /// <summary>Admins add accounts, disable and enable them, and change roles. Every change is audited.</summary>
-[Authorize(Roles = StaffRoles.Admin)]
+[Authorize(Policy = StaffPolicies.Admin)]
 [HeadacheInfo.Web.Security.AcceptsFormPost]
 public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit) : PageModel
 {
@@ -101,6 +101,8 @@ public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit) 
 
                     await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
                     await users.AddToRoleAsync(user, Role);
+                    // A new security stamp ends their sessions: they sign in again with the new role's powers only.
+                    await users.UpdateSecurityStampAsync(user);
                     Message = $"{user.Email} is now {Role}.";
                     await audit.RecordAsync(AuditEvents.AccountChanged, me?.Email, $"changed the role of {user.Email} to {Role}");
                 }

@@ -1,14 +1,43 @@
 using HeadacheInfo.Web.Staff;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HeadacheInfo.Web.Pages.Staff;
 
-/// <summary>The audit log, newest first. Admins only.</summary>
-[Authorize(Roles = StaffRoles.Admin)]
+/// <summary>
+/// The audit log, newest first, a page at a time, filtered by event and by account. Admins only. Plain GET
+/// links and a GET form, so it works without JavaScript and any view can be bookmarked or shared.
+/// </summary>
+[Authorize(Policy = StaffPolicies.Admin)]
 public sealed class AuditModel(AuditLog audit) : PageModel
 {
-    public IReadOnlyList<AuditEvent> Events { get; private set; } = [];
+    /// <summary>Only this event (one of <see cref="AuditLog.EventNames"/>); empty for every event.</summary>
+    [BindProperty(SupportsGet = true, Name = "event")]
+    public string? Event { get; set; }
 
-    public async Task OnGetAsync() => Events = await audit.LatestAsync();
+    /// <summary>Only what this account did (its email, in any case); empty for everyone.</summary>
+    [BindProperty(SupportsGet = true, Name = "account")]
+    public string? Account { get; set; }
+
+    // Not "page": Razor Pages keeps that name for the page's own route value.
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public AuditPage Shown { get; private set; } = new([], 1, false);
+
+    public async Task OnGetAsync()
+    {
+        // A page number that is not a number, or less than 1, shows the newest page.
+        ModelState.Clear();
+        Shown = await audit.PageAsync(new AuditQuery(Event, Account, PageNumber));
+    }
+
+    /// <summary>The address of another page of this same view, filters kept.</summary>
+    public string? PageLink(int page) => Url.Page("/Staff/Audit", new
+    {
+        @event = string.IsNullOrWhiteSpace(Event) ? null : Event.Trim(),
+        account = string.IsNullOrWhiteSpace(Account) ? null : Account.Trim(),
+        p = page == 1 ? (int?)null : page,
+    });
 }

@@ -49,7 +49,8 @@ public sealed class AuthenticatorModel(UserManager<StaffUser> users, SignInManag
         var code = new string([.. Code.Where(char.IsAsciiDigit)]);
         if (!ModelState.IsValid || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
-            Problem = "That code is not right. Check the app is set up with the key below, and use the code showing now.";
+            Problem = "That code is not right, or it has been used already. Check the app is set up with the key below, " +
+                "and use the code showing now, or wait for the next.";
             await LoadAsync(user);
             return Page();
         }
@@ -68,6 +69,8 @@ public sealed class AuthenticatorModel(UserManager<StaffUser> users, SignInManag
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // A new key rotates the security stamp; re-issue this browser's cookie so it is not signed out.
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? string.Empty;
         }
 

@@ -3,12 +3,17 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace HeadacheInfo.Web.Pages.Staff;
 
-/// <summary>Choose a new password; required straight after signing in with a one-time password.</summary>
+/// <summary>
+/// Choose a new password; required straight after signing in with a one-time password. A wrong current
+/// password counts towards the same lock-out as signing in, so a borrowed session cannot guess it freely.
+/// </summary>
+[EnableRateLimiting(StaffRegistration.SignInPolicy)]
 [HeadacheInfo.Web.Security.AcceptsFormPost]
-public sealed class ChangePasswordModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditLog audit) : PageModel
+public sealed class ChangePasswordModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, SignInLockOut lockOut, AuditLog audit) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your current password.")]
@@ -42,9 +47,23 @@ public sealed class ChangePasswordModel(UserManager<StaffUser> users, SignInMana
             return Page();
         }
 
+        var key = SignInLockOut.AccountKey(user, user.Email ?? string.Empty);
+        var state = await lockOut.CheckAsync(key, user);
+        if (state.Refused)
+        {
+            await lockOut.RecordFailureAsync(state, key, "tried to change the password", AuditEvents.PasswordChangeFailed);
+            Problems = ["Too many wrong passwords from here: changing your password, and signing in, from this address are locked for 15 minutes. Try again later."];
+            return Page();
+        }
+
         var result = await users.ChangePasswordAsync(user, CurrentPassword, NewPassword);
         if (!result.Succeeded)
         {
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+            {
+                await lockOut.RecordFailureAsync(state, key, "wrong current password when changing it", AuditEvents.PasswordChangeFailed);
+            }
+
             Problems = [.. result.Errors.Select(e => e.Description)];
             return Page();
         }

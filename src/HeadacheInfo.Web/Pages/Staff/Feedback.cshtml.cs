@@ -1,4 +1,5 @@
 using HeadacheInfo.Web.Staff;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ namespace HeadacheInfo.Web.Pages.Staff;
 
 /// <summary>What readers wrote in "What was missing or unclear?", newest first. Reviewers and admins can delete a comment.</summary>
 [HeadacheInfo.Web.Security.AcceptsFormPost]
-public sealed class FeedbackModel(StaffDbContext database, UserManager<StaffUser> users, AuditLog audit) : PageModel
+public sealed class FeedbackModel(StaffDbContext database, UserManager<StaffUser> users, IAuthorizationService authorization, AuditLog audit) : PageModel
 {
     public const int Shown = 200;
 
@@ -23,8 +24,7 @@ public sealed class FeedbackModel(StaffDbContext database, UserManager<StaffUser
     public async Task<IActionResult> OnPostAsync(string? action)
     {
         var me = await users.GetUserAsync(User);
-        if (action != "delete" || me is null ||
-            !(await users.IsInRoleAsync(me, StaffRoles.Reviewer) || await users.IsInRoleAsync(me, StaffRoles.Admin)))
+        if (action != "delete" || me is null || !(await authorization.AuthorizeAsync(User, StaffPolicies.ReviewerOrAdmin)).Succeeded)
         {
             return Forbid();
         }
@@ -44,8 +44,7 @@ public sealed class FeedbackModel(StaffDbContext database, UserManager<StaffUser
 
     private async Task LoadAsync()
     {
-        var me = await users.GetUserAsync(User);
-        MayDelete = me is not null && (await users.IsInRoleAsync(me, StaffRoles.Reviewer) || await users.IsInRoleAsync(me, StaffRoles.Admin));
+        MayDelete = (await authorization.AuthorizeAsync(User, StaffPolicies.ReviewerOrAdmin)).Succeeded;
         Comments = await database.ArticleFeedback.AsNoTracking().Where(f => f.Comment != null)
             .OrderByDescending(f => f.On).ThenByDescending(f => f.Id).Take(Shown).ToListAsync();
     }

@@ -1,16 +1,18 @@
 using HeadacheInfo.Web.Staff;
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace HeadacheInfo.Web.Pages.Staff;
 
-/// <summary>Email and password; five wrong passwords lock the account for 15 minutes. Attempts are rate limited per client.</summary>
+/// <summary>
+/// Email and password. Every refusal gets the same answer; wrong passwords lock out the address they come from
+/// (see <see cref="SignInLockOut"/>). Attempts are also rate limited per client.
+/// </summary>
 [EnableRateLimiting(StaffRegistration.SignInPolicy)]
 [HeadacheInfo.Web.Security.AcceptsFormPost]
-public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditLog audit) : PageModel
+public sealed class SignInModel(StaffSignIn signIn) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your email address.")]
@@ -40,36 +42,12 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<Sta
             return Page();
         }
 
-        var user = await users.FindByEmailAsync(Email);
-        if (user is null || user.Disabled)
+        return await signIn.PasswordAsync(Email, Password) switch
         {
-            await audit.RecordAsync(AuditEvents.SignInFailed, Email, user is null ? "no account with this email" : "the account is disabled");
-            return Failed("The email address or password is not right.");
-        }
-
-        var wasLocked = await users.IsLockedOutAsync(user);
-        var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            await audit.RecordAsync(AuditEvents.SignIn, user.Email, "signed in");
-            return LocalRedirect(SafeReturnUrl());
-        }
-
-        if (result.RequiresTwoFactor)
-        {
-            return RedirectToPage("/Staff/TwoFactor", new { ReturnUrl = SafeReturnUrl() });
-        }
-
-        if (result.IsLockedOut)
-        {
-            await audit.RecordAsync(wasLocked ? AuditEvents.SignInFailed : AuditEvents.LockedOut, user.Email,
-                wasLocked ? "tried while the account is locked" : "locked for 15 minutes after 5 wrong passwords");
-            return Failed("This account is locked for 15 minutes after 5 wrong passwords, so even the right password will not work yet. " +
-                "Try again later, or ask an admin.");
-        }
-
-        await audit.RecordAsync(AuditEvents.SignInFailed, user.Email, "wrong password");
-        return Failed("The email address or password is not right.");
+            SignInOutcome.SignedIn => LocalRedirect(SafeReturnUrl()),
+            SignInOutcome.NeedsCode => RedirectToPage("/Staff/TwoFactor", new { ReturnUrl = SafeReturnUrl() }),
+            _ => Failed(StaffSignIn.Refusal),
+        };
     }
 
     private PageResult Failed(string problem)

@@ -7,7 +7,7 @@ namespace HeadacheInfo.Web.Pages.Staff;
 
 /// <summary>Signing out is a POST (a link could be followed by anyone's page); the GET shows the button.</summary>
 [HeadacheInfo.Web.Security.AcceptsFormPost]
-public sealed class SignOutModel(SignInManager<StaffUser> signIn, AuditLog audit) : PageModel
+public sealed class SignOutModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditLog audit) : PageModel
 {
     public void OnGet()
     {
@@ -16,6 +16,13 @@ public sealed class SignOutModel(SignInManager<StaffUser> signIn, AuditLog audit
     public async Task<IActionResult> OnPostAsync()
     {
         await audit.RecordAsync(AuditEvents.SignOut, User.Identity?.Name, "signed out");
+        // Deleting the cookie from this browser is not enough: a copy of it would still work. A new security
+        // stamp ends every session of this account, on every device.
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         return RedirectToPage("/Staff/SignIn");
     }

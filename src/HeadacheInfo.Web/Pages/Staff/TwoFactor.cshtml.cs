@@ -45,10 +45,13 @@ public sealed class TwoFactorModel(SignInManager<StaffUser> signIn, AuditLog aud
             return LocalRedirect(ReturnUrl is { Length: > 0 } url && Url.IsLocalUrl(url) ? url : StaffPaths.Home);
         }
 
-        await audit.RecordAsync(result.IsLockedOut ? AuditEvents.LockedOut : AuditEvents.SignInFailed, user.Email, "wrong authenticator code");
+        // Under the same name as a wrong password, so wrong codes count towards the same lock-out.
+        await audit.RecordAsync(result.IsLockedOut ? AuditEvents.LockedOut : AuditEvents.SignInFailed,
+            SignInLockOut.AccountKey(user, user.Email ?? string.Empty), "wrong authenticator code");
         Problem = result.IsLockedOut
             ? "This account is locked for 15 minutes after too many wrong codes. Try again later, or ask an admin."
-            : "That code is not right. Codes change every 30 seconds: use the one showing now.";
+            : "That code is not right, or it has been used already. Codes change every 30 seconds and each works once: " +
+              "use the one showing now, or wait for the next.";
         return Page();
     }
 }
