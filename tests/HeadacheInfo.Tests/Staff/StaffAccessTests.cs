@@ -313,6 +313,35 @@ public sealed class StaffAccessTests(StaffAccessTests.Site site) : IClassFixture
         Assert.Equal("Consultant physiotherapist", page.QuerySelector("tr[data-account='titled@clinic.example'] input[name=RoleTitle]")?.GetAttribute("value"));
     }
 
+    [Theory]
+    [InlineData("Physiotherapist\nreviewer: Chief medical officer")]
+    [InlineData("Physiotherapist\u2028Chief medical officer")]
+    [InlineData("A title far too long to show beside every article a patient reads, however senior the person may be in the clinic")]
+    public async Task A_title_shown_to_patients_is_one_short_line(string title)
+    {
+        var admin = $"titles-{Math.Abs(title.GetHashCode(StringComparison.Ordinal))}@clinic.example";
+        await StaffSeeding.AddAsync(site, admin, StaffRoles.Admin);
+        await StaffSeeding.AddAsync(site, "kept-title@clinic.example", StaffRoles.Reviewer);
+        using var client = new StaffClient(site);
+        await StaffSeeding.SignInAsAdminAsync(client, admin);
+        var (_, accounts) = await client.GetAsync("/staff/accounts");
+        var row = accounts.QuerySelector("tr[data-account='kept-title@clinic.example']")!;
+
+        using var set = await client.Http.PostAsync(new Uri("/staff/accounts", UriKind.Relative), new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", row.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
+            new("UserId", row.QuerySelector("input[name=UserId]")!.GetAttribute("value")!),
+            new("RoleTitle", title),
+            new("action", "title"),
+        ]));
+
+        var page = await HeadacheInfoFactory.ReadPageAsync(set);
+        Assert.Contains("one line", page.QuerySelector(".error-summary")?.TextContent, StringComparison.Ordinal);
+        await using var scope = site.Services.CreateAsyncScope();
+        var reviewer = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<StaffUser>>().FindByEmailAsync("kept-title@clinic.example");
+        Assert.NotEqual(title, reviewer!.RoleTitle);
+    }
+
     private async Task<string[]> AuditEventsAsync(string actor)
     {
         await using var scope = site.Services.CreateAsyncScope();

@@ -36,6 +36,8 @@ public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit) 
     [Display(Name = "Title shown on articles they approve")]
     public string? RoleTitle { get; set; }
 
+    public const int MaxRoleTitle = 100;
+
     public IReadOnlyList<Row> Accounts { get; private set; } = [];
 
     public string? Message { get; private set; }
@@ -46,81 +48,104 @@ public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit) 
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostAsync(string? action)
+    /// <summary>A button this page does not have.</summary>
+    public IActionResult OnPost() => BadRequest();
+
+    public async Task<IActionResult> OnPostAddAsync()
     {
-        var me = await users.GetUserAsync(User);
-        switch (action)
+        if (!ModelState.IsValid || string.IsNullOrWhiteSpace(Email) || string.IsNullOrWhiteSpace(DisplayName))
         {
-            case "add":
-                if (!ModelState.IsValid || string.IsNullOrWhiteSpace(Email) || string.IsNullOrWhiteSpace(DisplayName))
-                {
-                    Problems = ["Enter the new account's email address and name."];
-                    break;
-                }
-
-                var added = await StaffAccounts.AddAsync(users, Email.Trim(), DisplayName, Role, password: null);
-                Problems = added.Problems;
-                if (added.Succeeded)
-                {
-                    OneTimePassword = added.OneTimePassword;
-                    Message = $"Added {Email} as {Role}. Give them this one-time password; they must change it when they first sign in.";
-                    await audit.RecordAsync(AuditEvents.AccountChanged, me?.Email, $"added {Email} as {Role}");
-                    Email = DisplayName = null;
-                }
-
-                break;
-            case "title":
-                if (await users.FindByIdAsync(UserId ?? string.Empty) is not { } titled)
-                {
-                    return NotFound();
-                }
-
-                titled.RoleTitle = (RoleTitle ?? string.Empty).Trim();
-                await users.UpdateAsync(titled);
-                Message = $"{titled.Email} is now shown as \"{titled.RoleTitle}\" on the articles they approve.";
-                await audit.RecordAsync(AuditEvents.AccountChanged, me?.Email, $"set the title of {titled.Email} to \"{titled.RoleTitle}\"");
-                break;
-            case "disable" or "enable" or "role":
-                if (await users.FindByIdAsync(UserId ?? string.Empty) is not { } user)
-                {
-                    return NotFound();
-                }
-
-                if (user.Id == me?.Id)
-                {
-                    Problems = ["You cannot disable your own account or change your own role: ask another admin."];
-                    break;
-                }
-
-                if (action == "role")
-                {
-                    if (!StaffRoles.All.Contains(Role, StringComparer.Ordinal))
-                    {
-                        return BadRequest();
-                    }
-
-                    await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
-                    await users.AddToRoleAsync(user, Role);
-                    // A new security stamp ends their sessions: they sign in again with the new role's powers only.
-                    await users.UpdateSecurityStampAsync(user);
-                    Message = $"{user.Email} is now {Role}.";
-                    await audit.RecordAsync(AuditEvents.AccountChanged, me?.Email, $"changed the role of {user.Email} to {Role}");
-                }
-                else
-                {
-                    user.Disabled = action == "disable";
-                    await users.UpdateAsync(user);
-                    // A new security stamp signs the account out everywhere.
-                    await users.UpdateSecurityStampAsync(user);
-                    Message = $"{user.Email} is now {(user.Disabled ? "disabled" : "enabled")}.";
-                    await audit.RecordAsync(AuditEvents.AccountChanged, me?.Email, $"{(user.Disabled ? "disabled" : "enabled")} {user.Email}");
-                }
-
-                break;
-            default:
-                return BadRequest();
+            Problems = ["Enter the new account's email address and name."];
+            return await PageAsync();
         }
 
+        var added = await StaffAccounts.AddAsync(users, Email.Trim(), DisplayName, Role, password: null);
+        Problems = added.Problems;
+        if (added.Succeeded)
+        {
+            OneTimePassword = added.OneTimePassword;
+            Message = $"Added {Email} as {Role}. Give them this one-time password; they must change it when they first sign in.";
+            await audit.RecordAsync(AuditEvents.AccountChanged, await MyEmailAsync(), $"added {Email} as {Role}");
+            Email = DisplayName = null;
+        }
+
+        return await PageAsync();
+    }
+
+    public async Task<IActionResult> OnPostTitleAsync()
+    {
+        if (await users.FindByIdAsync(UserId ?? string.Empty) is not { } titled)
+        {
+            return NotFound();
+        }
+
+        // Shown to patients on every page this person signs off: one short line.
+        var title = (RoleTitle ?? string.Empty).Trim();
+        if (title.Any(char.IsControl) || title.IndexOfAny(['\u2028', '\u2029']) >= 0 || title.Length > MaxRoleTitle)
+        {
+            Problems = [$"A title is one line of {MaxRoleTitle} characters or fewer, such as \"Senior physiotherapist\"."];
+            return await PageAsync();
+        }
+
+        titled.RoleTitle = title;
+        await users.UpdateAsync(titled);
+        Message = $"{titled.Email} is now shown as \"{titled.RoleTitle}\" on the articles they approve.";
+        await audit.RecordAsync(AuditEvents.AccountChanged, await MyEmailAsync(), $"set the title of {titled.Email} to \"{titled.RoleTitle}\"");
+        return await PageAsync();
+    }
+
+    public Task<IActionResult> OnPostRoleAsync() => ChangeAsync(async user =>
+    {
+        if (!StaffRoles.All.Contains(Role, StringComparer.Ordinal))
+        {
+            return BadRequest();
+        }
+
+        await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
+        await users.AddToRoleAsync(user, Role);
+        // A new security stamp ends their sessions: they sign in again with the new role's powers only.
+        await users.UpdateSecurityStampAsync(user);
+        Message = $"{user.Email} is now {Role}.";
+        await audit.RecordAsync(AuditEvents.AccountChanged, await MyEmailAsync(), $"changed the role of {user.Email} to {Role}");
+        return null;
+    });
+
+    public Task<IActionResult> OnPostDisableAsync() => SetDisabledAsync(disabled: true);
+
+    public Task<IActionResult> OnPostEnableAsync() => SetDisabledAsync(disabled: false);
+
+    private Task<IActionResult> SetDisabledAsync(bool disabled) => ChangeAsync(async user =>
+    {
+        user.Disabled = disabled;
+        await users.UpdateAsync(user);
+        // A new security stamp signs the account out everywhere.
+        await users.UpdateSecurityStampAsync(user);
+        Message = $"{user.Email} is now {(disabled ? "disabled" : "enabled")}.";
+        await audit.RecordAsync(AuditEvents.AccountChanged, await MyEmailAsync(), $"{(disabled ? "disabled" : "enabled")} {user.Email}");
+        return null;
+    });
+
+    /// <summary>A change to another account: never to one's own, so no admin can lock themselves in or out.</summary>
+    private async Task<IActionResult> ChangeAsync(Func<StaffUser, Task<IActionResult?>> change)
+    {
+        if (await users.FindByIdAsync(UserId ?? string.Empty) is not { } user)
+        {
+            return NotFound();
+        }
+
+        if (user.Id == (await users.GetUserAsync(User))?.Id)
+        {
+            Problems = ["You cannot disable your own account or change your own role: ask another admin."];
+            return await PageAsync();
+        }
+
+        return await change(user) ?? await PageAsync();
+    }
+
+    private async Task<string?> MyEmailAsync() => (await users.GetUserAsync(User))?.Email;
+
+    private async Task<IActionResult> PageAsync()
+    {
         await LoadAsync();
         return Page();
     }

@@ -21,10 +21,13 @@ public sealed class FeedbackModel(StaffDbContext database, UserManager<StaffUser
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostAsync(string? action)
+    /// <summary>A button this page does not have.</summary>
+    public IActionResult OnPost() => BadRequest();
+
+    public async Task<IActionResult> OnPostDeleteAsync()
     {
         var me = await users.GetUserAsync(User);
-        if (action != "delete" || me is null || !(await authorization.AuthorizeAsync(User, StaffPolicies.ReviewerOrAdmin)).Succeeded)
+        if (me is null || !(await authorization.AuthorizeAsync(User, StaffPolicies.ReviewerOrAdmin)).Succeeded)
         {
             return Forbid();
         }
