@@ -135,14 +135,20 @@ public sealed partial class ArticleWorkflow(
     /// Everyone who wrote part of the change in progress: every save and submission since the article was last
     /// published through the workflow. None of them may approve it.
     /// </summary>
-    public async Task<IReadOnlyList<string>> ContributorsAsync(string slug)
+    public async Task<IReadOnlyList<string>> ContributorsAsync(string slug) =>
+        (await ContributorsAsync(database, [slug])).GetValueOrDefault(slug) ?? [];
+
+    /// <summary>The contributors to the change in progress on each of these articles (see <see cref="ContributorsAsync(string)"/>).</summary>
+    internal static async Task<Dictionary<string, List<string>>> ContributorsAsync(StaffDbContext database, IReadOnlyList<string> slugs)
     {
-        var since = await database.ArticleRevisions.AsNoTracking()
-            .Where(r => r.Slug == slug && (r.Action == RevisionActions.Approved || r.Action == RevisionActions.RolledBack))
-            .MaxAsync(r => (long?)r.Id) ?? 0;
-        return await database.ArticleRevisions.AsNoTracking()
-            .Where(r => r.Slug == slug && r.Id > since && (r.Action == RevisionActions.Saved || r.Action == RevisionActions.Submitted))
-            .Select(r => r.Author).Distinct().OrderBy(a => a).ToListAsync();
+        var rows = await database.ArticleRevisions.AsNoTracking().Where(r => slugs.Contains(r.Slug))
+            .Select(r => new { r.Slug, r.Id, r.Action, r.Author }).ToListAsync();
+        return rows.GroupBy(r => r.Slug).ToDictionary(g => g.Key, g =>
+        {
+            var since = g.Where(r => r.Action is RevisionActions.Approved or RevisionActions.RolledBack).Select(r => r.Id).DefaultIfEmpty(0).Max();
+            return g.Where(r => r.Id > since && r.Action is RevisionActions.Saved or RevisionActions.Submitted)
+                .Select(r => r.Author).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        }, StringComparer.Ordinal);
     }
 
     /// <summary>

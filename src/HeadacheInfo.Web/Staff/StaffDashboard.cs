@@ -24,6 +24,15 @@ public sealed record DashboardRow(
     public const string Published = "published";
     public const string Draft = "draft";
     public const string LeftOut = "left-out";
+    public const string Waiting = "waiting";
+    public const string Returned = "returned";
+    public const string OffSite = "off-site";
+
+    /// <summary>Every status a row can have, in the order the filter offers them.</summary>
+    public static readonly IReadOnlyList<(string Key, string Name)> Statuses =
+    [
+        (Published, "Published"), (Draft, "Draft"), (Waiting, "Waiting for review"), (Returned, "Returned"), (OffSite, "Off the site"), (LeftOut, "Left out"),
+    ];
     public const string ReviewOk = "ok";
     public const string ReviewDueSoon = "due-soon";
     public const string ReviewOverdue = "overdue";

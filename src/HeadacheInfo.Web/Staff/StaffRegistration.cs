@@ -43,6 +43,7 @@ public static class StaffRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddScoped<ArticleWorkflow>();
+        builder.Services.AddScoped<StaffWorkQueries>();
         builder.Services.AddSingleton<ArticleLocks>();
         builder.Services.AddSingleton<DraftRenderCache>();
         builder.Services.AddSingleton<HeadacheInfo.Web.Articles.IArticleFileStore>(services =>

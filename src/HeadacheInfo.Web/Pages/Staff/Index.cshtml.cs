@@ -1,14 +1,43 @@
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Site;
 using HeadacheInfo.Web.Staff;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HeadacheInfo.Web.Pages.Staff;
 
-/// <summary>The content dashboard: every article file, its state and the checker's findings, for every member of staff.</summary>
-public sealed class IndexModel(IServiceProvider services, StaffDbContext database, TimeProvider time) : PageModel
+/// <summary>One article on the dashboard: its file as the site sees it, and its change in progress, if any.</summary>
+public sealed record DashboardEntry(string Slug, string Title, string Status, DashboardRow? File, WorkItem? Change)
 {
+    public bool AwaitingSignOff => File is { AwaitingSignOff: true } && Status == DashboardRow.Published;
+}
+
+/// <summary>
+/// The content dashboard: every article in every state (published, draft, waiting, returned, off the site,
+/// left out), the signed-in person's own work at the top, sortable and filterable by plain links.
+/// </summary>
+public sealed class IndexModel(IServiceProvider services, StaffDbContext database, StaffWorkQueries work, UserManager<StaffUser> users, TimeProvider time) : PageModel
+{
+    /// <summary>The columns a link can sort by (<c>?sort=next-review</c>).</summary>
+    public static readonly IReadOnlyList<(string Key, string Name)> Sorts =
+    [
+        ("title", "Article"), ("status", "Status"), ("grade", "Reading grade"), ("last-reviewed", "Last reviewed or updated"),
+        ("next-review", "Next review"), ("no-answers", "Helpful?"),
+    ];
+
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+
     public StaffDashboard Dashboard { get; private set; } = new([], DateOnly.MinValue);
+
+    public IReadOnlyList<DashboardEntry> Entries { get; private set; } = [];
+
+    /// <summary>How many articles are in each state, before the filter.</summary>
+    public IReadOnlyDictionary<string, int> Counts { get; private set; } = new Dictionary<string, int>();
+
+    public StaffWork Work { get; private set; } = new([], [], [], 0);
 
     /// <summary>Yes and no answers per article over the last 90 days.</summary>
     public IReadOnlyDictionary<string, (int Yes, int No)> Feedback { get; private set; } = new Dictionary<string, (int Yes, int No)>();
@@ -20,5 +49,42 @@ public sealed class IndexModel(IServiceProvider services, StaffDbContext databas
         // Built with the snapshot; a snapshot made before the staff area existed is built here once.
         Dashboard = snapshot.Part<StaffDashboard>() ??
             (StaffDashboard)ActivatorUtilities.CreateInstance<StaffDashboardPart>(services).Build(snapshot, ContentSnapshot.Empty);
+        var changes = await work.InProgressAsync();
+        var me = await users.GetUserAsync(User);
+        Work = me is null ? Work : await work.ForAsync(me.Email!, await users.IsInRoleAsync(me, StaffRoles.Reviewer));
+
+        var files = Dashboard.Rows.ToDictionary(r => r.Slug, StringComparer.Ordinal);
+        var all = files.Keys.Union(changes.Keys, StringComparer.Ordinal).Select(slug =>
+        {
+            var file = files.GetValueOrDefault(slug);
+            var change = changes.GetValueOrDefault(slug);
+            var status = change is { Status: ChangeStatus.Draft or ChangeStatus.Waiting or ChangeStatus.Returned } ? change.Status
+                : file?.Status ?? DashboardRow.OffSite;
+            return new DashboardEntry(slug, file?.Title ?? change?.Title ?? slug, status, file, change);
+        }).ToList();
+        Counts = DashboardRow.Statuses.ToDictionary(s => s.Key, s => all.Count(e => e.Status == s.Key));
+        Entries = [.. Sorted(Status is { Length: > 0 } only ? all.Where(e => e.Status == only) : all)];
     }
+
+    private IEnumerable<DashboardEntry> Sorted(IEnumerable<DashboardEntry> entries) => Sort switch
+    {
+        "title" => entries.OrderBy(e => e.Title, StringComparer.OrdinalIgnoreCase),
+        "status" => entries.OrderBy(e => StatusOrder(e.Status)).ThenBy(e => e.Title, StringComparer.OrdinalIgnoreCase),
+        "grade" => entries.OrderByDescending(e => e.File?.Grade?.Grade ?? -1),
+        "last-reviewed" => entries.OrderBy(e => e.File?.LastReviewed ?? DateOnly.MaxValue),
+        "next-review" => entries.OrderBy(e => e.File?.NextReview ?? DateOnly.MaxValue),
+        "no-answers" => entries.OrderByDescending(e => Feedback.GetValueOrDefault(e.Slug).No).ThenBy(e => e.Title, StringComparer.OrdinalIgnoreCase),
+        // What needs someone first: published without a clinician's sign-off, then changes waiting, returned,
+        // being written; then reviews overdue and due; then the rest as the files sort.
+        _ => entries.OrderBy(e => e.AwaitingSignOff ? 0 : 1)
+            .ThenBy(e => e.Status switch { DashboardRow.Waiting => 0, DashboardRow.Returned => 1, DashboardRow.Draft => 2, DashboardRow.LeftOut => 3, _ => 4 })
+            .ThenBy(e => e.File?.Review switch { DashboardRow.ReviewOverdue => 0, DashboardRow.ReviewDueSoon => 1, _ => 2 })
+            .ThenBy(e => e.File?.File ?? e.Slug, StringComparer.Ordinal),
+    };
+
+    private static int StatusOrder(string status) =>
+        DashboardRow.Statuses.Select((s, i) => (s.Key, i)).FirstOrDefault(s => s.Key == status).i;
+
+    public static string StatusName(string status) =>
+        DashboardRow.Statuses.FirstOrDefault(s => s.Key == status).Name ?? status;
 }
