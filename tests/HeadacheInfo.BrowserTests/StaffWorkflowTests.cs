@@ -47,7 +47,8 @@ public sealed class StaffWorkflowTests(BrowserSite site)
             await author.FillAsync("#Summary", "How to rest your neck at night when it is stiff.");
             await author.FillAsync("#Body", "## Your pillow\n\nUse one pillow that keeps your head level with your body.\n");
             await author.ClickAsync("button[value=preview]");
-            await author.WaitForLoadStateAsync();
+            // The page the click returned, whenever a busy machine returns it: wait for what it shows, not for an event.
+            await author.WaitForSelectorAsync("[data-preview] h1, [data-editor-problem]", new() { Timeout = 90_000 });
             Assert.True(await author.QuerySelectorAsync("[data-preview] h1") is not null, (await author.TextContentAsync("main"))?[..Math.Min(800, (await author.TextContentAsync("main"))!.Length)]);
             Assert.Equal("Sleeping with a stiff neck", await author.TextContentAsync("[data-preview] h1"));
             await AssertNoAxeViolationsAsync(author);
@@ -69,7 +70,7 @@ public sealed class StaffWorkflowTests(BrowserSite site)
             await reviewer.GotoAsync("/staff/reviews");
             await AssertNoAxeViolationsAsync(reviewer);
             await reviewer.ClickAsync("[data-slug='sleeping-with-a-stiff-neck'] a");
-            await reviewer.WaitForSelectorAsync("ins[data-diff='added']");
+            await reviewer.WaitForSelectorAsync("ins[data-word-diff='added']");
             await AssertNoAxeViolationsAsync(reviewer);
             await reviewer.ClickAsync("button[value=approve]");
             await reviewer.WaitForSelectorAsync("[data-review-message]");

@@ -386,7 +386,11 @@ public sealed partial class ArticleWorkflow(
     /// written atomically. Refused to anyone who wrote any of it, when the checker finds errors, and when the
     /// published text changed after the change was begun.
     /// </summary>
-    public async Task<WorkflowResult> ApproveAsync(long revisionId, string? comment, StaffUser reviewer) =>
+    /// <param name="wholeArticleReviewed">
+    /// The reviewer read the whole article, not only the change: the review dates move on, as a confirmation's
+    /// do. An article no clinician has signed off yet is always reviewed whole at its first approval.
+    /// </param>
+    public async Task<WorkflowResult> ApproveAsync(long revisionId, string? comment, StaffUser reviewer, bool wholeArticleReviewed = false) =>
         await DecideAsync(revisionId, reviewer, async (submitted, state, transaction) =>
         {
             if (Check(submitted.Slug, submitted.Text).HasErrors)
@@ -401,7 +405,8 @@ public sealed partial class ArticleWorkflow(
             }
 
             // Byte for byte what the reviewer read, but for the review fields.
-            if (SignedOff(submitted.Slug, submitted.Text, reviewer, [("draft", "false")]) is not { } text)
+            var wasSignedOff = published.Text is { } live && Check(submitted.Slug, live).Article?.FrontMatter.ClinicallySignedOff == true;
+            if (SignedOff(submitted.Slug, submitted.Text, reviewer, [("draft", "false")], reviewDates: wholeArticleReviewed || !wasSignedOff) is not { } text)
             {
                 return WorkflowResult.Invalid("This text's front matter cannot be read, so it cannot be published. Return it to the author.");
             }
@@ -462,7 +467,7 @@ public sealed partial class ArticleWorkflow(
             return WorkflowResult.Invalid("The checker finds errors in this article, so it cannot be signed off. Fix them first.");
         }
 
-        if (SignedOff(slug, text, reviewer, []) is not { } confirmed)
+        if (SignedOff(slug, text, reviewer, [], reviewDates: true) is not { } confirmed)
         {
             return WorkflowResult.Invalid("This article's front matter cannot be read, so it cannot be signed off here.");
         }
@@ -633,19 +638,17 @@ public sealed partial class ArticleWorkflow(
     }
 
     /// <summary>
-    /// The text as a reviewer signs it off: today, the next review, the reviewer's title (never an email) and
-    /// the fingerprint of exactly this text, so the page stops claiming the sign-off if the file changes later.
+    /// The text as a reviewer signs it off: the reviewer's title (never an email) and the fingerprint of exactly
+    /// this text, so the page stops claiming the sign-off if the file changes later; and, for a review of the
+    /// whole article, today and the next review date.
     /// </summary>
-    private string? SignedOff(string slug, string text, StaffUser reviewer, (string Key, string YamlValue)[] more)
+    private string? SignedOff(string slug, string text, StaffUser reviewer, (string Key, string YamlValue)[] more, bool reviewDates)
     {
         var title = string.IsNullOrWhiteSpace(reviewer.RoleTitle) ? "Clinical reviewer" : reviewer.RoleTitle.Trim();
-        var reviewed = FrontMatterEditor.Set(text,
-        [
-            ("last_reviewed", Today.Iso()),
-            ("next_review", Today.AddMonths(review.Value.ReviewIntervalMonths).Iso()),
-            ("reviewer", FrontMatterEditor.Quote(title)),
-            .. more,
-        ]);
+        (string Key, string YamlValue)[] dates = reviewDates
+            ? [("last_reviewed", Today.Iso()), ("next_review", Today.AddMonths(review.Value.ReviewIntervalMonths).Iso())]
+            : [];
+        var reviewed = FrontMatterEditor.Set(text, [.. dates, ("reviewer", FrontMatterEditor.Quote(title)), .. more]);
         return reviewed is null || SignOff.Fingerprint(slug, reviewed) is not { } fingerprint
             ? null
             : FrontMatterEditor.Set(reviewed, [(SignOff.FingerprintField, FrontMatterEditor.Quote(fingerprint))]);

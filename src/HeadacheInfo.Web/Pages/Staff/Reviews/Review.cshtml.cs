@@ -16,6 +16,18 @@ public sealed class ReviewModel(ArticleWorkflow workflow, UserManager<StaffUser>
 
     [BindProperty] public string? Comment { get; set; }
 
+    /// <summary>The reviewer read the whole article, not only the change: the review dates move on.</summary>
+    [BindProperty] public bool WholeArticleReviewed { get; set; }
+
+    /// <summary>The article as prose, paragraph by paragraph, with the words added and removed marked.</summary>
+    public IReadOnlyList<IReadOnlyList<DiffWords>> Prose { get; private set; } = [];
+
+    /// <summary>The front matter fields that changed, by name.</summary>
+    public IReadOnlyList<FieldChange> FieldChanges { get; private set; } = [];
+
+    /// <summary>The published article has a clinician's sign-off; when it has not, approving signs off the whole article.</summary>
+    public bool PublishedSignedOff { get; private set; }
+
     public ArticleRevision Revision { get; private set; } = null!;
 
     public IReadOnlyList<DiffLine> Changes { get; private set; } = [];
@@ -41,7 +53,7 @@ public sealed class ReviewModel(ArticleWorkflow workflow, UserManager<StaffUser>
     /// <summary>A button this page does not have.</summary>
     public IActionResult OnPost() => BadRequest();
 
-    public Task<IActionResult> OnPostApproveAsync() => DecideAsync(me => workflow.ApproveAsync(Id, Comment, me));
+    public Task<IActionResult> OnPostApproveAsync() => DecideAsync(me => workflow.ApproveAsync(Id, Comment, me, WholeArticleReviewed));
 
     public Task<IActionResult> OnPostReturnAsync() => DecideAsync(me => workflow.ReturnAsync(Id, Comment, me));
 
@@ -85,6 +97,10 @@ public sealed class ReviewModel(ArticleWorkflow workflow, UserManager<StaffUser>
         IsNew = published is null;
         Changes = TextDiff.Lines(published ?? string.Empty, revision.Text);
         Check = workflow.Check(revision.Slug, revision.Text);
+        var before = published is null ? null : workflow.Check(revision.Slug, published).Article;
+        PublishedSignedOff = before?.FrontMatter.ClinicallySignedOff == true;
+        Prose = ProseDiff.Paragraphs(before, Check.Article);
+        FieldChanges = ProseDiff.Fields(published, revision.Text);
         Contributors = await workflow.ContributorsAsync(revision.Slug);
         var me = await users.GetUserAsync(User);
         CanDecide = Waiting && me is not null && await users.IsInRoleAsync(me, StaffRoles.Reviewer) &&
