@@ -25,11 +25,12 @@ public static class FrontMatterEditor
     }
 
     /// <summary>
-    /// The file with each field set: an existing top-level line (and any indented lines that continue it) is
-    /// replaced where it stands; a missing field is added just before the closing <c>---</c>.
+    /// The file with each field set: an existing field (found by the YAML reader, however its key is quoted,
+    /// with every line its value runs over) is replaced where it stands; a missing one is added just before the
+    /// closing <c>---</c>. Null when the front matter cannot be read, or when the result would not read back
+    /// with the same fields: nothing is ever written that the site would then refuse.
     /// </summary>
     /// <param name="fields">Field names and their values, already written as YAML (see <see cref="Quote"/>).</param>
-    /// <returns>The new text, or null when the file does not start with front matter.</returns>
     public static string? Set(string text, IReadOnlyList<(string Key, string YamlValue)> fields)
     {
         // A lone CR is a line break to Markdig but not here: such a text is not edited rather than edited wrongly.
@@ -40,39 +41,79 @@ public static class FrontMatterEditor
 
         var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
         var lines = text.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
-        var close = block.Close;
+        var yaml = string.Join('\n', lines[(block.Open + 1)..block.Close]);
+        if (TopLevelFields(yaml) is not { } found || Read(yaml) is not { } before)
+        {
+            return null;
+        }
 
+        // Each field's lines, from the bottom up, so replacing one never moves the next.
+        var replaced = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in fields)
         {
-            // A block value (a list) starts on the next line, so nothing follows the colon.
-            var line = value.StartsWith('\n') ? $"{key}:{value}" : $"{key}: {value}";
-            var at = lines.FindIndex(block.Open + 1, close - block.Open - 1, l => l.StartsWith(key + ":", StringComparison.Ordinal));
-            if (at < 0)
-            {
-                lines.Insert(close, line);
-                close++;
-                continue;
-            }
-
-            lines[at] = line;
-            // A value the author folded over several indented lines (or a list under it) goes with the line it belonged to.
-            while (at + 1 < close && lines[at + 1].Length > 0 && (char.IsWhiteSpace(lines[at + 1][0]) || lines[at + 1].StartsWith("- ", StringComparison.Ordinal)))
-            {
-                lines.RemoveAt(at + 1);
-                close--;
-            }
+            replaced[key] = value.StartsWith('\n') ? $"{key}:{value}" : $"{key}: {value}";
         }
 
-        var result = new StringBuilder();
-        for (var i = 0; i < lines.Count; i++)
+        foreach (var (key, first, last) in found.Where(f => replaced.ContainsKey(f.Key)).OrderByDescending(f => f.First))
         {
-            result.Append(lines[i]);
-            if (i < lines.Count - 1)
-            {
-                result.Append(newline);
-            }
+            lines.RemoveRange(block.Open + 1 + first, last - first + 1);
+            lines.Insert(block.Open + 1 + first, replaced[key]);
+            replaced.Remove(key);
         }
 
-        return result.ToString();
+        var close = lines.FindIndex(block.Open + 1, line => line.Trim() is "---" or "...");
+        foreach (var (key, _) in fields.Where(f => replaced.ContainsKey(f.Key)))
+        {
+            lines.Insert(close++, replaced[key]);
+        }
+
+        var result = string.Join(newline, lines);
+        var after = FrontMatterBlock.Find(result) is { } edited
+            ? Read(string.Join('\n', result.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')[(edited.Open + 1)..edited.Close]))
+            : null;
+        return after is not null && SameContent(before, after, fields.Select(f => f.Key).ToHashSet(StringComparer.Ordinal)) ? result : null;
     }
+
+    /// <summary>The top-level keys with the lines (0-based, within the YAML) each runs over, or null when it is not a mapping.</summary>
+    private static List<(string Key, int First, int Last)>? TopLevelFields(string yaml)
+    {
+        var stream = new YamlDotNet.RepresentationModel.YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException)
+        {
+            return null;
+        }
+
+        if (stream.Documents is not [{ RootNode: YamlDotNet.RepresentationModel.YamlMappingNode mapping }])
+        {
+            return null;
+        }
+
+        var lines = yaml.Split('\n');
+        var keys = mapping.Children.Keys.Select(k => (Key: (k as YamlDotNet.RepresentationModel.YamlScalarNode)?.Value ?? string.Empty, First: (int)k.Start.Line - 1)).ToList();
+        return [.. keys.Select((k, i) =>
+        {
+            // A field runs to the next one, less the blank lines and comments between: those stay where the author put them.
+            var last = (i + 1 < keys.Count ? keys[i + 1].First : lines.Length) - 1;
+            while (last > k.First && (lines[last].Trim().Length == 0 || lines[last].TrimStart().StartsWith('#')))
+            {
+                last--;
+            }
+
+            return (k.Key, k.First, last);
+        })];
+    }
+
+    private static ArticleFrontMatter? Read(string yaml) => FrontMatterReader.Read(yaml, "edit", 1, 1).FrontMatter;
+
+    /// <summary>Every field that was not set reads back the same: setting one field never changes another.</summary>
+    private static bool SameContent(ArticleFrontMatter before, ArticleFrontMatter after, HashSet<string> set) =>
+        (set.Contains("title") || before.Title == after.Title) && (set.Contains("summary") || before.Summary == after.Summary) &&
+        (set.Contains("category") || before.Category == after.Category) && (set.Contains("order") || before.Order == after.Order) &&
+        (set.Contains("author") || before.Author == after.Author) && (set.Contains("references") || before.References.SequenceEqual(after.References)) &&
+        (set.Contains("reviewer") || before.Reviewer == after.Reviewer) && (set.Contains("last_reviewed") || before.LastReviewed == after.LastReviewed) &&
+        (set.Contains("next_review") || before.NextReview == after.NextReview) && (set.Contains("draft") || before.Draft == after.Draft);
 }

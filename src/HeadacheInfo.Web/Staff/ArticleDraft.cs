@@ -140,7 +140,8 @@ public sealed record ArticleDraft(
         return header + (leading.Length > 0 ? leading : newline + newline) + NormalisedBody.Replace("\n", newline, StringComparison.Ordinal) + trailing;
     }
 
-    private string NormalisedBody => Body.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+    // A lone CR is a line break to Markdig but not to the front matter editor: one kind of line end only.
+    private string NormalisedBody => Body.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
 
     /// <summary>The front matter as written: keys in the usual order, each value as YAML.</summary>
     private IEnumerable<(string Key, string Value)> Fields()

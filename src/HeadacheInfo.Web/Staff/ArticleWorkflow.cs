@@ -49,6 +49,13 @@ public sealed record WorkflowResult(WorkflowOutcome Outcome, string Message)
     /// <summary>On a conflict while editing: the text that changed since the author started.</summary>
     public string? Theirs { get; init; }
 
+    /// <summary>
+    /// What the editor's form starts from next: the published text the author has now seen. After a conflict it
+    /// is the text shown beside theirs, so keeping their own version is an ordinary save, which a change made
+    /// meanwhile still stops.
+    /// </summary>
+    public string? BaseHash { get; init; }
+
     /// <summary>More reasons, one per line (fields the form must fix).</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 
@@ -69,10 +76,9 @@ public sealed record WorkflowResult(WorkflowOutcome Outcome, string Message)
 /// <summary>The editor's form: the fields an author writes, and what the form was opened from.</summary>
 /// <param name="StartedFrom">The revision the form was opened from or last saved as (0 for the published text).</param>
 /// <param name="BaseHash">A fingerprint of the published text the author's text started from.</param>
-/// <param name="KeepMine">The author has seen what changed since and keeps their own text.</param>
 public sealed record ArticleEdit(
     string Slug, bool IsNew, string Title, string Summary, string Category, int? Order, IReadOnlyList<string> References,
-    string? Author, string Body, string? Note, long StartedFrom, string BaseHash, bool KeepMine = false);
+    string? Author, string Body, string? Note, long StartedFrom, string BaseHash);
 
 /// <summary>What the editor opens: the text to edit and where it stands.</summary>
 /// <param name="Status">Where the change stands, when it matters: returned with the reviewer's comment, or waiting.</param>
@@ -138,40 +144,18 @@ public sealed partial class ArticleWorkflow(
     public async Task<IReadOnlyList<string>> ContributorsAsync(string slug) =>
         (await ContributorsAsync(database, [slug])).GetValueOrDefault(slug) ?? [];
 
-    /// <summary>The contributors to the change in progress on each of these articles (see <see cref="ContributorsAsync(string)"/>).</summary>
-    internal static async Task<Dictionary<string, List<string>>> ContributorsAsync(StaffDbContext database, IReadOnlyList<string> slugs)
-    {
-        var rows = await database.ArticleRevisions.AsNoTracking().Where(r => slugs.Contains(r.Slug))
-            .Select(r => new { r.Slug, r.Id, r.Action, r.Author }).ToListAsync();
-        return rows.GroupBy(r => r.Slug).ToDictionary(g => g.Key, g =>
-        {
-            var since = g.Where(r => r.Action is RevisionActions.Approved or RevisionActions.RolledBack).Select(r => r.Id).DefaultIfEmpty(0).Max();
-            return g.Where(r => r.Id > since && r.Action is RevisionActions.Saved or RevisionActions.Submitted)
-                .Select(r => r.Author).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
-        }, StringComparer.Ordinal);
-    }
+    /// <summary>The contributors to the change in progress on each of these articles (see <see cref="Authorship"/>).</summary>
+    internal static async Task<Dictionary<string, List<string>>> ContributorsAsync(StaffDbContext database, IReadOnlyList<string> slugs) =>
+        (await HistoriesAsync(database, slugs)).ToDictionary(h => h.Key, h => h.Value.ChangeInProgress().ToList(), StringComparer.Ordinal);
 
-    /// <summary>
-    /// Who wrote the published text: the contributors to the change the latest approval published. They may
-    /// not confirm it still accurate, as they could not approve it. Empty when it came from outside the app.
-    /// </summary>
-    public async Task<IReadOnlyList<string>> PublishedAuthorsAsync(string slug)
-    {
-        var publications = await database.ArticleRevisions.AsNoTracking()
-            .Where(r => r.Slug == slug && (r.Action == RevisionActions.Approved || r.Action == RevisionActions.RolledBack || r.Action == RevisionActions.OutsideEdit))
-            .OrderByDescending(r => r.Id).Select(r => new { r.Id, r.Action }).Take(1).ToListAsync();
-        if (publications.FirstOrDefault() is not { Action: RevisionActions.Approved } approved)
-        {
-            return [];
-        }
+    /// <summary>Who wrote the published text: they may not confirm it still accurate, as they could not approve it.</summary>
+    public async Task<IReadOnlyList<string>> PublishedAuthorsAsync(string slug) =>
+        (await HistoriesAsync(database, [slug])).GetValueOrDefault(slug)?.Published() ?? [];
 
-        var before = await database.ArticleRevisions.AsNoTracking()
-            .Where(r => r.Slug == slug && r.Id < approved.Id && (r.Action == RevisionActions.Approved || r.Action == RevisionActions.RolledBack))
-            .MaxAsync(r => (long?)r.Id) ?? 0;
-        return await database.ArticleRevisions.AsNoTracking()
-            .Where(r => r.Slug == slug && r.Id > before && r.Id < approved.Id && (r.Action == RevisionActions.Saved || r.Action == RevisionActions.Submitted))
-            .Select(r => r.Author).Distinct().ToListAsync();
-    }
+    private static async Task<Dictionary<string, Authorship>> HistoriesAsync(StaffDbContext database, IReadOnlyList<string> slugs) =>
+        (await database.ArticleRevisions.AsNoTracking().Where(r => slugs.Contains(r.Slug))
+            .Select(r => new { r.Slug, Step = new RevisionStep(r.Id, r.Action, r.Author, r.SubjectRevisionId) }).ToListAsync())
+        .GroupBy(r => r.Slug).ToDictionary(g => g.Key, g => new Authorship([.. g.Select(r => r.Step)]), StringComparer.Ordinal);
 
     /// <summary>
     /// Renders a text with the site's own pipeline and runs the same checks as check-content on it. A text is
@@ -268,6 +252,11 @@ public sealed partial class ArticleWorkflow(
         }
 
         var published = files.Read(edit.Slug);
+        if (!edit.IsNew && !published.Exists && !await HasHistoryAsync(edit.Slug))
+        {
+            return (null, null, [$"There is no article at /articles/{edit.Slug}."]);
+        }
+
         var fields = FieldsOf(edit, published.Text);
         if (fields.Problems() is { Count: > 0 } problems)
         {
@@ -289,6 +278,20 @@ public sealed partial class ArticleWorkflow(
                 : WorkflowResult.NotFound("There is no such article.");
         }
 
+        try
+        {
+            return await SaveCheckedAsync(edit, author, send);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return WorkflowResult.Conflict("Someone else saved this article at the same moment, so nothing was saved. Your text is still in the form: press Save draft again.");
+        }
+    }
+
+    private async Task<WorkflowResult> SaveCheckedAsync(ArticleEdit edit, StaffUser author, bool send)
+    {
+        using var held = await locks.HoldAsync(edit.Slug);
+        // Read under the article's lock, so an approval cannot change the file between this read and the save.
         var published = files.Read(edit.Slug);
         if (edit.IsNew && published.Exists)
         {
@@ -311,19 +314,6 @@ public sealed partial class ArticleWorkflow(
             return WorkflowResult.Invalid("Some fields need changing before this can be saved.") with { Problems = problems };
         }
 
-        try
-        {
-            return await SaveCheckedAsync(edit, author, send, published, fields);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return WorkflowResult.Conflict("Someone else saved this article at the same moment, so nothing was saved. Your text is still in the form: press Save draft again.");
-        }
-    }
-
-    private async Task<WorkflowResult> SaveCheckedAsync(ArticleEdit edit, StaffUser author, bool send, ArticleFileRead published, ArticleDraft fields)
-    {
-        using var held = await locks.HoldAsync(edit.Slug);
         await using var transaction = await database.Database.BeginTransactionAsync();
         var state = await EnsureStateAsync(edit.Slug, tracked: true) ?? NewState(edit.Slug);
         var current = state.DraftRevisionId is { } draftId ? await FindAsync(draftId) : null;
@@ -337,7 +327,7 @@ public sealed partial class ArticleWorkflow(
         var publishedChanged = edit.BaseHash != publishedHash;
         var someoneElseSaved = current is not null && current.Id != edit.StartedFrom &&
             !string.Equals(current.Author, author.Email, StringComparison.OrdinalIgnoreCase);
-        if (!edit.KeepMine && (publishedChanged || someoneElseSaved))
+        if (publishedChanged || someoneElseSaved)
         {
             var kept = Add(NewRevision(edit.Slug, RevisionActions.Saved, text, edit.BaseHash, author.Email!, edit.Note));
             state.Status = ChangeStatus.Draft;
@@ -345,23 +335,23 @@ public sealed partial class ArticleWorkflow(
             return WorkflowResult.Conflict(someoneElseSaved
                 ? $"{current!.Author} saved a version of this article after you opened it. Your text is saved too; compare the two below, then keep yours (adding anything of theirs you need)."
                 : "The published article changed after you opened it. Your text is saved; compare below, then keep yours (adding anything that changed that you need).")
-                with { Revision = kept, Theirs = someoneElseSaved ? current!.Text : published.Text ?? string.Empty };
+                with { Revision = kept, Theirs = someoneElseSaved ? current!.Text : published.Text ?? string.Empty, BaseHash = publishedHash };
         }
 
         var sending = send && !check.HasErrors;
-        var revision = Add(NewRevision(edit.Slug, sending ? RevisionActions.Submitted : RevisionActions.Saved, text,
-            edit.KeepMine ? publishedHash : edit.BaseHash, author.Email!, edit.Note));
+        var revision = Add(NewRevision(edit.Slug, sending ? RevisionActions.Submitted : RevisionActions.Saved, text, edit.BaseHash, author.Email!, edit.Note));
         state.Status = sending ? ChangeStatus.Waiting : ChangeStatus.Draft;
         await CommitAsync(state, transaction, revision, sending ? AuditEvents.RevisionSubmitted : AuditEvents.RevisionSaved, author.Email,
             id => $"{revision.Action} {edit.Slug} (revision {id})");
         if (send && !sending)
         {
-            return WorkflowResult.Invalid("Fix the errors the checker found before sending this for review. Your text is saved as a draft.") with { Revision = revision };
+            return WorkflowResult.Invalid("Fix the errors the checker found before sending this for review. Your text is saved as a draft.")
+                with { Revision = revision, BaseHash = revision.BaseHash };
         }
 
         return WorkflowResult.Done(sending
             ? "Sent for review. A reviewer will read it before patients see it."
-            : "Draft saved. Patients do not see it until a reviewer approves it.") with { Revision = revision };
+            : "Draft saved. Patients do not see it until a reviewer approves it.") with { Revision = revision, BaseHash = revision.BaseHash };
     }
 
     /// <summary>Sends a change back to its author with the reviewer's comment.</summary>
@@ -550,8 +540,9 @@ public sealed partial class ArticleWorkflow(
             return WorkflowResult.Conflict("A change to this article is waiting for review. Ask the reviewer to decide on it first, or open the editor to take it back.");
         }
 
+        // The source goes with it: a draft restored from one never published brings its writers' words, and so its writers.
         var revision = Add(NewRevision(slug, RevisionActions.Saved, await TextOfAsync(old), ArticleDraft.Fingerprint(PublishedText(slug)), author.Email!,
-            $"restored from revision {old.Id}"));
+            $"restored from revision {old.Id}", old.Id));
         state.Status = ChangeStatus.Draft;
         await CommitAsync(state, transaction, revision, AuditEvents.RevisionSaved, author.Email, id => $"restored {slug} from revision {old.Id} as a draft (revision {id})");
         return WorkflowResult.Done($"Revision {old.Id} is now a draft. Check it, then send it for review.") with { Revision = revision };
@@ -580,6 +571,11 @@ public sealed partial class ArticleWorkflow(
 
         using var held = await locks.HoldAsync(slug);
         await using var transaction = await database.Database.BeginTransactionAsync();
+        if (ArticleDraft.Fingerprint(old.Text) == ArticleDraft.Fingerprint(PublishedText(slug)))
+        {
+            return WorkflowResult.Invalid("That version is the one on the site now, so there is nothing to put back.");
+        }
+
         if (Check(slug, old.Text).HasErrors)
         {
             return WorkflowResult.Invalid("The checker finds errors in that version today, so it cannot be put back as it is. Restore it as a draft instead.");
@@ -668,9 +664,9 @@ public sealed partial class ArticleWorkflow(
     private async Task<WorkflowResult> DecideAsync(long revisionId, StaffUser reviewer,
         Func<ArticleRevision, ArticleState, IDbContextTransaction, Task<WorkflowResult>> decide)
     {
-        if (await FindAsync(revisionId) is not { } submitted)
+        if (await FindAsync(revisionId) is not { Action: RevisionActions.Submitted } submitted)
         {
-            return WorkflowResult.NotFound("There is no such change.");
+            return WorkflowResult.NotFound("There is no such change waiting for review.");
         }
 
         if (!await users.IsInRoleAsync(reviewer, StaffRoles.Reviewer))

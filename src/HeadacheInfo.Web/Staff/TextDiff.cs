@@ -20,13 +20,25 @@ public sealed record DiffLine(string Kind, string Text)
 /// <summary>Line-by-line comparison of two versions of an article's Markdown (DiffPlex).</summary>
 public static class TextDiff
 {
-    public static IReadOnlyList<DiffLine> Lines(string before, string after) =>
-    [
-        .. InlineDiffBuilder.Diff(before.Replace("\r\n", "\n", StringComparison.Ordinal), after.Replace("\r\n", "\n", StringComparison.Ordinal))
-            .Lines.Select(line => new DiffLine(
+    /// <summary>Far more than an article has; past it a comparison costs more than it tells.</summary>
+    public const int MaxLines = 5_000;
+
+    public static IReadOnlyList<DiffLine> Lines(string before, string after)
+    {
+        before = before.Replace("\r\n", "\n", StringComparison.Ordinal);
+        after = after.Replace("\r\n", "\n", StringComparison.Ordinal);
+        if (before.Count(c => c == '\n') > MaxLines || after.Count(c => c == '\n') > MaxLines)
+        {
+            return [new DiffLine(DiffLine.Same, $"(One of the versions has more than {MaxLines:N0} lines, too many to compare line by line.)")];
+        }
+
+        return
+        [
+            .. InlineDiffBuilder.Diff(before, after).Lines.Select(line => new DiffLine(
                 line.Type switch { ChangeType.Inserted => DiffLine.Added, ChangeType.Deleted => DiffLine.Removed, _ => DiffLine.Same },
                 line.Text ?? string.Empty)),
-    ];
+        ];
+    }
 }
 
 /// <summary>A run of words in a paragraph: added, removed or the same.</summary>
@@ -43,13 +55,22 @@ public static class ProseDiff
 {
     private const string ParagraphBreak = "\u2029";
 
+    /// <summary>Three times the longest article the checker lets by without a warning.</summary>
+    public const int MaxWords = 5_000;
+
     /// <summary>The paragraphs of the new text, with the words added and removed since the old one marked.</summary>
     public static IReadOnlyList<IReadOnlyList<DiffWords>> Paragraphs(Article? before, Article? after)
     {
         static string Prose(Article? article) =>
             article is null ? string.Empty : string.Join(" " + ParagraphBreak + " ", article.Body.Passages.Select(p => p.Text));
 
-        var result = Differ.Instance.CreateDiffs(Prose(before), Prose(after), ignoreWhiteSpace: false, ignoreCase: false,
+        var (old, now) = (Prose(before), Prose(after));
+        if (old.Count(c => c == ' ') > MaxWords * 2 || now.Count(c => c == ' ') > MaxWords * 2)
+        {
+            return [[new DiffWords(DiffLine.Same, $"(The article is longer than {MaxWords:N0} words, too long to compare word by word: read the preview below.)")]];
+        }
+
+        var result = Differ.Instance.CreateDiffs(old, now, ignoreWhiteSpace: false, ignoreCase: false,
             new DelimiterChunker([' ']));
         var paragraphs = new List<IReadOnlyList<DiffWords>>();
         var current = new List<DiffWords>();

@@ -16,7 +16,8 @@ public sealed class ArticleWorkflowRulesTests(ArticleWorkflowRulesTests.Site sit
     {
         public Site()
         {
-            foreach (var slug in new[] { "roles", "four-eyes", "waiting", "checker", "moved-on", "race", "render-once", "older-base", "rollback" })
+            foreach (var slug in new[] { "roles", "four-eyes", "waiting", "checker", "moved-on", "race", "render-once", "older-base", "rollback",
+                "rollback-reset", "restored-writers", "confirm-after-rollback", "keep-mine" })
             {
                 Content.WriteArticle(slug, $"About {slug}");
             }
@@ -189,5 +190,80 @@ public sealed class ArticleWorkflowRulesTests(ArticleWorkflowRulesTests.Site sit
 
         Assert.True(back.Succeeded, back.Message);
         Assert.Equal(approved.Revision!.Text, File("rollback"));
+    }
+
+    private async Task<WorkflowResult> ApproveAsync(long id, StaffUser reviewer) => await WithWorkflowAsync(w => w.ApproveAsync(id, null, reviewer));
+
+    [Fact]
+    public async Task Putting_back_the_version_already_live_is_refused_and_never_clears_who_wrote_the_change_in_progress()
+    {
+        var author = await UserAsync("reset-author@clinic.example", StaffRoles.Author);
+        var writer = await UserAsync("reset-writer@clinic.example", StaffRoles.Reviewer);
+        var other = await UserAsync("reset-other@clinic.example", StaffRoles.Reviewer);
+        var first = await SendAsync("rollback-reset", author, "## One\n\nThe first approved words.\n");
+        var live = (await ApproveAsync(first.Id, other)).Revision!;
+        var mine = await SendAsync("rollback-reset", writer, "## Two\n\nThe writer's own words.\n");
+
+        Assert.Equal(WorkflowOutcome.Invalid, (await WithWorkflowAsync(w => w.RollBackAsync("rollback-reset", live.Id, writer))).Outcome);
+        Assert.Equal(WorkflowOutcome.Forbidden, (await ApproveAsync(mine.Id, writer)).Outcome);
+        Assert.Contains("reset-writer@clinic.example", await WithWorkflowAsync(w => w.ContributorsAsync("rollback-reset")));
+    }
+
+    [Fact]
+    public async Task A_draft_restored_from_one_never_published_brings_its_writers_with_it()
+    {
+        var writer = await UserAsync("restore-writer@clinic.example", StaffRoles.Reviewer);
+        var author = await UserAsync("restore-author@clinic.example", StaffRoles.Author);
+        var other = await UserAsync("restore-other@clinic.example", StaffRoles.Reviewer);
+        var baseHash = ArticleDraft.Fingerprint(File("restored-writers"));
+        var unreviewed = await WithWorkflowAsync(w => w.SaveAsync(Edit("restored-writers", "## Claim\n\nWords no one reviewed.\n", baseHash: baseHash), writer, send: false));
+        // The author opens the editor on the writer's draft, replaces every word, and sends it; another reviewer approves.
+        var replaced = await WithWorkflowAsync(w => w.SaveAsync(
+            Edit("restored-writers", "## Mine\n\nThe author's own words.\n", unreviewed.Revision!.Id, baseHash), author, send: true));
+        Assert.True((await ApproveAsync(replaced.Revision!.Id, other)).Succeeded);
+
+        var restored = await WithWorkflowAsync(w => w.RestoreAsync("restored-writers", unreviewed.Revision!.Id, author));
+        var sent = await WithWorkflowAsync(w => w.SaveAsync(
+            Edit("restored-writers", "## Claim\n\nWords no one reviewed.\n", restored.Revision!.Id, restored.Revision.BaseHash), author, send: true));
+
+        Assert.True(sent.Succeeded, sent.Message);
+        Assert.Contains("restore-writer@clinic.example", await WithWorkflowAsync(w => w.ContributorsAsync("restored-writers")));
+        Assert.Equal(WorkflowOutcome.Forbidden, (await ApproveAsync(sent.Revision!.Id, writer)).Outcome);
+    }
+
+    [Fact]
+    public async Task A_version_put_back_keeps_its_writers_who_may_not_confirm_it()
+    {
+        var writer = await UserAsync("putback-writer@clinic.example", StaffRoles.Reviewer);
+        var author = await UserAsync("putback-author@clinic.example", StaffRoles.Author);
+        var other = await UserAsync("putback-other@clinic.example", StaffRoles.Reviewer);
+        var theirs = (await ApproveAsync((await SendAsync("confirm-after-rollback", writer, "## One\n\nThe writer's words.\n")).Id, other)).Revision!;
+        Assert.True((await ApproveAsync((await SendAsync("confirm-after-rollback", author, "## Two\n\nThe author's words.\n")).Id, other)).Succeeded);
+
+        Assert.True((await WithWorkflowAsync(w => w.RollBackAsync("confirm-after-rollback", theirs.Id, writer))).Succeeded);
+
+        Assert.Equal(["putback-writer@clinic.example"], await WithWorkflowAsync(w => w.PublishedAuthorsAsync("confirm-after-rollback")));
+        var confirm = await WithWorkflowAsync(w => w.ConfirmAsync("confirm-after-rollback", ArticleDraft.Fingerprint(File("confirm-after-rollback")), writer));
+        Assert.Equal(WorkflowOutcome.Forbidden, confirm.Outcome);
+    }
+
+    [Fact]
+    public async Task Keeping_your_own_version_after_a_conflict_still_stops_at_a_colleague_s_newer_save()
+    {
+        var mine = await UserAsync("keep-mine@clinic.example", StaffRoles.Author);
+        var colleague = await UserAsync("keep-colleague@clinic.example", StaffRoles.Author);
+        var baseHash = ArticleDraft.Fingerprint(File("keep-mine"));
+        var v1 = await WithWorkflowAsync(w => w.SaveAsync(Edit("keep-mine", "## V1\n\nThe colleague's first save.\n", baseHash: baseHash), colleague, send: false));
+        var conflict = await WithWorkflowAsync(w => w.SaveAsync(Edit("keep-mine", "## Mine\n\nMy words.\n", baseHash: baseHash), mine, send: false));
+        Assert.Equal(WorkflowOutcome.Conflict, conflict.Outcome);
+        // The colleague saves again from their form: told of my save in turn, their words kept as the newest draft.
+        var v2 = await WithWorkflowAsync(w => w.SaveAsync(Edit("keep-mine", "## V2\n\nAn important safety fix.\n", v1.Revision!.Id, baseHash), colleague, send: false));
+        Assert.Equal(WorkflowOutcome.Conflict, v2.Outcome);
+
+        // Keep mine, from the conflict page showing V1 only.
+        var kept = await WithWorkflowAsync(w => w.SaveAsync(Edit("keep-mine", "## Mine\n\nMy words.\n", conflict.Revision!.Id, conflict.BaseHash), mine, send: false));
+
+        Assert.Equal(WorkflowOutcome.Conflict, kept.Outcome);
+        Assert.Contains("An important safety fix.", kept.Theirs, StringComparison.Ordinal);
     }
 }

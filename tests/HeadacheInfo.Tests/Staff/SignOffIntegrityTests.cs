@@ -45,6 +45,10 @@ public sealed class SignOffIntegrityTests(SignOffIntegrityTests.Site site) : ICl
             Content.WriteArticle("racing", "Racing");
             Content.Write("in-a-folder/nested.md", ArticleText.Valid("Nested"));
             Content.Write("too-big.md", ArticleText.Valid("Too big", body: "## Big\n\n" + new string('a', 1_100_000)));
+            // Keys quoted by hand, a reviewer claimed by hand: a sign-off must replace them, never add a second.
+            Content.Write("quoted-keys.md", ArticleText.Valid("Quoted keys")
+                .Replace("reviewer: Clinic medical lead", "\"reviewer\": \"Dr Fake, Consultant Neurologist\"", StringComparison.Ordinal)
+                .Replace("draft: false", "'draft': false", StringComparison.Ordinal));
         }
     }
 
@@ -340,5 +344,68 @@ public sealed class SignOffIntegrityTests(SignOffIntegrityTests.Site site) : ICl
         Assert.Single(results, r => r.Page.QuerySelector("[data-review-problem]") is not null);
         await using var scope = site.Services.CreateAsyncScope();
         Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<StaffDbContext>().ArticleRevisions.CountAsync(r => r.Slug == "racing" && r.Action == RevisionActions.Approved));
+    }
+
+    [Fact]
+    public async Task A_sign_off_replaces_a_hand_quoted_field_and_never_writes_a_file_the_site_would_refuse()
+    {
+        using var reviewer = await SignedInAsync("quoted@clinic.example", StaffRoles.Reviewer);
+        var (_, history) = await reviewer.GetAsync("/staff/articles/quoted-keys/history");
+
+        (await reviewer.SubmitAsync(history, "/staff/articles/quoted-keys/history", new Dictionary<string, string>(), "confirm")).Dispose();
+
+        var file = FileText("quoted-keys.md")!;
+        Assert.DoesNotContain("Dr Fake", file, StringComparison.Ordinal);
+        Assert.Single(file.Split('\n'), l => l.Contains("reviewer", StringComparison.Ordinal) && !l.StartsWith("review_fingerprint", StringComparison.Ordinal));
+        await Eventually.MatchesAsync(async () => (await site.GetPageAsync("/articles/quoted-keys")).QuerySelector("[data-clinical-review]")?.GetAttribute("data-clinical-review"),
+            state => state == "signed-off", "the confirmed page, still served");
+    }
+
+    [Fact]
+    public async Task A_new_article_keeps_the_address_it_was_first_saved_at_when_its_title_changes()
+    {
+        using var author = await SignedInAsync("renamer@clinic.example", StaffRoles.Author);
+        var (_, form) = await author.GetAsync("/staff/articles/new");
+        var (_, saved) = await PressAsync(author, form, "/staff/articles/new", "save-draft", Fields("Alpha test"));
+
+        var (_, sent) = await PressAsync(author, saved, "/staff/articles/new", "submit-for-review", new() { ["Title"] = "Alpha test, revised" });
+
+        Assert.Contains("Sent for review", sent.QuerySelector("[data-editor-message]")?.TextContent, StringComparison.Ordinal);
+        await using var scope = site.Services.CreateAsyncScope();
+        var slugs = await scope.ServiceProvider.GetRequiredService<StaffDbContext>().ArticleRevisions
+            .Where(r => r.Author == "renamer@clinic.example").Select(r => r.Slug).Distinct().ToListAsync();
+        Assert.Equal(["alpha-test"], slugs);
+    }
+
+    [Fact]
+    public async Task A_decision_posted_for_a_revision_that_is_not_waiting_is_404_not_a_server_error()
+    {
+        using var reviewer = await SignedInAsync("not-waiting@clinic.example", StaffRoles.Reviewer);
+        var (_, queue) = await reviewer.GetAsync("/staff/reviews");
+        var token = queue.QuerySelector("form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        await using var scope = site.Services.CreateAsyncScope();
+        var notSubmitted = await scope.ServiceProvider.GetRequiredService<StaffDbContext>().ArticleRevisions
+            .Where(r => r.Action != RevisionActions.Submitted).Select(r => r.Id).FirstOrDefaultAsync();
+
+        foreach (var id in new[] { notSubmitted, 999_999 })
+        {
+            using var response = await reviewer.Http.PostAsync(new Uri($"/staff/reviews/{id}", UriKind.Relative),
+                new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("action", "approve")]));
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task An_order_that_is_not_a_whole_number_is_said_so_and_the_text_stays()
+    {
+        using var author = await SignedInAsync("order@clinic.example", StaffRoles.Author);
+        var (_, form) = await author.GetAsync("/staff/articles/new");
+        var fields = Fields("Order check", body: "## Mine\n\nWords to keep.\n");
+        fields["Order"] = "abc";
+
+        var (_, page) = await PressAsync(author, form, "/staff/articles/new", "save-draft", fields);
+
+        Assert.Contains("whole number", page.QuerySelector("[data-editor-problem]")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Words to keep.", page.QuerySelector("textarea[name=Body]")?.TextContent, StringComparison.Ordinal);
     }
 }

@@ -100,20 +100,27 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
         return Page();
     }
 
-    public Task<IActionResult> OnPostSaveDraftAsync() => SaveAsync(send: false, keepMine: false);
+    public Task<IActionResult> OnPostSaveDraftAsync() => SaveAsync(send: false);
 
-    public Task<IActionResult> OnPostSubmitForReviewAsync() => SaveAsync(send: true, keepMine: false);
+    public Task<IActionResult> OnPostSubmitForReviewAsync() => SaveAsync(send: true);
 
-    public Task<IActionResult> OnPostKeepMineAsync() => SaveAsync(send: false, keepMine: true);
+    /// <summary>After a conflict the form starts from what the author was shown, so keeping their own text is a save like any other.</summary>
+    public Task<IActionResult> OnPostKeepMineAsync() => SaveAsync(send: false);
 
-    private async Task<IActionResult> SaveAsync(bool send, bool keepMine)
+    private async Task<IActionResult> SaveAsync(bool send)
     {
         if (await users.GetUserAsync(User) is not { } me)
         {
             return Forbid();
         }
 
-        var result = await workflow.SaveAsync(Edit() with { KeepMine = keepMine }, me, send);
+        if (ModelState[nameof(Order)]?.Errors.Count > 0)
+        {
+            Problems = ["The order must be a whole number, such as 3, or left empty. Nothing was saved; your text is still here."];
+            return Page();
+        }
+
+        var result = await workflow.SaveAsync(Edit(), me, send);
         switch (result.Outcome)
         {
             case WorkflowOutcome.NotFound:
@@ -132,9 +139,10 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
         {
             // What the next post starts from: the form must carry these, not the values it was posted with.
             DraftVersion = saved.Id;
-            BaseHash = saved.BaseHash;
+            BaseHash = result.BaseHash ?? saved.BaseHash;
             ModelState.Remove(nameof(DraftVersion));
             ModelState.Remove(nameof(BaseHash));
+            OnSaved(saved);
             Preview = workflow.Check(ArticleSlug, saved.Text);
             if (result.Theirs is { } theirs)
             {
@@ -143,6 +151,11 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
         }
 
         return Page();
+    }
+
+    /// <summary>What the form must carry once a revision is saved, beyond where it started from.</summary>
+    protected virtual void OnSaved(ArticleRevision saved)
+    {
     }
 
     private ArticleEdit Edit() => new(

@@ -15,4 +15,11 @@ public sealed class NewModel(ArticleWorkflow workflow, UserManager<StaffUser> us
     public override bool IsNew => true;
 
     public void OnGet() => Fill(ArticleDraft.Empty(Workflow.Today));
+
+    /// <summary>Later saves of this new article go to the address it was first saved at, whatever the title becomes.</summary>
+    protected override void OnSaved(ArticleRevision saved)
+    {
+        NewSlug = saved.Slug;
+        ModelState.Remove(nameof(NewSlug));
+    }
 }

@@ -59,6 +59,11 @@ public sealed class ReviewModel(ArticleWorkflow workflow, UserManager<StaffUser>
 
     private async Task<IActionResult> DecideAsync(Func<StaffUser, Task<WorkflowResult>> decide)
     {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
         if (await users.GetUserAsync(User) is not { } me)
         {
             return Forbid();

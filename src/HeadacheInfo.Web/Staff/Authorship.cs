@@ -1,0 +1,72 @@
+namespace HeadacheInfo.Web.Staff;
+
+/// <summary>One revision as the authorship rules need it: no text.</summary>
+public sealed record RevisionStep(long Id, string Action, string Author, long? SubjectRevisionId);
+
+/// <summary>
+/// Who wrote what, from an article's revisions: the four-eyes rules rest on it. A change in progress is
+/// everything saved or sent since the last approval (a roll-back or a confirmation publishes no one's new
+/// words, so it ends nothing); a draft restored from an unpublished one brings that draft's writers with it;
+/// a version put back keeps the writers of the version it puts back.
+/// </summary>
+public sealed class Authorship(IReadOnlyList<RevisionStep> history)
+{
+    private readonly IReadOnlyList<RevisionStep> _history = [.. history.OrderBy(r => r.Id)];
+
+    /// <summary>Everyone who wrote part of the change in progress.</summary>
+    public IReadOnlyList<string> ChangeInProgress() => Order(ChangeBefore(long.MaxValue));
+
+    /// <summary>Everyone who wrote the published text, or nobody when it came from outside the app.</summary>
+    public IReadOnlyList<string> Published() =>
+        _history.LastOrDefault(r => r.Action is RevisionActions.Approved or RevisionActions.RolledBack or RevisionActions.OutsideEdit
+            or RevisionActions.Confirmed or RevisionActions.Unpublished) is { } last
+            ? Order(WritersOf(last, depth: 0))
+            : [];
+
+    private HashSet<string> WritersOf(RevisionStep publication, int depth)
+    {
+        // A chain of put-backs is short; the bound keeps a corrupt history from looping.
+        if (depth > 50)
+        {
+            return [];
+        }
+
+        return publication.Action switch
+        {
+            RevisionActions.Approved => ChangeBefore(publication.Id),
+            RevisionActions.RolledBack when Find(publication.SubjectRevisionId) is { } putBack => WritersOf(putBack, depth + 1),
+            RevisionActions.Confirmed when _history.LastOrDefault(r => r.Id < publication.Id && r.Action is RevisionActions.Approved
+                or RevisionActions.RolledBack or RevisionActions.OutsideEdit) is { } confirmed => WritersOf(confirmed, depth + 1),
+            _ => new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+        };
+    }
+
+    /// <summary>The writers of the change that was in progress just before <paramref name="before"/>.</summary>
+    private HashSet<string> ChangeBefore(long before, int depth = 0)
+    {
+        var since = _history.Where(r => r.Id < before && r.Action == RevisionActions.Approved).Select(r => r.Id).DefaultIfEmpty(0).Max();
+        var writers = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var step in _history.Where(r => r.Id > since && r.Id < before && r.Action is RevisionActions.Saved or RevisionActions.Submitted))
+        {
+            writers.Add(step.Author);
+            // A draft restored from one never published carries its writers' words.
+            if (depth < 50 && Source(step) is { Action: RevisionActions.Saved or RevisionActions.Submitted } source)
+            {
+                writers.UnionWith(ChangeBefore(source.Id + 1, depth + 1));
+            }
+        }
+
+        return writers;
+    }
+
+    /// <summary>The revision a restored draft came from (through a return, to the text it returned).</summary>
+    private RevisionStep? Source(RevisionStep step)
+    {
+        var source = Find(step.SubjectRevisionId);
+        return source is { Action: RevisionActions.Returned } returned ? Find(returned.SubjectRevisionId) : source;
+    }
+
+    private RevisionStep? Find(long? id) => id is { } value ? _history.FirstOrDefault(r => r.Id == value) : null;
+
+    private static List<string> Order(IEnumerable<string> writers) => [.. writers.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)];
+}
