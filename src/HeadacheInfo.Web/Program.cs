@@ -23,6 +23,11 @@ if (AddStaffCommand.IsRequested(args))
     return await AddStaffCommand.RunAsync(args, Console.In, Console.Out);
 }
 
+if (ResetStaffCommand.IsRequested(args))
+{
+    return await ResetStaffCommand.RunAsync(args, Console.Out);
+}
+
 if (CommandWords.Unknown(args) is { } unknown)
 {
     return CommandWords.ReportUnknown(unknown, Console.Error);

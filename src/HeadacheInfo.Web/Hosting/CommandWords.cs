@@ -17,6 +17,7 @@ public static class CommandWords
         ("(none)", "serve the site"),
         (ContentCheckCommand.Name, "check a content folder and report file by file (exit 1 on any error)"),
         (AddStaffCommand.Name, "add a staff account"),
+        (ResetStaffCommand.Name, "give a locked-out account a one-time password and turn its two-step sign-in off"),
     ];
 
     /// <summary>The first argument when it is a word that is neither a setting (--Key=value, /Key, Key=value) nor a command.</summary>

@@ -44,6 +44,37 @@ public static class StaffAccounts
         return new(user, oneTime, []);
     }
 
+    /// <summary>
+    /// A new one-time password for someone who cannot sign in: it must be changed at the next sign-in, and every
+    /// session of the account ends now.
+    /// </summary>
+    public static async Task<string> ResetPasswordAsync(UserManager<StaffUser> users, StaffUser user)
+    {
+        var oneTime = OneTimePassword();
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var reset = await users.ResetPasswordAsync(user, token, oneTime);
+        if (!reset.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", reset.Errors.Select(e => e.Description)));
+        }
+
+        user.MustChangePassword = true;
+        await users.UpdateAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        return oneTime;
+    }
+
+    /// <summary>
+    /// Two-step sign-in off, with a new key, for someone who lost their phone: they set it up again (an admin is
+    /// made to at once) and get new recovery codes then. Every session of the account ends now.
+    /// </summary>
+    public static async Task ResetTwoFactorAsync(UserManager<StaffUser> users, StaffUser user)
+    {
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+    }
+
     /// <summary>Four random groups of five letters and digits (about 100 bits), easy to read out over the phone.</summary>
     public static string OneTimePassword()
     {

@@ -148,6 +148,8 @@ public static class StaffSeeding
         var (_, setup) = await client.GetAsync("/staff/authenticator");
         var key = setup.QuerySelector("[data-authenticator-key]")!.TextContent;
         using var turnedOn = await client.SubmitAsync("/staff/authenticator", new Dictionary<string, string> { ["Code"] = StaffClient.TotpCode(key) });
-        Assert.Equal(HttpStatusCode.Redirect, turnedOn.StatusCode);
+        // Turned on: the page shows the recovery codes, once.
+        Assert.Equal(HttpStatusCode.OK, turnedOn.StatusCode);
+        Assert.NotNull((await HeadacheInfoFactory.ReadPageAsync(turnedOn)).QuerySelector("[data-recovery-codes]"));
     }
 }

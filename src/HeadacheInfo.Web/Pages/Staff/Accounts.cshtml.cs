@@ -110,6 +110,22 @@ public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit) 
         return null;
     });
 
+    public Task<IActionResult> OnPostResetPasswordAsync() => ChangeAsync(async user =>
+    {
+        OneTimePassword = await StaffAccounts.ResetPasswordAsync(users, user);
+        Message = $"{user.Email} has a new one-time password, shown below once. Give it to them in person or by phone; they must change it when they sign in. Every session they had is ended.";
+        await audit.RecordAsync(AuditEvents.AccountChanged, await MyEmailAsync(), $"reset the password of {user.Email}");
+        return null;
+    });
+
+    public Task<IActionResult> OnPostResetTwoFactorAsync() => ChangeAsync(async user =>
+    {
+        await StaffAccounts.ResetTwoFactorAsync(users, user);
+        Message = $"Two-step sign-in is off for {user.Email}: they set it up again after signing in{(await users.IsInRoleAsync(user, StaffRoles.Admin) ? " (as an admin, straight away)" : "")}. Every session they had is ended.";
+        await audit.RecordAsync(AuditEvents.AccountChanged, await MyEmailAsync(), $"reset the two-step sign-in of {user.Email}");
+        return null;
+    });
+
     public Task<IActionResult> OnPostDisableAsync() => SetDisabledAsync(disabled: true);
 
     public Task<IActionResult> OnPostEnableAsync() => SetDisabledAsync(disabled: false);

@@ -24,7 +24,15 @@ public sealed class AuthenticatorModel(UserManager<StaffUser> users, SignInManag
 
     public string SetupUri { get; private set; } = string.Empty;
 
+    /// <summary>The set-up address as a QR code: SVG drawn on the server (QRCoder), no script, nothing fetched.</summary>
+    public string QrCodeSvg { get; private set; } = string.Empty;
+
+    /// <summary>Shown once, straight after two-step sign-in is turned on: each lets its owner in once without the phone.</summary>
+    public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
+
     public string? Problem { get; private set; }
+
+    public const int RecoveryCodeCount = 10;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -56,9 +64,11 @@ public sealed class AuthenticatorModel(UserManager<StaffUser> users, SignInManag
         }
 
         await users.SetTwoFactorEnabledAsync(user, true);
+        RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
         await signIn.RefreshSignInAsync(user);
         await audit.RecordAsync(AuditEvents.AccountChanged, user.Email, "turned on two-step sign-in");
-        return RedirectToPage("/Staff/Index");
+        Enabled = true;
+        return Page();
     }
 
     private async Task LoadAsync(StaffUser user)
@@ -83,5 +93,8 @@ public sealed class AuthenticatorModel(UserManager<StaffUser> users, SignInManag
 
         Key = grouped.ToString().Trim().ToLowerInvariant();
         SetupUri = $"otpauth://totp/HeadacheInfo:{Uri.EscapeDataString(user.Email ?? string.Empty)}?secret={key}&issuer=HeadacheInfo&digits=6";
+        using var qr = new QRCoder.QRCodeGenerator().CreateQrCode(SetupUri, QRCoder.QRCodeGenerator.ECCLevel.Q);
+        QrCodeSvg = new QRCoder.SvgQRCode(qr).GetGraphic(4)
+            .Replace("<svg ", "<svg role=\"img\" aria-label=\"QR code holding your key, for your authenticator app to scan\" ", StringComparison.Ordinal);
     }
 }

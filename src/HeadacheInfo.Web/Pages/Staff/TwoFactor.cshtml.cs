@@ -37,11 +37,17 @@ public sealed class TwoFactorModel(SignInManager<StaffUser> signIn, AuditLog aud
             return Page();
         }
 
+        // Six digits are a code from the app; anything else is one of the recovery codes shown when it was set up.
         var code = new string([.. Code.Where(char.IsAsciiDigit)]);
-        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+        var recovery = code.Length != 6 || Code.Trim().Length > 7;
+        var result = recovery
+            ? await signIn.TwoFactorRecoveryCodeSignInAsync(Code.Replace(" ", string.Empty, StringComparison.Ordinal).Trim())
+            : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
-            await audit.RecordAsync(AuditEvents.SignIn, user.Email, "signed in with a code from an authenticator app");
+            await audit.RecordAsync(AuditEvents.SignIn, user.Email, recovery
+                ? "signed in with a recovery code (it cannot be used again)"
+                : "signed in with a code from an authenticator app");
             return LocalRedirect(ReturnUrl is { Length: > 0 } url && Url.IsLocalUrl(url) ? url : StaffPaths.Home);
         }
 
