@@ -12,6 +12,9 @@ public sealed class StatusModel : PageModel
 
     public string Explanation { get; private set; } = string.Empty;
 
+    /// <summary>The request was for the staff area: the answer is a staff page, never the patients' one.</summary>
+    public bool ForStaff { get; private set; }
+
     public void OnGet() => Describe();
 
     // Re-execution keeps the original method, so a failed POST lands here as a POST.
@@ -29,13 +32,17 @@ public sealed class StatusModel : PageModel
 
         // Set it here too: some methods (OPTIONS) would otherwise be answered 200 by the re-executed page.
         Response.StatusCode = code;
+        ForStaff = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath is { } original &&
+            original.StartsWith(HeadacheInfo.Web.Staff.StaffPaths.Home, StringComparison.OrdinalIgnoreCase);
 
         (Heading, Explanation) = code switch
         {
             StatusCodes.Status401Unauthorized => ("Please sign in",
                 "This part of the site is for clinic staff. Sign in first, then try again."),
             StatusCodes.Status403Forbidden => ("You cannot do that",
-                "Your account does not allow this. If you think it should, ask an admin at your clinic."),
+                ForStaff
+                    ? "Your account's role does not allow this page or action (some are for reviewers or admins only). If you think it should, ask an admin at your clinic."
+                    : "Your account does not allow this. If you think it should, ask an admin at your clinic."),
             StatusCodes.Status404NotFound => ("Page not found",
                 "We could not find that page. It may have moved, or the address may be mistyped."),
             StatusCodes.Status405MethodNotAllowed => ("That did not work",

@@ -40,7 +40,9 @@ public sealed class AuthenticatorCodeTests(AuthenticatorCodeTests.Site site) : I
         var key = setup.QuerySelector("[data-authenticator-key]")!.TextContent;
         using var turnedOn = await client.SubmitAsync("/staff/authenticator",
             new Dictionary<string, string> { ["Code"] = StaffClient.TotpCode(key, site.Clock.GetUtcNow()) });
-        Assert.Equal(HttpStatusCode.Redirect, turnedOn.StatusCode);
+        // Turned on: the page shows the recovery codes once (issue 21), where it used to redirect.
+        Assert.Equal(HttpStatusCode.OK, turnedOn.StatusCode);
+        Assert.NotNull((await HeadacheInfoFactory.ReadPageAsync(turnedOn)).QuerySelector("[data-recovery-codes]"));
         return key;
     }
 

@@ -126,7 +126,9 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
             case WorkflowOutcome.NotFound:
                 return NotFound();
             case WorkflowOutcome.Forbidden:
-                return Forbid();
+                // A refusal is a staff page that says why, with its 403: never the patients' error page.
+                Response.StatusCode = StatusCodes.Status403Forbidden;
+                goto default;
             case WorkflowOutcome.Done:
                 Message = result.Message;
                 break;

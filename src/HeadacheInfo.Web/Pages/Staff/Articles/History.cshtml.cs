@@ -90,7 +90,9 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
             case WorkflowOutcome.NotFound:
                 return NotFound();
             case WorkflowOutcome.Forbidden:
-                return Forbid();
+                // A refusal is a staff page that says why, with its 403: never the patients' error page.
+                Response.StatusCode = StatusCodes.Status403Forbidden;
+                goto default;
             case WorkflowOutcome.Done:
                 Message = result.Message;
                 break;
