@@ -121,20 +121,9 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
         }
 
         var result = await workflow.SaveAsync(Edit(), me, send);
-        switch (result.Outcome)
+        if (this.Show(result, done => Message = done, refused => Problems = [refused.Message, .. refused.Problems]) is { } answer)
         {
-            case WorkflowOutcome.NotFound:
-                return NotFound();
-            case WorkflowOutcome.Forbidden:
-                // A refusal is a staff page that says why, with its 403: never the patients' error page.
-                Response.StatusCode = StatusCodes.Status403Forbidden;
-                goto default;
-            case WorkflowOutcome.Done:
-                Message = result.Message;
-                break;
-            default:
-                Problems = [result.Message, .. result.Problems];
-                break;
+            return answer;
         }
 
         if (result.Revision is { } saved)

@@ -85,21 +85,9 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
         }
 
         var result = await act(me);
-        switch (result.Outcome)
+        if (this.Show(result, done => Message = done, refused => (Problem, LinkedFrom) = (refused.Message, refused.LinkedFrom)) is { } answer)
         {
-            case WorkflowOutcome.NotFound:
-                return NotFound();
-            case WorkflowOutcome.Forbidden:
-                // A refusal is a staff page that says why, with its 403: never the patients' error page.
-                Response.StatusCode = StatusCodes.Status403Forbidden;
-                goto default;
-            case WorkflowOutcome.Done:
-                Message = result.Message;
-                break;
-            default:
-                Problem = result.Message;
-                LinkedFrom = result.LinkedFrom;
-                break;
+            return answer;
         }
 
         // After a take-down is done, its confirmation step is done too.

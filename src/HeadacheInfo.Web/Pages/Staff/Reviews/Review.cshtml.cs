@@ -70,20 +70,9 @@ public sealed class ReviewModel(ArticleWorkflow workflow, UserManager<StaffUser>
         }
 
         var result = await decide(me);
-        switch (result.Outcome)
+        if (this.Show(result, done => Message = done, refused => Problem = refused.Message) is { } answer)
         {
-            case WorkflowOutcome.NotFound:
-                return NotFound();
-            case WorkflowOutcome.Forbidden:
-                // A refusal is a staff page that says why, with its 403: never the patients' error page.
-                Response.StatusCode = StatusCodes.Status403Forbidden;
-                goto default;
-            case WorkflowOutcome.Done:
-                Message = result.Message;
-                break;
-            default:
-                Problem = result.Message;
-                break;
+            return answer;
         }
 
         await LoadAsync();
