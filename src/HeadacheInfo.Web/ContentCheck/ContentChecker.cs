@@ -77,7 +77,8 @@ public sealed partial class ContentChecker(ContentLoader loader, TimeProvider ti
             Warning(null, $"review is due within {ReviewDueSoonDays} days: next_review is {Iso(meta.NextReview)}");
         }
 
-        if (meta.Reviewer is not null && !meta.ClinicallySignedOff)
+        // Only a file on the site can borrow a sign-off; a draft is signed off afresh when it is approved.
+        if (text is null && meta.Reviewer is not null && !meta.ClinicallySignedOff)
         {
             Warning(null, $"the article names a reviewer ('{meta.Reviewer}'), but this text is not what they signed off in the staff area " +
                 "(it changed since, or the line was typed by hand), so the page says no clinician has checked it yet; ask a reviewer to confirm it");

@@ -15,10 +15,27 @@ public sealed class StatusModel : PageModel
     /// <summary>The request was for the staff area: the answer is a staff page, never the patients' one.</summary>
     public bool ForStaff { get; private set; }
 
+    /// <summary>
+    /// What a member of staff had typed into a form when their session ended (signed out elsewhere, or idle too
+    /// long): shown back to copy, since nothing was saved and Back would not bring it back.
+    /// </summary>
+    public IReadOnlyList<(string Label, string Text)> Unsaved { get; private set; } = [];
+
+    private static readonly (string Field, string Label)[] Typed =
+        [("Title", "Title"), ("Summary", "Summary"), ("Body", "The article"), ("Note", "Your note"), ("Comment", "Your comment"), ("Reason", "Your reason")];
+
     public void OnGet() => Describe();
 
     // Re-execution keeps the original method, so a failed POST lands here as a POST.
-    public void OnPost() => Describe();
+    public async Task OnPostAsync()
+    {
+        Describe();
+        if (ForStaff && Response.StatusCode == StatusCodes.Status401Unauthorized && Request.HasFormContentType)
+        {
+            var form = await Request.ReadFormAsync(HttpContext.RequestAborted);
+            Unsaved = [.. Typed.Select(t => (t.Label, Text: form[t.Field].ToString())).Where(t => t.Text.Trim().Length > 0)];
+        }
+    }
 
     private void Describe()
     {

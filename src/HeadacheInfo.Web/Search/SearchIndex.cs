@@ -88,7 +88,8 @@ public sealed class SearchIndex
             }
         }
 
-        if (folded.Length >= MinFuzzyLength)
+        // A word the site uses is meant as written: "crash" must not find "rash". Only a word the site never uses is a slip.
+        if (folded.Length >= MinFuzzyLength && Array.BinarySearch(_vocabulary, term, StringComparer.Ordinal) < 0)
         {
             foreach (var candidate in _vocabulary)
             {

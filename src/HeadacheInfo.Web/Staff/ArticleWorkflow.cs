@@ -238,7 +238,17 @@ public sealed partial class ArticleWorkflow(
             }
         }
 
-        var text = draft?.Text ?? published;
+        // An article taken off the site starts from the text it had when it came off.
+        var offSite = draft is null && published is null
+            ? await database.ArticleRevisions.AsNoTracking().Where(r => r.Slug == slug && r.Action == RevisionActions.Unpublished)
+                .OrderByDescending(r => r.Id).Select(r => r.Text).FirstOrDefaultAsync()
+            : null;
+        if (offSite is not null)
+        {
+            notices.Add("This article is off the site. This is the text it had when it came off; what you save is a draft, and it goes back on the site only when a reviewer approves it.");
+        }
+
+        var text = draft?.Text ?? published ?? offSite;
         var fields = text is null ? null : ArticleDraft.FromMarkdown(text);
         return new EditorStart(fields, fields is null ? text : null, draft?.Id ?? 0, draft?.BaseHash ?? ArticleDraft.Fingerprint(published), status, notices);
     }
@@ -301,6 +311,13 @@ public sealed partial class ArticleWorkflow(
         if (!edit.IsNew && !published.Exists && !await HasHistoryAsync(edit.Slug))
         {
             return WorkflowResult.NotFound($"There is no article at /articles/{edit.Slug}.");
+        }
+
+        // A new article's first save must not take over someone's draft, or an article taken off the site, at the same address.
+        if (edit.IsNew && edit.StartedFrom == 0 && await HasHistoryAsync(edit.Slug))
+        {
+            return WorkflowResult.Invalid($"There is already an article at /articles/{edit.Slug}: a draft, or one taken off the site. " +
+                "Choose another web address, or open that article from the dashboard.");
         }
 
         if (published.Problem is { } refused)
@@ -679,7 +696,13 @@ public sealed partial class ArticleWorkflow(
         var state = await EnsureStateAsync(submitted.Slug, tracked: true);
         if (state is not { Status: ChangeStatus.Waiting } || state.DraftRevisionId != submitted.Id)
         {
-            return WorkflowResult.Conflict("This change is no longer waiting for review: it was approved, returned or changed again.");
+            var decided = await database.ArticleRevisions.AsNoTracking()
+                .Where(r => r.Slug == submitted.Slug && r.Id > submitted.Id)
+                .OrderBy(r => r.Id).Select(r => new { r.Action, r.Author, r.At }).FirstOrDefaultAsync();
+            return WorkflowResult.Conflict(decided is null
+                ? "This change is no longer waiting for review."
+                : $"This change is no longer waiting for review: {decided.Author} {decided.Action switch { RevisionActions.Approved => "approved and published it", RevisionActions.Returned => "returned it", _ => "changed it again" }} " +
+                  $"at {decided.At:HH:mm} on {decided.At:d MMMM yyyy} (UTC).");
         }
 
         if ((await ContributorsAsync(submitted.Slug)).Contains(reviewer.Email!, StringComparer.OrdinalIgnoreCase))

@@ -78,7 +78,8 @@ public static class ProseDiff
         {
             foreach (var word in words)
             {
-                if (word.Trim() == ParagraphBreak)
+                // Trim(' ') and not Trim(): .NET counts the paragraph separator itself as white space.
+                if (word.Trim(' ') == ParagraphBreak)
                 {
                     if (current.Count > 0)
                     {

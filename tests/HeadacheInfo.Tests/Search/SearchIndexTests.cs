@@ -133,4 +133,13 @@ public sealed class SearchIndexTests : IDisposable
         Assert.Equal(2, problem.Line);
         Assert.Single(snapshot.Synonyms);
     }
+
+    [Fact]
+    public void A_word_the_site_uses_is_taken_as_written_not_as_a_slip_for_another()
+    {
+        _content.Write("rash.md", ArticleText.Valid("A rash", "signs", "## Skin\n\nA rash that does not fade.\n"));
+        _content.Write("crash.md", ArticleText.Valid("After a crash", "causes", "## Whiplash\n\nA crash can hurt your neck.\n"));
+
+        Assert.Equal(["crash"], Search("crash").Select(h => h.Article.Slug));
+    }
 }

@@ -70,6 +70,9 @@ public sealed class ReadableReviewTests(ReadableReviewTests.Site site) : IClassF
         Assert.Contains("change.", removed, StringComparison.Ordinal);
         Assert.DoesNotContain("first", added + removed, StringComparison.Ordinal);
         Assert.Contains("The first sentence stays.", prose.TextContent, StringComparison.Ordinal);
+        Assert.True(prose.QuerySelectorAll("p").Length >= 3, "the prose keeps its paragraphs");
+        // A change to a signed-off article is signed off afresh when approved: no warning that it "is not what they signed off".
+        Assert.DoesNotContain(review.QuerySelectorAll(".findings li"), li => li.TextContent.Contains("not what they signed off", StringComparison.Ordinal));
         Assert.DoesNotContain("last_reviewed", prose.TextContent, StringComparison.Ordinal);
         var title = review.QuerySelector("[data-field-change='title']")!;
         Assert.Contains("About readable", title.Children[1].TextContent, StringComparison.Ordinal);

@@ -408,4 +408,36 @@ public sealed class SignOffIntegrityTests(SignOffIntegrityTests.Site site) : ICl
         Assert.Contains("whole number", page.QuerySelector("[data-editor-problem]")?.TextContent, StringComparison.Ordinal);
         Assert.Contains("Words to keep.", page.QuerySelector("textarea[name=Body]")?.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_new_article_never_takes_over_a_draft_already_at_its_address()
+    {
+        using var first = await SignedInAsync("first-new@clinic.example", StaffRoles.Author);
+        var (_, form) = await first.GetAsync("/staff/articles/new");
+        (await first.SubmitAsync(form, "/staff/articles/new", Fields("Sleep and neck pain", "## Mine\n\nThe first author's words.\n"), "save-draft")).Dispose();
+        using var second = await SignedInAsync("second-new@clinic.example", StaffRoles.Author);
+        var (_, other) = await second.GetAsync("/staff/articles/new");
+
+        var (_, page) = await PressAsync(second, other, "/staff/articles/new", "save-draft", Fields("Sleep and neck pain", "## Theirs\n\nOther words.\n"));
+
+        Assert.Contains("already an article", page.QuerySelector("[data-editor-problem]")?.TextContent, StringComparison.Ordinal);
+        var (_, edit) = await first.GetAsync("/staff/articles/sleep-and-neck-pain/edit");
+        Assert.Contains("The first author's words.", edit.QuerySelector("textarea[name=Body]")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Text_typed_when_the_session_has_ended_is_shown_back_to_copy()
+    {
+        using var author = await SignedInAsync("signed-out@clinic.example", StaffRoles.Author);
+        var (_, form) = await author.GetAsync("/staff/articles/everyday/edit");
+        // Signed out everywhere from another device.
+        using var elsewhere = await SignedInAsync("signed-out@clinic.example", StaffRoles.Author);
+        (await elsewhere.SubmitAsync("/staff/sign-out", new Dictionary<string, string>())).Dispose();
+
+        var (response, page) = await PressAsync(author, form, "/staff/articles/everyday/edit", "save-draft",
+            new() { ["Body"] = "## Careful\n\nWords typed for an hour.\n" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("Words typed for an hour.", page.QuerySelector("[data-unsaved] #unsaved-the-article")?.TextContent, StringComparison.Ordinal);
+    }
 }

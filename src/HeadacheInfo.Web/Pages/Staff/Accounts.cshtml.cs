@@ -40,6 +40,9 @@ public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit) 
 
     public IReadOnlyList<Row> Accounts { get; private set; } = [];
 
+    /// <summary>The signed-in admin: no button on their own row may lock them in or out.</summary>
+    public string? MyId { get; private set; }
+
     public string? Message { get; private set; }
 
     public string? OneTimePassword { get; private set; }
@@ -168,6 +171,7 @@ public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit) 
 
     private async Task LoadAsync()
     {
+        MyId = (await users.GetUserAsync(User))?.Id;
         var all = await users.Users.OrderBy(u => u.Email).ToListAsync();
         var rows = new List<Row>();
         foreach (var user in all)

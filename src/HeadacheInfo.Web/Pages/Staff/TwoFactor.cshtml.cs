@@ -41,7 +41,7 @@ public sealed class TwoFactorModel(SignInManager<StaffUser> signIn, AuditLog aud
         var code = new string([.. Code.Where(char.IsAsciiDigit)]);
         var recovery = code.Length != 6 || Code.Trim().Length > 7;
         var result = recovery
-            ? await signIn.TwoFactorRecoveryCodeSignInAsync(Code.Replace(" ", string.Empty, StringComparison.Ordinal).Trim())
+            ? await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode(Code))
             : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
@@ -56,8 +56,17 @@ public sealed class TwoFactorModel(SignInManager<StaffUser> signIn, AuditLog aud
             SignInLockOut.AccountKey(user, user.Email ?? string.Empty), "wrong authenticator code");
         Problem = result.IsLockedOut
             ? "This account is locked for 15 minutes after too many wrong codes. Try again later, or ask an admin."
-            : "That code is not right, or it has been used already. Codes change every 30 seconds and each works once: " +
-              "use the one showing now, or wait for the next.";
+            : recovery
+                ? "That recovery code is not right, or it has been used already. Each of your ten codes works once."
+                : "That code is not right, or it has been used already. Codes change every 30 seconds and each works once: " +
+                  "use the one showing now, or wait for the next.";
         return Page();
+    }
+
+    /// <summary>A recovery code as Identity keeps it (upper case, a dash in the middle), however it was typed.</summary>
+    private static string RecoveryCode(string typed)
+    {
+        var letters = new string([.. typed.Where(char.IsAsciiLetterOrDigit)]).ToUpperInvariant();
+        return letters.Length == 10 ? $"{letters[..5]}-{letters[5..]}" : letters;
     }
 }
