@@ -8,7 +8,11 @@ namespace HeadacheInfo.Web.Staff;
 public sealed record WorkItem(string Slug, string Title, string Status, long RevisionId, string Author, DateTimeOffset At, string? Comment);
 
 /// <summary>What one member of staff has to do: their drafts, their changes returned, and for a reviewer the changes waiting.</summary>
-public sealed record StaffWork(IReadOnlyList<WorkItem> Drafts, IReadOnlyList<WorkItem> Returned, IReadOnlyList<WorkItem> ToReview, int Waiting);
+/// <param name="Sent">Their own changes waiting for a reviewer.</param>
+public sealed record StaffWork(IReadOnlyList<WorkItem> Drafts, IReadOnlyList<WorkItem> Returned, IReadOnlyList<WorkItem> ToReview, int Waiting)
+{
+    public IReadOnlyList<WorkItem> Sent { get; init; } = [];
+}
 
 /// <summary>
 /// Every change in progress, from the workflow's state rows: for the dashboard's rows, "Your work", and the
@@ -62,7 +66,10 @@ public sealed class StaffWorkQueries(StaffDbContext database)
             [.. changes.Where(c => c.Status == ChangeStatus.Draft && Mine(c)).OrderByDescending(c => c.At)],
             [.. changes.Where(c => c.Status == ChangeStatus.Returned && Mine(c)).OrderByDescending(c => c.At)],
             reviewer ? [.. waiting.Where(c => !Mine(c)).OrderBy(c => c.At)] : [],
-            waiting.Count);
+            waiting.Count)
+        {
+            Sent = [.. waiting.Where(Mine).OrderBy(c => c.At)],
+        };
     }
 
     /// <summary>How many changes wait for review: for the navigation on every staff page.</summary>

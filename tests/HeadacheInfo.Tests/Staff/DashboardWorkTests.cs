@@ -72,6 +72,8 @@ public sealed class DashboardWorkTests(DashboardWorkTests.Site site) : IClassFix
         Assert.Contains("Please add a source.", returned.TextContent, StringComparison.Ordinal);
         Assert.Equal("/staff/articles/to-return/edit", returned.QuerySelector("a")?.GetAttribute("href"));
         Assert.NotNull(dashboard.QuerySelector("tr[data-slug='to-send'] a[href='/staff/articles/to-send/edit']"));
+        Assert.Equal(["to-send"], dashboard.QuerySelectorAll("[data-work='sent'] li").Select(li => li.GetAttribute("data-slug")));
+        Assert.Contains("published version stays on the site", dashboard.QuerySelector("tr[data-slug='to-send']")?.TextContent, StringComparison.Ordinal);
 
         var (_, waitingOnly) = await reviewer.GetAsync("/staff?status=waiting");
         Assert.Equal(["to-send"], waitingOnly.QuerySelectorAll("tbody tr").Select(tr => tr.GetAttribute("data-slug")));
@@ -89,5 +91,16 @@ public sealed class DashboardWorkTests(DashboardWorkTests.Site site) : IClassFix
 
         Assert.Contains("sort=next-review", link, StringComparison.Ordinal);
         Assert.Equal("due-first", sorted.QuerySelector("tbody tr[data-status='published']")?.GetAttribute("data-slug"));
+    }
+
+    [Fact]
+    public async Task A_filter_for_a_state_there_is_none_of_says_so_and_shows_every_article()
+    {
+        using var author = await SignedInAsync("dash-filter@clinic.example", StaffRoles.Author);
+
+        var (_, page) = await author.GetAsync("/staff?status=bogus");
+
+        Assert.Contains("no state called", page.QuerySelector("[role=status]")?.TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(page.QuerySelectorAll("tbody tr"));
     }
 }

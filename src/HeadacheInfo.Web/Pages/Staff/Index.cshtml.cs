@@ -39,6 +39,9 @@ public sealed class IndexModel(IServiceProvider services, StaffDbContext databas
 
     public StaffWork Work { get; private set; } = new([], [], [], 0);
 
+    /// <summary>The filter named a state there is none of: every article is shown instead, and the page says so.</summary>
+    public bool UnknownStatus { get; private set; }
+
     /// <summary>Yes and no answers per article over the last 90 days.</summary>
     public IReadOnlyDictionary<string, (int Yes, int No)> Feedback { get; private set; } = new Dictionary<string, (int Yes, int No)>();
 
@@ -63,7 +66,8 @@ public sealed class IndexModel(IServiceProvider services, StaffDbContext databas
             return new DashboardEntry(slug, file?.Title ?? change?.Title ?? slug, status, file, change);
         }).ToList();
         Counts = DashboardRow.Statuses.ToDictionary(s => s.Key, s => all.Count(e => e.Status == s.Key));
-        Entries = [.. Sorted(Status is { Length: > 0 } only ? all.Where(e => e.Status == only) : all)];
+        UnknownStatus = Status is { Length: > 0 } && !Counts.ContainsKey(Status);
+        Entries = [.. Sorted(Status is { Length: > 0 } only && !UnknownStatus ? all.Where(e => e.Status == only) : all)];
     }
 
     private IEnumerable<DashboardEntry> Sorted(IEnumerable<DashboardEntry> entries) => Sort switch
