@@ -160,6 +160,9 @@ public sealed class StaffPagesTests(BrowserSite site)
         await PressAsync(reviewer, "approve", "[data-review-message]");
         await reviewer.GotoAsync("/staff/articles/a-day-at-the-clinic/history");
         await CheckAsync(reviewer, "history with versions to put back");
+        await reviewer.ClickAsync("a[data-put-back]");
+        await reviewer.WaitForSelectorAsync("[data-put-back-confirm]");
+        await CheckAsync(reviewer, "put-back confirmation");
         await PressAsync(reviewer, "rollback", "[data-history-message]");
         await CheckAsync(reviewer, "rolled back");
 

@@ -43,6 +43,7 @@ public sealed class SignOffIntegrityTests(SignOffIntegrityTests.Site site) : ICl
             Content.WriteArticle("everyday", "Everyday article");
             Content.WriteArticle("shared-work", "Shared work");
             Content.WriteArticle("racing", "Racing");
+            Content.WriteArticle("put-back", "Put back");
             Content.Write("in-a-folder/nested.md", ArticleText.Valid("Nested"));
             Content.Write("too-big.md", ArticleText.Valid("Too big", body: "## Big\n\n" + new string('a', 1_100_000)));
             // Keys quoted by hand, a reviewer claimed by hand: a sign-off must replace them, never add a second.
@@ -439,5 +440,31 @@ public sealed class SignOffIntegrityTests(SignOffIntegrityTests.Site site) : ICl
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("Words typed for an hour.", page.QuerySelector("[data-unsaved] #unsaved-the-article")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Putting_a_version_back_shows_what_goes_back_first_and_then_puts_it_back()
+    {
+        using var author = await SignedInAsync("putback-page-author@clinic.example", StaffRoles.Author);
+        using var reviewer = await SignedInAsync("putback-page-reviewer@clinic.example", StaffRoles.Reviewer);
+        foreach (var words in new[] { "The words approved first.", "Words approved later." })
+        {
+            var (_, form) = await author.GetAsync("/staff/articles/put-back/edit");
+            (await author.SubmitAsync(form, "/staff/articles/put-back/edit", new Dictionary<string, string> { ["Body"] = $"## Words\n\n{words}\n" }, "submit-for-review")).Dispose();
+            var id = await WaitingRevisionAsync(reviewer, "put-back");
+            var (_, review) = await reviewer.GetAsync($"/staff/reviews/{id}");
+            (await reviewer.SubmitAsync(review, $"/staff/reviews/{id}", new Dictionary<string, string>(), "approve")).Dispose();
+        }
+
+        var (_, history) = await reviewer.GetAsync("/staff/articles/put-back/history");
+        Assert.Null(history.QuerySelector("button[value='rollback']"));
+        var (_, step) = await reviewer.GetAsync(history.QuerySelector("a[data-put-back]")!.GetAttribute("href")!);
+        Assert.Contains(step.QuerySelectorAll("[data-put-back-confirm] ins[data-diff='added']"), l => l.TextContent.Contains("The words approved first.", StringComparison.Ordinal));
+        Assert.Contains("Words approved later.", FileText("put-back.md"), StringComparison.Ordinal);
+
+        var (_, done) = await PressAsync(reviewer, step, "/staff/articles/put-back/history", "rollback");
+
+        Assert.NotNull(done.QuerySelector("[data-history-message]"));
+        Assert.Contains("The words approved first.", FileText("put-back.md"), StringComparison.Ordinal);
     }
 }

@@ -19,6 +19,13 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
 
     [BindProperty(SupportsGet = true)] public long? Compare { get; set; }
 
+    /// <summary>The version whose put-back is being confirmed (<c>?putback=ID</c>).</summary>
+    [BindProperty(SupportsGet = true, Name = "putback")] public long? PutBackId { get; set; }
+
+    public ArticleRevision? PutBack { get; private set; }
+
+    public IReadOnlyList<DiffLine> PutBackChanges { get; private set; } = [];
+
     [BindProperty] public long RevisionId { get; set; }
 
     /// <summary>Why the article is coming off the site: asked on the confirmation step, kept in its history.</summary>
@@ -116,6 +123,8 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
             Changes = TextDiff.Lines(published ?? string.Empty, ShownText);
         }
 
+        PutBack = Revisions.FirstOrDefault(r => r.Id == PutBackId);
+        PutBackChanges = PutBack is null ? [] : TextDiff.Lines(published ?? string.Empty, PutBack.Text);
         var me = await users.GetUserAsync(User);
         IsReviewer = me is not null && await users.IsInRoleAsync(me, StaffRoles.Reviewer);
         CanConfirm = Published && IsReviewer && !(await workflow.PublishedAuthorsAsync(Slug)).Contains(me!.Email!, StringComparer.OrdinalIgnoreCase);
