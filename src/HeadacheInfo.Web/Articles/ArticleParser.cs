@@ -78,8 +78,7 @@ public sealed partial class ArticleParser(MarkdownPipeline pipeline)
         }
 
         var meta = frontMatter.FrontMatter;
-        var signedOff = meta.Reviewer is not null && meta.ReviewFingerprint is { } fingerprint &&
-            fingerprint == SignOff.Fingerprint(slug, text, frontMatterBlock.Line, frontMatterBlock.Line + frontMatterBlock.Lines.Count + 1);
+        var signedOff = SignOff.Holds(meta, slug, text, frontMatterBlock.Line, frontMatterBlock.Line + frontMatterBlock.Lines.Count + 1);
 
         // Facts are gathered first, so the content checker still sees the unsafe address it must report.
         var facts = FactsOf(document);

@@ -412,7 +412,7 @@ public sealed partial class ArticleWorkflow(
             }
 
             // Byte for byte what the reviewer read, but for the review fields.
-            var wasSignedOff = published.Text is { } live && Check(submitted.Slug, live).Article?.FrontMatter.ClinicallySignedOff == true;
+            var wasSignedOff = published.Text is { } live && SignOff.Holds(submitted.Slug, live);
             if (SignedOff(submitted.Slug, submitted.Text, reviewer, [("draft", "false")], reviewDates: wholeArticleReviewed || !wasSignedOff) is not { } text)
             {
                 return WorkflowResult.Invalid("This text's front matter cannot be read, so it cannot be published. Return it to the author.");

@@ -115,7 +115,7 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
         Published = published is not null;
         CurrentFingerprint = ArticleDraft.Fingerprint(published);
         PublishedDraft = published is null ? null : ArticleDraft.FromMarkdown(published);
-        PublishedSignedOff = published is not null && workflow.Check(Slug, published).Article?.FrontMatter.ClinicallySignedOff == true;
+        PublishedSignedOff = published is not null && HeadacheInfo.Web.Articles.SignOff.Holds(Slug, published);
         Shown = Revisions.FirstOrDefault(r => r.Id == (Show ?? Compare));
         ShownText = Shown is null ? null : await workflow.TextOfAsync(Shown);
         if (Compare is not null && ShownText is not null)
