@@ -22,4 +22,7 @@ public sealed record ArticleFrontMatter(
     /// an approval or a "Confirm still accurate" in the staff workspace writes both.
     /// </summary>
     public bool ClinicallySignedOff { get; init; }
+
+    /// <summary>The public change log (<c>changes:</c>), as written: see <see cref="ArticleChanges"/>.</summary>
+    public ImmutableArray<ArticleChange> Changes { get; init; } = [];
 }

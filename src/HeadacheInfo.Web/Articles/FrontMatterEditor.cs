@@ -115,5 +115,6 @@ public static class FrontMatterEditor
         (set.Contains("category") || before.Category == after.Category) && (set.Contains("order") || before.Order == after.Order) &&
         (set.Contains("author") || before.Author == after.Author) && (set.Contains("references") || before.References.SequenceEqual(after.References)) &&
         (set.Contains("reviewer") || before.Reviewer == after.Reviewer) && (set.Contains("last_reviewed") || before.LastReviewed == after.LastReviewed) &&
-        (set.Contains("next_review") || before.NextReview == after.NextReview) && (set.Contains("draft") || before.Draft == after.Draft);
+        (set.Contains("next_review") || before.NextReview == after.NextReview) && (set.Contains("draft") || before.Draft == after.Draft) &&
+        (set.Contains(ArticleChanges.Field) || before.Changes.SequenceEqual(after.Changes));
 }

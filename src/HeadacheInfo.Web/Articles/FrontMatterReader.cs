@@ -120,6 +120,7 @@ public static partial class FrontMatterReader
         private string? _reviewer;
         private string? _reviewFingerprint;
         private ImmutableArray<string> _references = [];
+        private ImmutableArray<ArticleChange> _changes = [];
         private bool _draft;
 
         public string? Set(string key, YamlNode value) => key switch
@@ -134,6 +135,7 @@ public static partial class FrontMatterReader
             "last_reviewed" => Date(key, value, v => _lastReviewed = v),
             "next_review" => Date(key, value, v => _nextReview = v),
             "references" => References(value),
+            ArticleChanges.Field => Changes(value),
             "draft" => TrueOrFalse(key, value),
             "" => "every line of the front matter needs a field name before the ':'",
             _ => $"unknown field '{key}'; the fields are {string.Join(", ", KnownFields)}",
@@ -157,12 +159,12 @@ public static partial class FrontMatterReader
 
         public ArticleFrontMatter Build() => new(
             _title!, _summary!, _category!, _order, _lastReviewed!.Value, _nextReview!.Value,
-            _author, _reviewer, _references, _draft, _reviewFingerprint);
+            _author, _reviewer, _references, _draft, _reviewFingerprint) { Changes = _changes };
 
         private static readonly string[] KnownFields =
         [
             "title", "summary", "category", "order", "last_reviewed", "next_review", "author", "reviewer",
-            "references", "draft", SignOff.FingerprintField,
+            "references", "draft", SignOff.FingerprintField, ArticleChanges.Field,
         ];
 
         private static string? Scalar(YamlNode node) =>
@@ -257,6 +259,53 @@ public static partial class FrontMatterReader
             }
 
             _references = references.ToImmutable();
+            return null;
+        }
+
+        /// <summary>The change log: a list of <c>date:</c> and <c>note:</c> pairs, each note one short line.</summary>
+        private string? Changes(YamlNode value)
+        {
+            const string Shape = "'changes' must be a list of changes, each with 'date: YYYY-MM-DD' and 'note: what changed, for readers'";
+            if (value is YamlScalarNode scalar && Scalar(scalar) is null)
+            {
+                return null;
+            }
+
+            if (value is not YamlSequenceNode list)
+            {
+                return Shape;
+            }
+
+            if (list.Children.Count > ArticleChanges.MaxEntries)
+            {
+                return $"'changes' may hold {ArticleChanges.MaxEntries} changes at most";
+            }
+
+            var changes = ImmutableArray.CreateBuilder<ArticleChange>();
+            foreach (var item in list.Children)
+            {
+                if (item is not YamlMappingNode entry || entry.Children.Count != 2 ||
+                    !entry.Children.TryGetValue(new YamlScalarNode("date"), out var dateNode) ||
+                    !entry.Children.TryGetValue(new YamlScalarNode("note"), out var noteNode) ||
+                    Scalar(dateNode) is not { } dateText || Scalar(noteNode) is not { } note)
+                {
+                    return Shape;
+                }
+
+                if (!DateOnly.TryParseExact(dateText, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    return $"each date under 'changes' must be a real date written {DateFormat}, not '{dateText}'";
+                }
+
+                if (ArticleChanges.Problem(note) is { } problem)
+                {
+                    return $"a note under 'changes': {problem}";
+                }
+
+                changes.Add(new ArticleChange(date, note));
+            }
+
+            _changes = changes.ToImmutable();
             return null;
         }
 

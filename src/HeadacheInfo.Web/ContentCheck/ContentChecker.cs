@@ -84,6 +84,12 @@ public sealed partial class ContentChecker(ContentLoader loader, TimeProvider ti
                 "(it changed since, or the line was typed by hand), so the page says no clinician has checked it yet; ask a reviewer to confirm it");
         }
 
+        // Patients read the change log as what happened: a change dated ahead of today did not happen yet.
+        if (meta.Changes.FirstOrDefault(c => c.Date > today) is { Note.Length: > 0 } ahead)
+        {
+            Error(null, $"a change under 'changes' is dated {Iso(ahead.Date)}, after today; a change is logged on the day it was approved");
+        }
+
         if (meta.Summary.Length > SummaryMaxLength)
         {
             Warning(null, $"the summary is {meta.Summary.Length} characters; keep it to {SummaryMaxLength} or fewer");

@@ -78,11 +78,19 @@ public sealed record WorkflowResult(WorkflowOutcome Outcome, string Message)
 /// <param name="BaseHash">A fingerprint of the published text the author's text started from.</param>
 public sealed record ArticleEdit(
     string Slug, bool IsNew, string Title, string Summary, string Category, int? Order, IReadOnlyList<string> References,
-    string? Author, string Body, string? Note, long StartedFrom, string BaseHash);
+    string? Author, string Body, string? Note, long StartedFrom, string BaseHash)
+{
+    /// <summary>"What changed, for readers": one optional line, public in the change log once approved.</summary>
+    public string? ReaderNote { get; init; }
+}
 
 /// <summary>What the editor opens: the text to edit and where it stands.</summary>
 /// <param name="Status">Where the change stands, when it matters: returned with the reviewer's comment, or waiting.</param>
-public sealed record EditorStart(ArticleDraft? Fields, string? RawText, long StartedFrom, string BaseHash, string? Status, IReadOnlyList<string> Notices);
+public sealed record EditorStart(ArticleDraft? Fields, string? RawText, long StartedFrom, string BaseHash, string? Status, IReadOnlyList<string> Notices)
+{
+    /// <summary>The change in progress's "What changed, for readers" line.</summary>
+    public string? ReaderNote { get; init; }
+}
 
 /// <summary>
 /// The article workflow: every rule about who may do what to an article, each action in one database
@@ -250,7 +258,8 @@ public sealed partial class ArticleWorkflow(
 
         var text = draft?.Text ?? published ?? offSite;
         var fields = text is null ? null : ArticleDraft.FromMarkdown(text);
-        return new EditorStart(fields, fields is null ? text : null, draft?.Id ?? 0, draft?.BaseHash ?? ArticleDraft.Fingerprint(published), status, notices);
+        return new EditorStart(fields, fields is null ? text : null, draft?.Id ?? 0, draft?.BaseHash ?? ArticleDraft.Fingerprint(published), status, notices)
+            { ReaderNote = draft?.ReaderNote };
     }
 
     /// <summary>The text the form would save, as the site renders it and the checker finds it; nothing is kept.</summary>
@@ -331,6 +340,13 @@ public sealed partial class ArticleWorkflow(
             return WorkflowResult.Invalid("Some fields need changing before this can be saved.") with { Problems = problems };
         }
 
+        if (ArticleChanges.Problem(edit.ReaderNote) is { } readerNoteProblem)
+        {
+            return WorkflowResult.Invalid("Some fields need changing before this can be saved.") with { Problems = [readerNoteProblem] };
+        }
+
+        var readerNote = string.IsNullOrWhiteSpace(edit.ReaderNote) ? null : edit.ReaderNote.Trim();
+
         await using var transaction = await database.Database.BeginTransactionAsync();
         var state = await EnsureStateAsync(edit.Slug, tracked: true) ?? NewState(edit.Slug);
         var current = state.DraftRevisionId is { } draftId ? await FindAsync(draftId) : null;
@@ -347,6 +363,7 @@ public sealed partial class ArticleWorkflow(
         if (publishedChanged || someoneElseSaved)
         {
             var kept = Add(NewRevision(edit.Slug, RevisionActions.Saved, text, edit.BaseHash, author.Email!, edit.Note));
+            kept.ReaderNote = readerNote;
             state.Status = ChangeStatus.Draft;
             await CommitAsync(state, transaction, kept, AuditEvents.RevisionSaved, author.Email, id => $"saved {edit.Slug} (revision {id}) beside a change made since it was opened");
             return WorkflowResult.Conflict(someoneElseSaved
@@ -357,6 +374,7 @@ public sealed partial class ArticleWorkflow(
 
         var sending = send && !check.HasErrors;
         var revision = Add(NewRevision(edit.Slug, sending ? RevisionActions.Submitted : RevisionActions.Saved, text, edit.BaseHash, author.Email!, edit.Note));
+        revision.ReaderNote = readerNote;
         state.Status = sending ? ChangeStatus.Waiting : ChangeStatus.Draft;
         await CommitAsync(state, transaction, revision, sending ? AuditEvents.RevisionSubmitted : AuditEvents.RevisionSaved, author.Email,
             id => $"{revision.Action} {edit.Slug} (revision {id})");
@@ -411,9 +429,11 @@ public sealed partial class ArticleWorkflow(
                 return WorkflowResult.Conflict("The published article changed after this was written, so approving it would lose that change. Return it so the author can look again.");
             }
 
-            // Byte for byte what the reviewer read, but for the review fields.
+            // Byte for byte what the reviewer read, but for the review fields and the author's reader note, which
+            // joins the public change log dated the day it is published, inside what the sign-off fingerprints.
             var wasSignedOff = published.Text is { } live && SignOff.Holds(submitted.Slug, live);
-            if (SignedOff(submitted.Slug, submitted.Text, reviewer, [("draft", "false")], reviewDates: wholeArticleReviewed || !wasSignedOff) is not { } text)
+            if (ArticleChanges.Add(submitted.Text, Today, submitted.ReaderNote) is not { } logged ||
+                SignedOff(submitted.Slug, logged, reviewer, [("draft", "false")], reviewDates: wholeArticleReviewed || !wasSignedOff) is not { } text)
             {
                 return WorkflowResult.Invalid("This text's front matter cannot be read, so it cannot be published. Return it to the author.");
             }

@@ -33,11 +33,14 @@ public static partial class PageFeedback
         return cleaned.Length == 0 ? null : cleaned;
     }
 
-    /// <summary>Yes and no answers per article over the last <see cref="DaysShown"/> days.</summary>
+    /// <summary>The first day of the last <see cref="DaysShown"/> days, today counted as one of them.</summary>
+    public static DateOnly FirstDayCounted(DateOnly today) => today.AddDays(-(DaysShown - 1));
+
+    /// <summary>Yes and no answers per article over the last <see cref="DaysShown"/> days, today included.</summary>
     public static async Task<IReadOnlyDictionary<string, (int Yes, int No)>> CountsAsync(StaffDbContext database, DateOnly today)
     {
-        var since = today.AddDays(-DaysShown);
-        var rows = await database.ArticleFeedback.AsNoTracking().Where(f => f.On >= since)
+        var since = FirstDayCounted(today);
+        var rows = await database.ArticleFeedback.AsNoTracking().Where(f => f.On >= since && f.On <= today)
             .GroupBy(f => new { f.Slug, f.Helpful }).Select(g => new { g.Key.Slug, g.Key.Helpful, Count = g.Count() }).ToListAsync();
         return rows.GroupBy(r => r.Slug).ToDictionary(
             g => g.Key,

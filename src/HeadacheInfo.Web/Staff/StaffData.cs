@@ -52,6 +52,12 @@ public sealed class ArticleRevision
     /// back instead of copying it; an approval keeps the text it published, which differs only in the review fields.
     /// </summary>
     public long? SubjectRevisionId { get; set; }
+
+    /// <summary>
+    /// For a save or a submission: the author's "What changed, for readers" line. It reaches patients only
+    /// when the change is approved, written into the article's change log (see <see cref="Articles.ArticleChanges"/>).
+    /// </summary>
+    public string? ReaderNote { get; set; }
 }
 
 /// <summary>
@@ -103,6 +109,34 @@ public sealed class ArticleFeedback
     public string? Comment { get; set; }
 
     public DateOnly On { get; set; }
+
+    /// <summary>Null while a "No" comment is open; else one of <see cref="FeedbackResolutions"/>.</summary>
+    public string? Resolution { get; set; }
+
+    /// <summary>Why it was closed, in the words of the member of staff who closed it.</summary>
+    public string? ResolutionNote { get; set; }
+
+    /// <summary>The email of the account that closed it.</summary>
+    public string? ResolvedBy { get; set; }
+
+    public DateTimeOffset? ResolvedAt { get; set; }
+
+    /// <summary>For "dealt with": the revision of the article that answered it, if any.</summary>
+    public long? AnsweredByRevisionId { get; set; }
+}
+
+/// <summary>How a reader's "No" comment was closed.</summary>
+public static class FeedbackResolutions
+{
+    public const string DealtWith = "dealt-with";
+    public const string NoChangeNeeded = "no-change-needed";
+
+    public static string Describe(string? resolution) => resolution switch
+    {
+        DealtWith => "Dealt with",
+        NoChangeNeeded => "No change needed",
+        _ => "Open",
+    };
 }
 
 /// <summary>What a revision row records.</summary>
@@ -165,6 +199,8 @@ public static class AuditEvents
     public const string ArticleConfirmed = "article-confirmed";
     public const string ArticleRolledBack = "article-rolled-back";
     public const string FeedbackCommentDeleted = "feedback-comment-deleted";
+    public const string FeedbackDealtWith = "feedback-dealt-with";
+    public const string FeedbackNoChangeNeeded = "feedback-no-change-needed";
 
     /// <summary>A wrong current password when changing it: counts towards the same lock-out as signing in.</summary>
     public const string PasswordChangeFailed = "password-change-failed";
@@ -212,6 +248,10 @@ public abstract class StaffDbContext(DbContextOptions options) : IdentityDbConte
             feedback.Property(f => f.Slug).HasMaxLength(200);
             feedback.Property(f => f.Comment).HasMaxLength(500);
             feedback.HasIndex(f => new { f.Slug, f.On });
+            feedback.Property(f => f.Resolution).HasMaxLength(20);
+            feedback.Property(f => f.ResolutionNote).HasMaxLength(500);
+            feedback.Property(f => f.ResolvedBy).HasMaxLength(256);
+            feedback.HasIndex(f => f.AnsweredByRevisionId);
         });
         builder.Entity<ArticleRevision>(revision =>
         {
@@ -220,6 +260,7 @@ public abstract class StaffDbContext(DbContextOptions options) : IdentityDbConte
             revision.Property(r => r.BaseHash).HasMaxLength(64);
             revision.Property(r => r.Author).HasMaxLength(256);
             revision.Property(r => r.Note).HasMaxLength(4000);
+            revision.Property(r => r.ReaderNote).HasMaxLength(200);
             revision.HasIndex(r => new { r.Slug, r.Id });
         });
         builder.Entity<ArticleState>(state =>
@@ -251,6 +292,7 @@ public sealed class SqliteStaffDbContext(DbContextOptions<SqliteStaffDbContext> 
         // SQLite cannot order or compare DateTimeOffset; store it as ticks, which sort the same way.
         builder.Entity<AuditEvent>().Property(a => a.At).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
         builder.Entity<ArticleRevision>().Property(r => r.At).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
+        builder.Entity<ArticleFeedback>().Property(f => f.ResolvedAt).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
     }
 }
 

@@ -44,6 +44,7 @@ public static class StaffRegistration
             .ValidateOnStart();
         builder.Services.AddScoped<ArticleWorkflow>();
         builder.Services.AddScoped<StaffWorkQueries>();
+        builder.Services.AddScoped<FeedbackFollowUp>();
         builder.Services.AddSingleton<ArticleLocks>();
         builder.Services.AddSingleton<DraftRenderCache>();
         builder.Services.AddSingleton<HeadacheInfo.Web.Articles.IArticleFileStore>(services =>

@@ -17,7 +17,9 @@ public sealed record DashboardEntry(string Slug, string Title, string Status, Da
 /// The content dashboard: every article in every state (published, draft, waiting, returned, off the site,
 /// left out), the signed-in person's own work at the top, sortable and filterable by plain links.
 /// </summary>
-public sealed class IndexModel(IServiceProvider services, StaffDbContext database, StaffWorkQueries work, UserManager<StaffUser> users, TimeProvider time) : PageModel
+public sealed class IndexModel(
+    IServiceProvider services, StaffDbContext database, StaffWorkQueries work, UserManager<StaffUser> users, TimeProvider time, FeedbackFollowUp followUp)
+    : PageModel
 {
     /// <summary>The columns a link can sort by (<c>?sort=next-review</c>).</summary>
     public static readonly IReadOnlyList<(string Key, string Name)> Sorts =
@@ -45,9 +47,17 @@ public sealed class IndexModel(IServiceProvider services, StaffDbContext databas
     /// <summary>Yes and no answers per article over the last 90 days.</summary>
     public IReadOnlyDictionary<string, (int Yes, int No)> Feedback { get; private set; } = new Dictionary<string, (int Yes, int No)>();
 
+    /// <summary>Readers' "No" comments nobody has closed yet, per article.</summary>
+    public IReadOnlyDictionary<string, int> OpenFeedback { get; private set; } = new Dictionary<string, int>();
+
+    /// <summary>The first day the counts include: <see cref="PageFeedback.DaysShown"/> days, today among them.</summary>
+    public DateOnly FeedbackSince { get; private set; }
+
     public async Task OnGetAsync()
     {
         Feedback = await PageFeedback.CountsAsync(database, time.UtcToday());
+        FeedbackSince = PageFeedback.FirstDayCounted(time.UtcToday());
+        OpenFeedback = await followUp.OpenCountsAsync();
         var snapshot = ContentStore.For(HttpContext);
         // Built with the snapshot; a snapshot made before the staff area existed is built here once.
         Dashboard = snapshot.Part<StaffDashboard>() ??
@@ -77,7 +87,9 @@ public sealed class IndexModel(IServiceProvider services, StaffDbContext databas
         "grade" => entries.OrderByDescending(e => e.File?.Grade?.Grade ?? -1),
         "last-reviewed" => entries.OrderBy(e => e.File?.LastReviewed ?? DateOnly.MaxValue),
         "next-review" => entries.OrderBy(e => e.File?.NextReview ?? DateOnly.MaxValue),
-        "no-answers" => entries.OrderByDescending(e => Feedback.GetValueOrDefault(e.Slug).No).ThenBy(e => e.Title, StringComparer.OrdinalIgnoreCase),
+        // "no" is the short form of the same sort: most "No" answers first.
+        "no-answers" or "no" => entries.OrderByDescending(e => Feedback.GetValueOrDefault(e.Slug).No)
+            .ThenByDescending(e => OpenFeedback.GetValueOrDefault(e.Slug)).ThenBy(e => e.Title, StringComparer.OrdinalIgnoreCase),
         // What needs someone first: published without a clinician's sign-off, then changes waiting, returned,
         // being written; then reviews overdue and due; then the rest as the files sort.
         _ => entries.OrderBy(e => e.AwaitingSignOff ? 0 : 1)

@@ -30,6 +30,9 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
 
     [BindProperty] public string? Note { get; set; }
 
+    /// <summary>"What changed, for readers": one optional line for the article's public change log.</summary>
+    [BindProperty] public string? ReaderNote { get; set; }
+
     /// <summary>The published text the author's text started from, to notice a change made since.</summary>
     [BindProperty] public string? BaseHash { get; set; }
 
@@ -86,6 +89,7 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
         BaseHash = start.BaseHash;
         Notices = start.Notices;
         Message = start.Status;
+        ReaderNote = start.ReaderNote;
         return true;
     }
 
@@ -152,5 +156,5 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
     private ArticleEdit Edit() => new(
         ArticleSlug, IsNew, Title, Summary, Category, Order,
         References.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), Author, Body, Note,
-        DraftVersion, BaseHash ?? string.Empty);
+        DraftVersion, BaseHash ?? string.Empty) { ReaderNote = ReaderNote };
 }

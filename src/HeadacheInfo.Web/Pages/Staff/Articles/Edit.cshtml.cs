@@ -1,12 +1,14 @@
 using HeadacheInfo.Web.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HeadacheInfo.Web.Pages.Staff.Articles;
 
-/// <summary>A change to an article, published or not yet.</summary>
+/// <summary>A change to an article, published or not yet; readers' open "No" comments on it beside the form.</summary>
 [HeadacheInfo.Web.Security.AcceptsFormPost]
-public sealed class EditModel(ArticleWorkflow workflow, UserManager<StaffUser> users) : ArticleEditorModel(workflow, users)
+public sealed class EditModel(ArticleWorkflow workflow, UserManager<StaffUser> users, FeedbackFollowUp followUp) : ArticleEditorModel(workflow, users)
 {
     [FromRoute] public string Slug { get; set; } = string.Empty;
 
@@ -14,5 +16,21 @@ public sealed class EditModel(ArticleWorkflow workflow, UserManager<StaffUser> u
 
     public override bool IsNew => false;
 
+    /// <summary>Readers' "No" comments on this article that nobody has closed yet, oldest first.</summary>
+    public IReadOnlyList<ArticleFeedback> OpenFeedback { get; private set; } = [];
+
+    public IReadOnlyList<RevisionChoice> RevisionChoices { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    /// <summary>Every answer of this page shows the open comments, whichever button was pressed.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Result is PageResult && HeadacheInfo.Web.Articles.Slug.IsValid(Slug))
+        {
+            OpenFeedback = await followUp.OpenForAsync(Slug);
+            RevisionChoices = OpenFeedback.Count == 0 ? [] : (await followUp.ChoicesAsync([Slug])).GetValueOrDefault(Slug) ?? [];
+        }
+    }
 }

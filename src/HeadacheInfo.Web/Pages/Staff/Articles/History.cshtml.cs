@@ -11,7 +11,7 @@ namespace HeadacheInfo.Web.Pages.Staff.Articles;
 /// accurate, or take it down, here. The rules are the workflow's.
 /// </summary>
 [HeadacheInfo.Web.Security.AcceptsFormPost]
-public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser> users) : PageModel
+public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser> users, FeedbackFollowUp followUp) : PageModel
 {
     [FromRoute] public string Slug { get; set; } = string.Empty;
 
@@ -41,6 +41,9 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
     [BindProperty] public string? PublishedFingerprint { get; set; }
 
     public IReadOnlyList<ArticleRevision> Revisions { get; private set; } = [];
+
+    /// <summary>The readers' comments each revision answered, as staff marked them "dealt with".</summary>
+    public IReadOnlyDictionary<long, IReadOnlyList<ArticleFeedback>> Answered { get; private set; } = new Dictionary<long, IReadOnlyList<ArticleFeedback>>();
 
     public ArticleRevision? Shown { get; private set; }
 
@@ -111,6 +114,7 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
         }
 
         Revisions = await workflow.HistoryAsync(Slug);
+        Answered = await followUp.AnsweredAsync(Slug);
         var published = workflow.PublishedText(Slug);
         Published = published is not null;
         CurrentFingerprint = ArticleDraft.Fingerprint(published);

@@ -23,6 +23,9 @@ namespace HeadacheInfo.Web.Staff.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AnsweredByRevisionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Comment")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -33,12 +36,29 @@ namespace HeadacheInfo.Web.Staff.Migrations.Sqlite
                     b.Property<DateOnly>("On")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AnsweredByRevisionId");
 
                     b.HasIndex("Slug", "On");
 
@@ -71,6 +91,10 @@ namespace HeadacheInfo.Web.Staff.Migrations.Sqlite
 
                     b.Property<string>("Note")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReaderNote")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
