@@ -269,3 +269,49 @@ public sealed class ScheduledPublishingCatchUpTests
             text => text.Contains("Published while the site was down.", StringComparison.Ordinal), "the due change published at start");
     }
 }
+
+/// <summary>Two instances on one PostgreSQL database, both running passes at once: the change goes live once.</summary>
+[Collection(PostgresGroup.Name)]
+public sealed class ScheduledPublishingPostgresTests(PostgresCluster postgres)
+{
+    [PostgresFact]
+    public async Task Two_instances_running_passes_at_the_same_time_publish_a_due_change_exactly_once()
+    {
+        var clock = new ManualClock();
+        var connection = await postgres.CreateDatabaseAsync();
+        using var first = new HeadacheInfoFactory()
+            .WithSetting("RateLimiting:SignIn:PermitLimit", "10000")
+            .WithSetting("Database:Provider", "Postgres")
+            .WithSetting("ConnectionStrings:Staff", connection)
+            .WithServices(services => services.AddSingleton<TimeProvider>(clock));
+        first.Content.WriteArticle("twice-over", "Twice over");
+        // The second instance shares the database and the content folder (one folder until instances share files otherwise).
+        using var second = new HeadacheInfoFactory()
+            .WithSetting("Database:Provider", "Postgres")
+            .WithSetting("ConnectionStrings:Staff", connection)
+            .WithSetting("Content:Path", first.Content.Root)
+            .WithServices(services => services.AddSingleton<TimeProvider>(clock));
+        await StaffSeeding.AddAsync(first, "pg-sched-author@clinic.example", StaffRoles.Author);
+        await StaffSeeding.AddAsync(first, "pg-sched-reviewer@clinic.example", StaffRoles.Reviewer);
+        using var author = new StaffClient(first);
+        (await author.SignInAsync("pg-sched-author@clinic.example", StaffSeeding.Password)).Dispose();
+        using var reviewer = new StaffClient(first);
+        (await reviewer.SignInAsync("pg-sched-reviewer@clinic.example", StaffSeeding.Password)).Dispose();
+        var (url, review) = await ScheduledPublishingTests.SendAsync(author, reviewer, "twice-over", "Only once, please.");
+        (await reviewer.SubmitAsync(review, url, new Dictionary<string, string> { ["PublishAt"] = ScheduledPublishingTests.LocalInput(clock.GetUtcNow().AddMinutes(10)) }, "approve")).Dispose();
+        await second.Services.GetRequiredService<StaffDatabaseReadiness>().Ready;
+
+        clock.Advance(TimeSpan.FromMinutes(11));
+        var passes = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            Task.Run(() => (i % 2 == 0 ? first : second).Services.GetRequiredService<ScheduledPublisher>().RunDueAsync())));
+
+        // A pass on a real 30-second tick may have done it first; either way, no two passes did.
+        Assert.True(passes.Sum() <= 1, $"{passes.Sum()} passes published it");
+        Assert.Contains("Only once, please.", File.ReadAllText(Path.Combine(first.Content.ArticlesFolder, "twice-over.md")), StringComparison.Ordinal);
+        await using var scope = first.Services.CreateAsyncScope();
+        var database = scope.ServiceProvider.GetRequiredService<StaffDbContext>();
+        Assert.Equal(1, await database.ArticleRevisions.CountAsync(r => r.Slug == "twice-over" && r.Action == RevisionActions.Approved));
+        Assert.Equal(1, await database.AuditEvents.CountAsync(e => e.Event == AuditEvents.RevisionApproved && e.Detail.StartsWith("published twice-over as scheduled")));
+        Assert.Equal(0, await database.AuditEvents.CountAsync(e => e.Event == AuditEvents.ScheduleFailed));
+    }
+}
