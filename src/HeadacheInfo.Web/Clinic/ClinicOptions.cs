@@ -42,8 +42,8 @@ public sealed class ClinicOptions
     [Required(AllowEmptyStrings = false, ErrorMessage = "Clinic:TimeZone must be set to an IANA time zone name, such as Europe/London.")]
     public string TimeZone { get; set; } = "Europe/London";
 
-    /// <summary>The zone <see cref="TimeZone"/> names; checked at start, so it is found.</summary>
-    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+    /// <summary>The zone <see cref="TimeZone"/> names; checked at start, so it is found. A method, not a property, so validation never reads it first.</summary>
+    public TimeZoneInfo FindZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     /// <summary>A phone number as a <c>tel:</c> address: digits and a leading plus only.</summary>
     public static string TelHref(string number) => "tel:" + new string([.. number.Where(c => char.IsAsciiDigit(c) || c == '+')]);

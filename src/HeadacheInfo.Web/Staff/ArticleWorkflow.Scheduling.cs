@@ -13,7 +13,7 @@ namespace HeadacheInfo.Web.Staff;
 public sealed partial class ArticleWorkflow
 {
     /// <summary>The clinic's time zone, in which staff type and read times.</summary>
-    public TimeZoneInfo ClinicZone => clinic.Value.Zone;
+    public TimeZoneInfo ClinicZone => clinic.Value.FindZone();
 
     /// <summary>An approval for later: the signed-off text kept as a scheduled revision; the published version stays live.</summary>
     private async Task<WorkflowResult> ScheduleAsync(ArticleRevision submitted, ArticleState state, IDbContextTransaction transaction,
@@ -51,14 +51,9 @@ public sealed partial class ArticleWorkflow
     /// </summary>
     public async Task<WorkflowResult> CancelScheduleAsync(string slug, StaffUser reviewer)
     {
-        if (!await users.IsInRoleAsync(reviewer, StaffRoles.Reviewer))
+        if (await RefusedToAsync(slug, reviewer, "Only a reviewer can cancel a scheduled change.") is { } refused)
         {
-            return WorkflowResult.Forbidden("Only a reviewer can cancel a scheduled change.");
-        }
-
-        if (!Slug.IsValid(slug))
-        {
-            return WorkflowResult.NotFound("There is no such article.");
+            return refused;
         }
 
         using var held = await locks.HoldAsync(slug);
@@ -82,14 +77,9 @@ public sealed partial class ArticleWorkflow
         state.ScheduleProblem = null;
         Add(NewRevision(slug, RevisionActions.ScheduleCancelled, string.Empty, scheduled.BaseHash, reviewer.Email!,
             backToReview ? "scheduled change cancelled; back to waiting for review" : "scheduled change cancelled; a newer change was already in progress", scheduled.Id));
-        try
+        if (await SaveStateAsync(state) is { } conflict)
         {
-            state.Version++;
-            await database.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return WorkflowResult.Conflict("Someone else changed this article at the same moment. Open it again to see where it stands.");
+            return conflict;
         }
 
         await audit.RecordAsync(AuditEvents.ScheduleCancelled, reviewer.Email, $"cancelled the scheduled change to {slug} (revision {scheduled.Id})");
@@ -102,14 +92,9 @@ public sealed partial class ArticleWorkflow
     /// <summary>Sets a time for a published article to come off the site by itself, for seasonal or time-limited advice.</summary>
     public async Task<WorkflowResult> ScheduleTakeDownAsync(string slug, string? takeDownAt, string? reason, StaffUser reviewer)
     {
-        if (!await users.IsInRoleAsync(reviewer, StaffRoles.Reviewer))
+        if (await RefusedToAsync(slug, reviewer, "Only a reviewer can take an article off the site.") is { } refused)
         {
-            return WorkflowResult.Forbidden("Only a reviewer can take an article off the site.");
-        }
-
-        if (!Slug.IsValid(slug))
-        {
-            return WorkflowResult.NotFound("There is no such article.");
+            return refused;
         }
 
         var when = ClinicTime.Read(takeDownAt, ClinicZone, time.GetUtcNow());
@@ -145,14 +130,9 @@ public sealed partial class ArticleWorkflow
         state.TakeDownReason = reason.Trim();
         state.TakeDownBy = reviewer.Email;
         state.TakeDownProblem = null;
-        try
+        if (await SaveStateAsync(state) is { } conflict)
         {
-            state.Version++;
-            await database.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return WorkflowResult.Conflict("Someone else changed this article at the same moment. Open it again to see where it stands.");
+            return conflict;
         }
 
         var described = ClinicTime.Describe(at, ClinicZone);
@@ -166,14 +146,9 @@ public sealed partial class ArticleWorkflow
     /// <summary>Calls off a take-down date; the article stays on the site.</summary>
     public async Task<WorkflowResult> CancelTakeDownAsync(string slug, StaffUser reviewer)
     {
-        if (!await users.IsInRoleAsync(reviewer, StaffRoles.Reviewer))
+        if (await RefusedToAsync(slug, reviewer, "Only a reviewer can change when an article comes off the site.") is { } refused)
         {
-            return WorkflowResult.Forbidden("Only a reviewer can change when an article comes off the site.");
-        }
-
-        if (!Slug.IsValid(slug))
-        {
-            return WorkflowResult.NotFound("There is no such article.");
+            return refused;
         }
 
         using var held = await locks.HoldAsync(slug);
@@ -188,14 +163,9 @@ public sealed partial class ArticleWorkflow
         state.TakeDownReason = null;
         state.TakeDownBy = null;
         state.TakeDownProblem = null;
-        try
+        if (await SaveStateAsync(state) is { } conflict)
         {
-            state.Version++;
-            await database.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return WorkflowResult.Conflict("Someone else changed this article at the same moment. Open it again to see where it stands.");
+            return conflict;
         }
 
         await audit.RecordAsync(AuditEvents.TakeDownCancelled, reviewer.Email, $"cancelled taking {slug} off the site on {ClinicTime.Describe(at, ClinicZone)}");
@@ -280,12 +250,7 @@ public sealed partial class ArticleWorkflow
     private async Task<bool> ScheduleFailedAsync(ArticleState state, IDbContextTransaction transaction, string reason)
     {
         state.ScheduleProblem = Limit(reason);
-        try
-        {
-            state.Version++;
-            await database.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
+        if (await SaveStateAsync(state) is not null)
         {
             // Another instance acted on it first; what it did stands.
             return false;
@@ -320,12 +285,7 @@ public sealed partial class ArticleWorkflow
 
         state.TakeDownProblem = Limit("Not taken off the site when it was due. " + result.Message +
             (result.LinkedFrom.Count == 0 ? string.Empty : $" Linking here: {string.Join(", ", result.LinkedFrom.Select(a => a.Title))}."));
-        try
-        {
-            state.Version++;
-            await database.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
+        if (await SaveStateAsync(state) is not null)
         {
             return false;
         }
@@ -333,6 +293,27 @@ public sealed partial class ArticleWorkflow
         await audit.RecordAsync(AuditEvents.TakeDownFailed, null, $"{due.Slug}: {state.TakeDownProblem}");
         await transaction.CommitAsync();
         return false;
+    }
+
+    /// <summary>A scheduling step is a reviewer's, on an article that can exist.</summary>
+    private async Task<WorkflowResult?> RefusedToAsync(string slug, StaffUser reviewer, string forbidden) =>
+        !await users.IsInRoleAsync(reviewer, StaffRoles.Reviewer) ? WorkflowResult.Forbidden(forbidden)
+        : !Slug.IsValid(slug) ? WorkflowResult.NotFound("There is no such article.")
+        : null;
+
+    /// <summary>Moves the state row on; someone who moved it first wins, and this step is refused as a conflict.</summary>
+    private async Task<WorkflowResult?> SaveStateAsync(ArticleState state)
+    {
+        try
+        {
+            state.Version++;
+            await database.SaveChangesAsync();
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return WorkflowResult.Conflict("Someone else changed this article at the same moment. Open it again to see where it stands.");
+        }
     }
 
     /// <summary>A reason as the state row keeps it: 1,000 characters at most.</summary>

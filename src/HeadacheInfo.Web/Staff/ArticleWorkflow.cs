@@ -250,7 +250,7 @@ public sealed partial class ArticleWorkflow(
 
         if (state is { ScheduledRevisionId: not null, PublishAt: { } goesLive, ScheduleProblem: null })
         {
-            notices.Add($"A change to this article was approved to go live on {ClinicTime.Describe(goesLive, clinic.Value.Zone)}. " +
+            notices.Add($"A change to this article was approved to go live on {ClinicTime.Describe(goesLive, clinic.Value.FindZone())}. " +
                 "You are editing the version on the site now; once that change is live, yours will need looking at again before it can be approved.");
         }
 
@@ -409,7 +409,7 @@ public sealed partial class ArticleWorkflow(
     /// </param>
     public async Task<WorkflowResult> ApproveAsync(long revisionId, string? comment, StaffUser reviewer, bool wholeArticleReviewed = false, string? publishAt = null)
     {
-        var when = ClinicTime.Read(publishAt, clinic.Value.Zone, time.GetUtcNow());
+        var when = ClinicTime.Read(publishAt, clinic.Value.FindZone(), time.GetUtcNow());
         if (when.Problem is { } unusable)
         {
             return WorkflowResult.Invalid(unusable);

@@ -60,7 +60,7 @@ public sealed class IndexModel(IServiceProvider services, StaffDbContext databas
             (StaffDashboard)ActivatorUtilities.CreateInstance<StaffDashboardPart>(services).Build(snapshot, ContentSnapshot.Empty);
         var changes = await work.InProgressAsync();
         var schedules = await work.ScheduledAsync();
-        ClinicZone = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HeadacheInfo.Web.Clinic.ClinicOptions>>().Value.Zone;
+        ClinicZone = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HeadacheInfo.Web.Clinic.ClinicOptions>>().Value.FindZone();
         var me = await users.GetUserAsync(User);
         IsReviewer = me is not null && await users.IsInRoleAsync(me, StaffRoles.Reviewer);
         Work = me is null ? Work : await work.ForAsync(me.Email!, IsReviewer);
