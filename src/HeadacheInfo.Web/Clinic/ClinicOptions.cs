@@ -35,6 +35,16 @@ public sealed class ClinicOptions
     [Url(ErrorMessage = "Clinic:UrgentAdviceUrl must be a full web address starting with https://.")]
     public string UrgentAdviceUrl { get; set; } = "https://111.nhs.uk";
 
+    /// <summary>
+    /// The clinic's time zone, an IANA name such as Europe/London: the times staff type in for scheduled
+    /// publishing and take-downs are read in it, and shown in it.
+    /// </summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Clinic:TimeZone must be set to an IANA time zone name, such as Europe/London.")]
+    public string TimeZone { get; set; } = "Europe/London";
+
+    /// <summary>The zone <see cref="TimeZone"/> names; checked at start, so it is found. A method, not a property, so validation never reads it first.</summary>
+    public TimeZoneInfo FindZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
     /// <summary>A phone number as a <c>tel:</c> address: digits and a leading plus only.</summary>
     public static string TelHref(string number) => "tel:" + new string([.. number.Where(c => char.IsAsciiDigit(c) || c == '+')]);
 }

@@ -8,6 +8,8 @@ public static class ClinicRegistration
         builder.Services.AddOptions<ClinicOptions>()
             .BindConfiguration(ClinicOptions.Section)
             .ValidateDataAnnotations()
+            .Validate(clinic => string.IsNullOrWhiteSpace(clinic.TimeZone) || (TimeZoneInfo.TryFindSystemTimeZoneById(clinic.TimeZone, out var zone) && zone.HasIanaId),
+                "Clinic:TimeZone must be an IANA time zone name, such as Europe/London or America/New_York.")
             .ValidateOnStart();
         return builder;
     }

@@ -256,6 +256,12 @@ public sealed partial class ArticleWorkflow(
             notices.Add("This article is off the site. This is the text it had when it came off; what you save is a draft, and it goes back on the site only when a reviewer approves it.");
         }
 
+        if (state is { ScheduledRevisionId: not null, PublishAt: { } goesLive, ScheduleProblem: null })
+        {
+            notices.Add($"A change to this article was approved to go live on {ClinicTime.Describe(goesLive, clinic.Value.FindZone())}. " +
+                "You are editing the version on the site now; once that change is live, yours will need looking at again before it can be approved.");
+        }
+
         var text = draft?.Text ?? published ?? offSite;
         var fields = text is null ? null : ArticleDraft.FromMarkdown(text);
         return new EditorStart(fields, fields is null ? text : null, draft?.Id ?? 0, draft?.BaseHash ?? ArticleDraft.Fingerprint(published), status, notices)
@@ -415,8 +421,19 @@ public sealed partial class ArticleWorkflow(
     /// The reviewer read the whole article, not only the change: the review dates move on, as a confirmation's
     /// do. An article no clinician has signed off yet is always reviewed whole at its first approval.
     /// </param>
-    public async Task<WorkflowResult> ApproveAsync(long revisionId, string? comment, StaffUser reviewer, bool wholeArticleReviewed = false) =>
-        await DecideAsync(revisionId, reviewer, async (submitted, state, transaction) =>
+    /// <param name="publishAt">
+    /// Empty to publish now; else a time in the clinic's zone, as a <c>datetime-local</c> field sends it: the
+    /// approval is recorded now and the change goes live then (see <see cref="RunDueAsync"/>).
+    /// </param>
+    public async Task<WorkflowResult> ApproveAsync(long revisionId, string? comment, StaffUser reviewer, bool wholeArticleReviewed = false, string? publishAt = null)
+    {
+        var when = ClinicTime.Read(publishAt, clinic.Value.FindZone(), time.GetUtcNow());
+        if (when.Problem is { } unusable)
+        {
+            return WorkflowResult.Invalid(unusable);
+        }
+
+        return await DecideAsync(revisionId, reviewer, async (submitted, state, transaction) =>
         {
             if (Check(submitted.Slug, submitted.Text).HasErrors)
             {
@@ -438,6 +455,11 @@ public sealed partial class ArticleWorkflow(
                 return WorkflowResult.Invalid("This text's front matter cannot be read, so it cannot be published. Return it to the author.");
             }
 
+            if (when.At is { } at)
+            {
+                return await ScheduleAsync(submitted, state, transaction, text, at, comment, reviewer, when.Note);
+            }
+
             state.Status = ChangeStatus.None;
             state.DraftRevisionId = null;
             state.DraftBaseHash = string.Empty;
@@ -448,6 +470,7 @@ public sealed partial class ArticleWorkflow(
                 AuditEvents.RevisionApproved, reviewer.Email, $"approved {submitted.Slug} (revision {submitted.Id}) and published it",
                 "Approved and published. Patients will see it within a second or two.");
         });
+    }
 
     /// <summary>
     /// "Confirm still accurate": a reviewer signs off the published text as it stands (the first sign-off, or
@@ -540,6 +563,16 @@ public sealed partial class ArticleWorkflow(
             return WorkflowResult.Invalid("Keep the reason to 1,000 characters or fewer.");
         }
 
+        return await TakeDownNowAsync(slug, reviewer.Email!, reviewer.Email, $"taken off the site: {reason.Trim()}", $"took {slug} off the site: {reason.Trim()}");
+    }
+
+    /// <summary>
+    /// The take-down itself, now or at the time a reviewer set: refused while published articles link to it.
+    /// A take-down date set earlier is done with too.
+    /// </summary>
+    /// <param name="stillDue">For a take-down at a set time: whether the state row, read under the lock, still asks for it.</param>
+    private async Task<WorkflowResult> TakeDownNowAsync(string slug, string author, string? actor, string note, string detail, Func<ArticleState, bool>? stillDue = null)
+    {
         if (LinkingTo(slug) is { Count: > 0 } linking)
         {
             return WorkflowResult.Invalid("Other articles on the site link to this one, and patients following those links would find nothing. " +
@@ -554,10 +587,19 @@ public sealed partial class ArticleWorkflow(
         }
 
         var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
+        if (stillDue is not null && !stillDue(state))
+        {
+            return WorkflowResult.Conflict("This take-down is no longer due.");
+        }
+
         state.PublishedHash = string.Empty;
-        var revision = NewRevision(slug, RevisionActions.Unpublished, text, ArticleDraft.Fingerprint(text), reviewer.Email!, $"taken off the site: {reason.Trim()}");
+        state.TakeDownAt = null;
+        state.TakeDownReason = null;
+        state.TakeDownBy = null;
+        state.TakeDownProblem = null;
+        var revision = NewRevision(slug, RevisionActions.Unpublished, text, ArticleDraft.Fingerprint(text), author, note);
         return await PublishAsync(state, transaction, revision, () => files.Delete(slug),
-            AuditEvents.ArticleUnpublished, reviewer.Email, $"took {slug} off the site: {reason.Trim()}",
+            AuditEvents.ArticleUnpublished, actor, detail,
             "Taken off the site. Its history is kept, and it can be restored.");
     }
 
@@ -721,7 +763,7 @@ public sealed partial class ArticleWorkflow(
                 .OrderBy(r => r.Id).Select(r => new { r.Action, r.Author, r.At }).FirstOrDefaultAsync();
             return WorkflowResult.Conflict(decided is null
                 ? "This change is no longer waiting for review."
-                : $"This change is no longer waiting for review: {decided.Author} {decided.Action switch { RevisionActions.Approved => "approved and published it", RevisionActions.Returned => "returned it", _ => "changed it again" }} " +
+                : $"This change is no longer waiting for review: {decided.Author} {decided.Action switch { RevisionActions.Approved => "approved and published it", RevisionActions.Scheduled => "approved it to go live later", RevisionActions.Returned => "returned it", _ => "changed it again" }} " +
                   $"at {decided.At:HH:mm} on {decided.At:d MMMM yyyy} (UTC).");
         }
 

@@ -33,7 +33,7 @@ public sealed class Authorship(IReadOnlyList<RevisionStep> history)
 
         return publication.Action switch
         {
-            RevisionActions.Approved => ChangeBefore(publication.Id),
+            RevisionActions.Approved => ChangeBefore(Decided(publication) + 1),
             RevisionActions.RolledBack when Find(publication.SubjectRevisionId) is { } putBack => WritersOf(putBack, depth + 1),
             RevisionActions.Confirmed when _history.LastOrDefault(r => r.Id < publication.Id && r.Action is RevisionActions.Approved
                 or RevisionActions.RolledBack or RevisionActions.OutsideEdit) is { } confirmed => WritersOf(confirmed, depth + 1),
@@ -44,7 +44,7 @@ public sealed class Authorship(IReadOnlyList<RevisionStep> history)
     /// <summary>The writers of the change that was in progress just before <paramref name="before"/>.</summary>
     private HashSet<string> ChangeBefore(long before, int depth = 0)
     {
-        var since = _history.Where(r => r.Id < before && r.Action == RevisionActions.Approved).Select(r => r.Id).DefaultIfEmpty(0).Max();
+        var since = _history.Where(r => r.Id < before && r.Action == RevisionActions.Approved).Select(Decided).DefaultIfEmpty(0).Max();
         var writers = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var step in _history.Where(r => r.Id > since && r.Id < before && r.Action is RevisionActions.Saved or RevisionActions.Submitted))
         {
@@ -65,6 +65,13 @@ public sealed class Authorship(IReadOnlyList<RevisionStep> history)
         var source = Find(step.SubjectRevisionId);
         return source is { Action: RevisionActions.Returned } returned ? Find(returned.SubjectRevisionId) : source;
     }
+
+    /// <summary>
+    /// The last step an approval covers: the submission it decided. A change approved for later goes live after
+    /// steps taken meanwhile (a new draft), which are not part of it and stay a change in progress.
+    /// </summary>
+    private static long Decided(RevisionStep approval) =>
+        approval.SubjectRevisionId is { } subject && subject < approval.Id ? subject : approval.Id;
 
     private RevisionStep? Find(long? id) => id is { } value ? _history.FirstOrDefault(r => r.Id == value) : null;
 

@@ -27,11 +27,14 @@ public sealed record DashboardRow(
     public const string Waiting = "waiting";
     public const string Returned = "returned";
     public const string OffSite = "off-site";
+    public const string Scheduled = "scheduled";
+    public const string ScheduledFailed = "scheduled-failed";
 
     /// <summary>Every status a row can have, in the order the filter offers them.</summary>
     public static readonly IReadOnlyList<(string Key, string Name)> Statuses =
     [
         (Published, "Published"), (Draft, "Draft"), (Waiting, "Waiting for review"), (Returned, "Returned"), (OffSite, "Off the site"), (LeftOut, "Left out"),
+        (Scheduled, "Scheduled"), (ScheduledFailed, "Scheduled, not published"),
     ];
     public const string ReviewOk = "ok";
     public const string ReviewDueSoon = "due-soon";

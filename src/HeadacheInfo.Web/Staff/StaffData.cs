@@ -83,6 +83,30 @@ public sealed class ArticleState
 
     /// <summary>Bumped by every action; an action that read an older value is refused as a conflict.</summary>
     public int Version { get; set; }
+
+    /// <summary>
+    /// A change approved to go live later: its <see cref="RevisionActions.Scheduled"/> revision, holding the signed-off
+    /// text. Kept apart from the draft, so the published version stays live and authors can go on writing meanwhile.
+    /// </summary>
+    public long? ScheduledRevisionId { get; set; }
+
+    /// <summary>When the scheduled change goes live (UTC).</summary>
+    public DateTimeOffset? PublishAt { get; set; }
+
+    /// <summary>Why the scheduled change could not go live at its time (checker errors, a newer published text); null while it may.</summary>
+    public string? ScheduleProblem { get; set; }
+
+    /// <summary>When the article comes off the site by itself (UTC), for seasonal or time-limited advice.</summary>
+    public DateTimeOffset? TakeDownAt { get; set; }
+
+    /// <summary>Why it comes off at that time, kept in its history as a take-down's reason is.</summary>
+    public string? TakeDownReason { get; set; }
+
+    /// <summary>The reviewer who set the take-down date: the take-down is recorded as theirs.</summary>
+    public string? TakeDownBy { get; set; }
+
+    /// <summary>Why the take-down could not happen at its time (other articles link to it); null while it may.</summary>
+    public string? TakeDownProblem { get; set; }
 }
 
 /// <summary>The change in progress on an article.</summary>
@@ -151,6 +175,12 @@ public static class RevisionActions
     public const string Confirmed = "confirmed";
     public const string RolledBack = "rolled-back";
 
+    /// <summary>Approved to go live at a set time: the signed-off text, waiting; an approved row follows when it goes live.</summary>
+    public const string Scheduled = "scheduled";
+
+    /// <summary>A scheduled change called off before its time; it points at the scheduled revision.</summary>
+    public const string ScheduleCancelled = "schedule-cancelled";
+
     public const string OutsideTheApp = "outside the app";
 
     /// <summary>A step that leaves a change still being written or waiting for review, not yet published or dropped.</summary>
@@ -201,6 +231,12 @@ public static class AuditEvents
     public const string FeedbackCommentDeleted = "feedback-comment-deleted";
     public const string FeedbackDealtWith = "feedback-dealt-with";
     public const string FeedbackNoChangeNeeded = "feedback-no-change-needed";
+    public const string RevisionScheduled = "revision-scheduled";
+    public const string ScheduleCancelled = "schedule-cancelled";
+    public const string ScheduleFailed = "schedule-failed";
+    public const string TakeDownScheduled = "take-down-scheduled";
+    public const string TakeDownCancelled = "take-down-cancelled";
+    public const string TakeDownFailed = "take-down-failed";
 
     /// <summary>A wrong current password when changing it: counts towards the same lock-out as signing in.</summary>
     public const string PasswordChangeFailed = "password-change-failed";
@@ -271,6 +307,10 @@ public abstract class StaffDbContext(DbContextOptions options) : IdentityDbConte
             state.Property(s => s.DraftBaseHash).HasMaxLength(64);
             state.Property(s => s.PublishedHash).HasMaxLength(64);
             state.Property(s => s.Version).IsConcurrencyToken();
+            state.Property(s => s.ScheduleProblem).HasMaxLength(1000);
+            state.Property(s => s.TakeDownReason).HasMaxLength(1000);
+            state.Property(s => s.TakeDownBy).HasMaxLength(256);
+            state.Property(s => s.TakeDownProblem).HasMaxLength(1000);
         });
         builder.Entity<AuditEvent>(audit =>
         {
@@ -293,6 +333,8 @@ public sealed class SqliteStaffDbContext(DbContextOptions<SqliteStaffDbContext> 
         builder.Entity<AuditEvent>().Property(a => a.At).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
         builder.Entity<ArticleRevision>().Property(r => r.At).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
         builder.Entity<ArticleFeedback>().Property(f => f.ResolvedAt).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
+        builder.Entity<ArticleState>().Property(s => s.PublishAt).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
+        builder.Entity<ArticleState>().Property(s => s.TakeDownAt).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
     }
 }
 

@@ -51,6 +51,8 @@ public static class StaffRegistration
             new HeadacheInfo.Web.Articles.ArticleFileStore(services.GetRequiredService<IOptions<HeadacheInfo.Web.Articles.ContentOptions>>().Value.FullPath));
         builder.Services.AddPageFeedbackRateLimit();
         builder.Services.AddHostedService<OutsideEditRecorder>();
+        builder.Services.AddSingleton<ScheduledPublisher>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ScheduledPublisher>());
         var development = builder.Environment.IsDevelopment();
 
         builder.Services.ConfigureApplicationCookie(cookie =>

@@ -7,6 +7,14 @@ namespace HeadacheInfo.Web.Staff;
 /// <param name="Comment">For a returned change: the reviewer's comment.</param>
 public sealed record WorkItem(string Slug, string Title, string Status, long RevisionId, string Author, DateTimeOffset At, string? Comment);
 
+/// <summary>An article with a change approved for later or a take-down date, as the dashboard shows it.</summary>
+/// <param name="Title">The scheduled text's title (an article never published has no other).</param>
+public sealed record ScheduledItem(ArticleState State, string? Title)
+{
+    /// <summary>A change approved for later that has not gone live.</summary>
+    public bool PublishPending => State.ScheduledRevisionId is not null && State.PublishAt is not null;
+}
+
 /// <summary>What one member of staff has to do: their drafts, their changes returned, and for a reviewer the changes waiting.</summary>
 /// <param name="Sent">Their own changes waiting for a reviewer.</param>
 public sealed record StaffWork(IReadOnlyList<WorkItem> Drafts, IReadOnlyList<WorkItem> Returned, IReadOnlyList<WorkItem> ToReview, int Waiting)
@@ -70,6 +78,16 @@ public sealed class StaffWorkQueries(StaffDbContext database)
         {
             Sent = [.. waiting.Where(Mine).OrderBy(c => c.At)],
         };
+    }
+
+    /// <summary>Every article with a change approved for later or a take-down date, by slug.</summary>
+    public async Task<IReadOnlyDictionary<string, ScheduledItem>> ScheduledAsync()
+    {
+        var states = await database.ArticleStates.AsNoTracking().Where(s => s.ScheduledRevisionId != null || s.TakeDownAt != null).ToListAsync();
+        var ids = states.Where(s => s.ScheduledRevisionId is not null).Select(s => s.ScheduledRevisionId!.Value).ToList();
+        var texts = await database.ArticleRevisions.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Text);
+        return states.ToDictionary(s => s.Slug, s => new ScheduledItem(s,
+            s.ScheduledRevisionId is { } id && texts.TryGetValue(id, out var text) ? ArticleDraft.FromMarkdown(text)?.Title : null), StringComparer.Ordinal);
     }
 
     /// <summary>How many changes wait for review: for the navigation on every staff page.</summary>

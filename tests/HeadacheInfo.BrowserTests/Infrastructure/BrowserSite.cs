@@ -1,4 +1,5 @@
 using HeadacheInfo.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace HeadacheInfo.BrowserTests.Infrastructure;
@@ -16,6 +17,13 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
     private IBrowser? _browser;
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The site's clock: real time until a test moves it on (scheduled publishing, review dates).</summary>
+    public ManualClock Clock { get; } = new();
+
+    /// <summary>Runs one scheduled-publishing pass now, as the site's timer would within 30 seconds.</summary>
+    public Task<int> RunScheduledAsync() =>
+        _site.Services.GetRequiredService<HeadacheInfo.Web.Staff.ScheduledPublisher>().RunDueAsync();
 
     public async Task InitializeAsync()
     {
@@ -51,6 +59,7 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
         _site.WithSetting("Clinic:Name", "Riverside Physiotherapy");
         _site.WithSetting("Clinic:Phone", "0161 555 0100");
         _site.WithSetting("Clinic:BookingUrl", "https://riverside.example/book");
+        _site.WithServices(services => services.AddSingleton<TimeProvider>(Clock));
         _site.UseKestrel(0);
         _site.StartServer();
         BaseAddress = _site.ClientOptions.BaseAddress;

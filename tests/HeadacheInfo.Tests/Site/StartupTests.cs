@@ -21,6 +21,7 @@ public sealed class StartupTests
     [InlineData("Clinic__EmergencyNumber", "call us", "Clinic:EmergencyNumber must be a phone number")]
     [InlineData("Clinic__UrgentAdviceUrl", "not a web address", "Clinic:UrgentAdviceUrl must be a full web address")]
     [InlineData("Clinic__Phone", "ring reception", "Clinic:Phone must be a phone number")]
+    [InlineData("Clinic__TimeZone", "Mars/Olympus_Mons", "Clinic:TimeZone must be an IANA time zone name")]
     public async Task Bad_clinic_setting_stops_the_app_naming_the_key(string variable, string value, string message)
     {
         var content = Path.Combine(Path.GetTempPath(), "headacheinfo-tests", "startup-" + Guid.NewGuid().ToString("N"));

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HeadacheInfo.Web.Pages.Staff;
 
 /// <summary>One article on the dashboard: its file as the site sees it, and its change in progress, if any.</summary>
-public sealed record DashboardEntry(string Slug, string Title, string Status, DashboardRow? File, WorkItem? Change)
+public sealed record DashboardEntry(string Slug, string Title, string Status, DashboardRow? File, WorkItem? Change, ScheduledItem? Schedule = null)
 {
     public bool AwaitingSignOff => File is { AwaitingSignOff: true } && Status == DashboardRow.Published;
 }
@@ -53,6 +53,12 @@ public sealed class IndexModel(
     /// <summary>The first day the counts include: <see cref="PageFeedback.DaysShown"/> days, today among them.</summary>
     public DateOnly FeedbackSince { get; private set; }
 
+    /// <summary>The signed-in person may cancel what is scheduled: a reviewer.</summary>
+    public bool IsReviewer { get; private set; }
+
+    /// <summary>The clinic's time zone, in which scheduled times are shown.</summary>
+    public TimeZoneInfo ClinicZone { get; private set; } = TimeZoneInfo.Utc;
+
     public async Task OnGetAsync()
     {
         Feedback = await PageFeedback.CountsAsync(database, time.UtcToday());
@@ -63,17 +69,22 @@ public sealed class IndexModel(
         Dashboard = snapshot.Part<StaffDashboard>() ??
             (StaffDashboard)ActivatorUtilities.CreateInstance<StaffDashboardPart>(services).Build(snapshot, ContentSnapshot.Empty);
         var changes = await work.InProgressAsync();
+        var schedules = await work.ScheduledAsync();
+        ClinicZone = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HeadacheInfo.Web.Clinic.ClinicOptions>>().Value.FindZone();
         var me = await users.GetUserAsync(User);
-        Work = me is null ? Work : await work.ForAsync(me.Email!, await users.IsInRoleAsync(me, StaffRoles.Reviewer));
+        IsReviewer = me is not null && await users.IsInRoleAsync(me, StaffRoles.Reviewer);
+        Work = me is null ? Work : await work.ForAsync(me.Email!, IsReviewer);
 
         var files = Dashboard.Rows.ToDictionary(r => r.Slug, StringComparer.Ordinal);
-        var all = files.Keys.Union(changes.Keys, StringComparer.Ordinal).Select(slug =>
+        var all = files.Keys.Union(changes.Keys, StringComparer.Ordinal).Union(schedules.Keys, StringComparer.Ordinal).Select(slug =>
         {
             var file = files.GetValueOrDefault(slug);
             var change = changes.GetValueOrDefault(slug);
+            var schedule = schedules.GetValueOrDefault(slug);
             var status = change is { Status: ChangeStatus.Draft or ChangeStatus.Waiting or ChangeStatus.Returned } ? change.Status
+                : schedule is { PublishPending: true } ? schedule.State.ScheduleProblem is null ? DashboardRow.Scheduled : DashboardRow.ScheduledFailed
                 : file?.Status ?? DashboardRow.OffSite;
-            return new DashboardEntry(slug, file?.Title ?? change?.Title ?? slug, status, file, change);
+            return new DashboardEntry(slug, file?.Title ?? change?.Title ?? schedule?.Title ?? slug, status, file, change, schedule);
         }).ToList();
         Counts = DashboardRow.Statuses.ToDictionary(s => s.Key, s => all.Count(e => e.Status == s.Key));
         UnknownStatus = Status is { Length: > 0 } && !Counts.ContainsKey(Status);
@@ -93,7 +104,7 @@ public sealed class IndexModel(
         // What needs someone first: published without a clinician's sign-off, then changes waiting, returned,
         // being written; then reviews overdue and due; then the rest as the files sort.
         _ => entries.OrderBy(e => e.AwaitingSignOff ? 0 : 1)
-            .ThenBy(e => e.Status switch { DashboardRow.Waiting => 0, DashboardRow.Returned => 1, DashboardRow.Draft => 2, DashboardRow.LeftOut => 3, _ => 4 })
+            .ThenBy(e => e.Status switch { DashboardRow.Waiting => 0, DashboardRow.ScheduledFailed => 0, DashboardRow.Returned => 1, DashboardRow.Draft => 2, DashboardRow.LeftOut => 3, _ => 4 })
             .ThenBy(e => e.File?.Review switch { DashboardRow.ReviewOverdue => 0, DashboardRow.ReviewDueSoon => 1, _ => 2 })
             .ThenBy(e => e.File?.File ?? e.Slug, StringComparer.Ordinal),
     };

@@ -31,6 +31,15 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
     /// <summary>Why the article is coming off the site: asked on the confirmation step, kept in its history.</summary>
     [BindProperty] public string? Reason { get; set; }
 
+    /// <summary>When the article comes off the site by itself, as the <c>datetime-local</c> field sends it in the clinic's zone.</summary>
+    [BindProperty] public string? TakeDownAt { get; set; }
+
+    /// <summary>Where the article stands: its change approved for later and its take-down date, if any.</summary>
+    public ArticleState? State { get; private set; }
+
+    /// <summary>The clinic's time zone, in which times are typed and shown.</summary>
+    public TimeZoneInfo ClinicZone => workflow.ClinicZone;
+
     /// <summary>The take-down's confirmation step is showing.</summary>
     [BindProperty(SupportsGet = true)] public bool TakeDown { get; set; }
 
@@ -87,6 +96,12 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
 
     public Task<IActionResult> OnPostUnpublishAsync() => ActAsync(me => workflow.TakeDownAsync(Slug, Reason, me));
 
+    public Task<IActionResult> OnPostCancelScheduleAsync() => ActAsync(me => workflow.CancelScheduleAsync(Slug, me));
+
+    public Task<IActionResult> OnPostScheduleTakeDownAsync() => ActAsync(me => workflow.ScheduleTakeDownAsync(Slug, TakeDownAt, Reason, me));
+
+    public Task<IActionResult> OnPostCancelTakeDownAsync() => ActAsync(me => workflow.CancelTakeDownAsync(Slug, me));
+
     private async Task<IActionResult> ActAsync(Func<StaffUser, Task<WorkflowResult>> act)
     {
         if (await users.GetUserAsync(User) is not { } me)
@@ -115,6 +130,7 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
 
         Revisions = await workflow.HistoryAsync(Slug);
         Answered = await followUp.AnsweredAsync(Slug);
+        State = await workflow.StateAsync(Slug);
         var published = workflow.PublishedText(Slug);
         Published = published is not null;
         CurrentFingerprint = ArticleDraft.Fingerprint(published);

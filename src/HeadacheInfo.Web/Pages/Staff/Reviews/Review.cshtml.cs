@@ -19,6 +19,12 @@ public sealed class ReviewModel(ArticleWorkflow workflow, UserManager<StaffUser>
     /// <summary>The reviewer read the whole article, not only the change: the review dates move on.</summary>
     [BindProperty] public bool WholeArticleReviewed { get; set; }
 
+    /// <summary>When the change goes live, as the <c>datetime-local</c> field sends it in the clinic's zone; empty for now.</summary>
+    [BindProperty] public string? PublishAt { get; set; }
+
+    /// <summary>The clinic's time zone, in which the time is read.</summary>
+    public string ClinicZone => workflow.ClinicZone.Id;
+
     /// <summary>The article as prose, paragraph by paragraph, with the words added and removed marked.</summary>
     public IReadOnlyList<IReadOnlyList<DiffWords>> Prose { get; private set; } = [];
 
@@ -53,7 +59,7 @@ public sealed class ReviewModel(ArticleWorkflow workflow, UserManager<StaffUser>
     /// <summary>A button this page does not have.</summary>
     public IActionResult OnPost() => BadRequest();
 
-    public Task<IActionResult> OnPostApproveAsync() => DecideAsync(me => workflow.ApproveAsync(Id, Comment, me, WholeArticleReviewed));
+    public Task<IActionResult> OnPostApproveAsync() => DecideAsync(me => workflow.ApproveAsync(Id, Comment, me, WholeArticleReviewed, PublishAt));
 
     public Task<IActionResult> OnPostReturnAsync() => DecideAsync(me => workflow.ReturnAsync(Id, Comment, me));
 
