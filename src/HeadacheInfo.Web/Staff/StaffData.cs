@@ -165,6 +165,7 @@ public static class AuditEvents
     public const string ArticleConfirmed = "article-confirmed";
     public const string ArticleRolledBack = "article-rolled-back";
     public const string FeedbackCommentDeleted = "feedback-comment-deleted";
+    public const string MailSettingsChanged = "mail-settings-changed";
 
     /// <summary>A wrong current password when changing it: counts towards the same lock-out as signing in.</summary>
     public const string PasswordChangeFailed = "password-change-failed";
@@ -201,6 +202,12 @@ public abstract class StaffDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<ArticleFeedback> ArticleFeedback => Set<ArticleFeedback>();
 
     public DbSet<ArticleState> ArticleStates => Set<ArticleState>();
+
+    public DbSet<OutboxMail> MailOutbox => Set<OutboxMail>();
+
+    public DbSet<MailOptOut> MailOptOuts => Set<MailOptOut>();
+
+    public DbSet<MailDigestWeek> MailDigestWeeks => Set<MailDigestWeek>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -239,6 +246,7 @@ public abstract class StaffDbContext(DbContextOptions options) : IdentityDbConte
             audit.Property(a => a.ClientAddress).HasMaxLength(64);
             audit.HasIndex(a => a.At);
         });
+        MailOutboxModel.Configure(builder);
     }
 }
 
@@ -251,6 +259,7 @@ public sealed class SqliteStaffDbContext(DbContextOptions<SqliteStaffDbContext> 
         // SQLite cannot order or compare DateTimeOffset; store it as ticks, which sort the same way.
         builder.Entity<AuditEvent>().Property(a => a.At).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
         builder.Entity<ArticleRevision>().Property(r => r.At).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
+        MailOutboxModel.StoreTimesAsTicks(builder);
     }
 }
 

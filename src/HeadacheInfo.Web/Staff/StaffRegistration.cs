@@ -50,6 +50,8 @@ public static class StaffRegistration
             new HeadacheInfo.Web.Articles.ArticleFileStore(services.GetRequiredService<IOptions<HeadacheInfo.Web.Articles.ContentOptions>>().Value.FullPath));
         builder.Services.AddPageFeedbackRateLimit();
         builder.Services.AddHostedService<OutsideEditRecorder>();
+        builder.Services.AddStaffMail();
+        builder.Services.AddScoped<SinceLastSignInQuery>();
         var development = builder.Environment.IsDevelopment();
 
         builder.Services.ConfigureApplicationCookie(cookie =>
