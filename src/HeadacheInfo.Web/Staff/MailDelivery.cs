@@ -232,17 +232,9 @@ internal sealed partial class MailSender(MailDelivery delivery, IOptions<EmailOp
             return;
         }
 
+        // Each pass after a wait, the first too: the site starts without touching the mail server.
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
-            {
-                await delivery.RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogPassFailed(ex.GetType().Name, ex.Message);
-            }
-
             try
             {
                 await Task.Delay(Interval, time, stoppingToken);
@@ -250,6 +242,15 @@ internal sealed partial class MailSender(MailDelivery delivery, IOptions<EmailOp
             catch (OperationCanceledException)
             {
                 return;
+            }
+
+            try
+            {
+                await delivery.RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogPassFailed(ex.GetType().Name, ex.Message);
             }
         }
     }
