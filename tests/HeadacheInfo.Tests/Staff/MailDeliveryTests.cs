@@ -1,9 +1,7 @@
 using HeadacheInfo.Tests.Infrastructure;
 using HeadacheInfo.Web.Staff;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace HeadacheInfo.Tests.Staff;
 
@@ -13,38 +11,11 @@ namespace HeadacheInfo.Tests.Staff;
 /// </summary>
 public sealed class MailRetryTests(MailRetryTests.Site site) : IClassFixture<MailRetryTests.Site>
 {
-    public sealed class Site : HeadacheInfoFactory
+    public sealed class Site : MailSite
     {
         public Site()
-        {
-            // The server's port is chosen, but nothing listens on it yet.
-            WithSetting("RateLimiting:SignIn:PermitLimit", "10000");
-            WithSetting("Email:Smtp:Host", "127.0.0.1");
-            WithSetting("Email:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            WithSetting("Email:Smtp:Security", "None");
-            WithSetting("Email:From", "staff-mail@clinic.example");
-            WithSetting("Email:LinkBaseUrl", "https://staff.clinic.example");
+            : base(new TestSmtpServer(), DateTimeOffset.UtcNow, startServer: false) =>
             Content.WriteArticle("while-down", "While the mail server was down");
-        }
-
-        public TestSmtpServer Smtp { get; } = new();
-
-        public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            if (disposing)
-            {
-                Smtp.Dispose();
-            }
-        }
     }
 
     [Fact]
@@ -96,26 +67,17 @@ public sealed class MailRetryTests(MailRetryTests.Site site) : IClassFixture<Mai
 /// <summary>Once a week, exactly once: the reviewers' list of articles overdue or due for review within 30 days.</summary>
 public sealed class MailDigestTests(MailDigestTests.Site site) : IClassFixture<MailDigestTests.Site>
 {
-    public sealed class Site : HeadacheInfoFactory
+    public sealed class Site : MailSite
     {
+        /// <summary>Starts on a Wednesday, so a day later is the same week.</summary>
         public Site()
+            : base(new TestSmtpServer(), NextWednesday())
         {
-            WithSetting("Email:Smtp:Host", "127.0.0.1");
-            WithSetting("Email:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            WithSetting("Email:Smtp:Security", "None");
-            WithSetting("Email:From", "staff-mail@clinic.example");
-            WithSetting("Email:LinkBaseUrl", "https://staff.clinic.example/");
-            Smtp.StartAsync().GetAwaiter().GetResult();
             var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
             Content.Write("overdue.md", WithNextReview("Overdue article", today.AddDays(-10)));
             Content.Write("due-soon.md", WithNextReview("Due soon article", today.AddDays(20)));
             Content.Write("not-due.md", WithNextReview("Not due article", today.AddDays(200)));
         }
-
-        public TestSmtpServer Smtp { get; } = new();
-
-        /// <summary>A Wednesday, so a day later is the same week.</summary>
-        public FakeTimeProvider Clock { get; } = new(NextWednesday());
 
         private static DateTimeOffset NextWednesday()
         {
@@ -126,21 +88,6 @@ public sealed class MailDigestTests(MailDigestTests.Site site) : IClassFixture<M
         private static string WithNextReview(string title, DateOnly next) =>
             ArticleText.Valid(title).Replace("next_review: 2027-01-15", $"next_review: {next:yyyy-MM-dd}", StringComparison.Ordinal)
                 .Replace("last_reviewed: 2026-01-15", $"last_reviewed: {next.AddYears(-1):yyyy-MM-dd}", StringComparison.Ordinal);
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            if (disposing)
-            {
-                Smtp.Dispose();
-            }
-        }
     }
 
     [Fact]
@@ -165,7 +112,7 @@ public sealed class MailDigestTests(MailDigestTests.Site site) : IClassFixture<M
         Assert.Equal("2 articles are due for review", digest.Subject);
         Assert.Contains("Overdue article: review overdue", digest.Text, StringComparison.Ordinal);
         Assert.Contains("Due soon article: review due by", digest.Text, StringComparison.Ordinal);
-        Assert.Contains("https://staff.clinic.example/staff/articles/overdue/history", digest.Text, StringComparison.Ordinal);
+        Assert.Contains($"{MailSite.LinkBase}/staff/articles/overdue/history", digest.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Not due article", digest.Text, StringComparison.Ordinal);
         Assert.Empty(site.Smtp.To("digest-off@clinic.example"));
         Assert.Empty(site.Smtp.To("digest-author@clinic.example"));

@@ -1,5 +1,6 @@
 using HeadacheInfo.Tests.Infrastructure;
 using HeadacheInfo.Web.Staff;
+using static HeadacheInfo.Tests.Staff.WorkflowSteps;
 
 namespace HeadacheInfo.Tests.Staff;
 
@@ -22,20 +23,6 @@ public sealed class SinceLastSignInTests(SinceLastSignInTests.Site site) : IClas
         var client = new StaffClient(site);
         (await client.SignInAsync(email, StaffSeeding.Password)).Dispose();
         return client;
-    }
-
-    private static async Task SendAsync(StaffClient author, string slug)
-    {
-        var (_, edit) = await author.GetAsync($"/staff/articles/{slug}/edit");
-        (await author.SubmitAsync(edit, $"/staff/articles/{slug}/edit", new Dictionary<string, string> { ["Body"] = "## Changed\n\nNew words.\n" }, "submit-for-review")).Dispose();
-    }
-
-    private static async Task DecideAsync(StaffClient reviewer, string slug, string button, string comment)
-    {
-        var (_, dashboard) = await reviewer.GetAsync("/staff");
-        var link = dashboard.QuerySelector($"[data-work='to-review'] li[data-slug='{slug}'] a")!.GetAttribute("href")!;
-        var (_, review) = await reviewer.GetAsync(link);
-        (await reviewer.SubmitAsync(review, link, new Dictionary<string, string> { ["Comment"] = comment }, button)).Dispose();
     }
 
     [Fact]

@@ -2,10 +2,8 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using HeadacheInfo.Tests.Infrastructure;
 using HeadacheInfo.Web.Staff;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace HeadacheInfo.Tests.Staff;
 
@@ -16,44 +14,17 @@ namespace HeadacheInfo.Tests.Staff;
 /// </summary>
 public sealed class StaffMailTests(StaffMailTests.Site site) : IClassFixture<StaffMailTests.Site>
 {
-    public const string LinkBase = "https://staff.clinic.example";
+    private const string LinkBase = MailSite.LinkBase;
 
-    public sealed class Site : HeadacheInfoFactory
+    public sealed class Site : MailSite
     {
         public Site()
+            : base(new TestSmtpServer("mailer", "Sm7p-pa55word-never-shown"), DateTimeOffset.UtcNow)
         {
-            Smtp.StartAsync().GetAwaiter().GetResult();
-            WithSetting("RateLimiting:SignIn:PermitLimit", "10000");
             WithSetting("RateLimiting:Feedback:PermitLimit", "10000");
-            WithSetting("Email:Smtp:Host", "127.0.0.1");
-            WithSetting("Email:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            WithSetting("Email:Smtp:Security", "None");
-            WithSetting("Email:Smtp:UserName", Smtp.UserName);
-            WithSetting("Email:Smtp:Password", Smtp.Password);
-            WithSetting("Email:From", "HeadacheInfo <staff-mail@clinic.example>");
-            WithSetting("Email:LinkBaseUrl", LinkBase);
             foreach (var slug in new[] { "to-send", "to-return", "to-approve", "opted-out", "with-feedback", "sent-once" })
             {
                 Content.WriteArticle(slug, $"Article {slug}");
-            }
-        }
-
-        public TestSmtpServer Smtp { get; } = new("mailer", "Sm7p-pa55word-never-shown");
-
-        public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            if (disposing)
-            {
-                Smtp.Dispose();
             }
         }
     }
@@ -68,22 +39,8 @@ public sealed class StaffMailTests(StaffMailTests.Site site) : IClassFixture<Sta
 
     private Task<int> DeliverAsync() => site.Services.GetRequiredService<MailDelivery>().RunOnceAsync();
 
-    private static async Task SendAsync(StaffClient author, string slug, string body = "## Changed\n\nNew words.\n")
-    {
-        var (_, edit) = await author.GetAsync($"/staff/articles/{slug}/edit");
-        using var sent = await author.SubmitAsync(edit, $"/staff/articles/{slug}/edit", new Dictionary<string, string> { ["Body"] = body }, "submit-for-review");
-        Assert.Contains("Sent for review", (await HeadacheInfoFactory.ReadPageAsync(sent)).Body!.TextContent, StringComparison.Ordinal);
-    }
-
-    /// <summary>The reviewer opens the change from their dashboard and presses a button on the review page.</summary>
-    private static async Task<string> DecideAsync(StaffClient reviewer, string slug, string button, string comment)
-    {
-        var (_, dashboard) = await reviewer.GetAsync("/staff");
-        var link = dashboard.QuerySelector($"[data-work='to-review'] li[data-slug='{slug}'] a")!.GetAttribute("href")!;
-        var (_, review) = await reviewer.GetAsync(link);
-        (await reviewer.SubmitAsync(review, link, new Dictionary<string, string> { ["Comment"] = comment }, button)).Dispose();
-        return link;
-    }
+    private static async Task SendAsync(StaffClient author, string slug, string body = "## Changed\n\nNew words.\n") =>
+        Assert.Contains("Sent for review", await WorkflowSteps.SendAsync(author, slug, body), StringComparison.Ordinal);
 
     [Fact]
     public async Task A_change_sent_for_review_mails_every_reviewer_with_a_link_to_review_it_and_never_its_author()
@@ -118,7 +75,7 @@ public sealed class StaffMailTests(StaffMailTests.Site site) : IClassFixture<Sta
         using var reviewer = await SignedInAsync("mail-returning-reviewer@clinic.example", StaffRoles.Reviewer);
         await SendAsync(author, "to-return");
 
-        await DecideAsync(reviewer, "to-return", "return", "Please add a source for the second paragraph.");
+        await WorkflowSteps.DecideAsync(reviewer, "to-return", "return", "Please add a source for the second paragraph.");
         await DeliverAsync();
 
         var mail = Assert.Single(site.Smtp.To("mail-returned-author@clinic.example"));
@@ -135,7 +92,7 @@ public sealed class StaffMailTests(StaffMailTests.Site site) : IClassFixture<Sta
         using var reviewer = await SignedInAsync("mail-approving-reviewer@clinic.example", StaffRoles.Reviewer);
         await SendAsync(author, "to-approve");
 
-        await DecideAsync(reviewer, "to-approve", "approve", "Clinically correct.");
+        await WorkflowSteps.DecideAsync(reviewer, "to-approve", "approve", "Clinically correct.");
         await DeliverAsync();
 
         var mail = Assert.Single(site.Smtp.To("mail-approved-author@clinic.example"));
@@ -162,9 +119,9 @@ public sealed class StaffMailTests(StaffMailTests.Site site) : IClassFixture<Sta
         Assert.True(after.QuerySelector<IHtmlInputElement>("input[name=Mail][value=approved]")!.IsChecked);
 
         await SendAsync(author, "opted-out");
-        await DecideAsync(reviewer, "opted-out", "return", "Shorter, please.");
+        await WorkflowSteps.DecideAsync(reviewer, "opted-out", "return", "Shorter, please.");
         await SendAsync(author, "opted-out", "## Changed\n\nShorter.\n");
-        await DecideAsync(reviewer, "opted-out", "approve", "Good.");
+        await WorkflowSteps.DecideAsync(reviewer, "opted-out", "approve", "Good.");
         await DeliverAsync();
 
         var mail = Assert.Single(site.Smtp.To("mail-opting-out@clinic.example"));
@@ -203,9 +160,9 @@ public sealed class StaffMailTests(StaffMailTests.Site site) : IClassFixture<Sta
         using var author = await SignedInAsync("mail-feedback-author@clinic.example", StaffRoles.Author);
         using var reviewer = await SignedInAsync("mail-feedback-reviewer@clinic.example", StaffRoles.Reviewer);
         await SendAsync(author, "with-feedback");
-        await DecideAsync(reviewer, "with-feedback", "return", "See the feedback.");
+        await WorkflowSteps.DecideAsync(reviewer, "with-feedback", "return", "See the feedback.");
         await SendAsync(author, "with-feedback", "## Changed\n\nAnswered the feedback.\n");
-        await DecideAsync(reviewer, "with-feedback", "approve", "Thanks.");
+        await WorkflowSteps.DecideAsync(reviewer, "with-feedback", "approve", "Thanks.");
         await DeliverAsync();
 
         Assert.NotEmpty(site.Smtp.To("mail-feedback-author@clinic.example"));
