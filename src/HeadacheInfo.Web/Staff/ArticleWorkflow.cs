@@ -111,6 +111,7 @@ public sealed partial class ArticleWorkflow(
     ArticleLocks locks,
     DraftRenderCache rendered,
     TimeProvider time,
+    WorkflowMail mail,
     ILogger<ArticleWorkflow> logger)
 {
     public DateOnly Today => time.UtcToday();
@@ -383,7 +384,7 @@ public sealed partial class ArticleWorkflow(
         revision.ReaderNote = readerNote;
         state.Status = sending ? ChangeStatus.Waiting : ChangeStatus.Draft;
         await CommitAsync(state, transaction, revision, sending ? AuditEvents.RevisionSubmitted : AuditEvents.RevisionSaved, author.Email,
-            id => $"{revision.Action} {edit.Slug} (revision {id})");
+            id => $"{revision.Action} {edit.Slug} (revision {id})", sending ? () => mail.SentForReviewAsync(revision) : null);
         if (send && !sending)
         {
             return WorkflowResult.Invalid("Fix the errors the checker found before sending this for review. Your text is saved as a draft.")
@@ -407,7 +408,8 @@ public sealed partial class ArticleWorkflow(
         {
             var returned = Add(NewRevision(submitted.Slug, RevisionActions.Returned, string.Empty, submitted.BaseHash, reviewer.Email!, comment.Trim(), submitted.Id));
             state.Status = ChangeStatus.Returned;
-            await CommitAsync(state, transaction, returned, AuditEvents.RevisionReturned, reviewer.Email, _ => $"returned {submitted.Slug} (revision {submitted.Id})");
+            await CommitAsync(state, transaction, returned, AuditEvents.RevisionReturned, reviewer.Email, _ => $"returned {submitted.Slug} (revision {submitted.Id})",
+                () => mail.ReturnedAsync(submitted, returned));
             return WorkflowResult.Done("Returned to the author with your comment.");
         });
     }
@@ -455,6 +457,8 @@ public sealed partial class ArticleWorkflow(
                 return WorkflowResult.Invalid("This text's front matter cannot be read, so it cannot be published. Return it to the author.");
             }
 
+            // Queued now, while its writers are still the change in progress; saved with the state, in this transaction.
+            await mail.ApprovedAsync(submitted, reviewer, comment, when.At is { } goesLive ? ClinicTime.Describe(goesLive, ClinicZone) : null);
             if (when.At is { } at)
             {
                 return await ScheduleAsync(submitted, state, transaction, text, at, comment, reviewer, when.Note);
@@ -815,11 +819,17 @@ public sealed partial class ArticleWorkflow(
     }
 
     /// <summary>Records a step that writes no file (a save, a submission, a return) and commits it with the state.</summary>
+    /// <param name="tell">Queues the mail the step tells of, once the revision has its number, to commit with it.</param>
     private async Task CommitAsync(
         ArticleState state, IDbContextTransaction transaction, ArticleRevision revision,
-        string auditEvent, string? actor, Func<long, string> detail)
+        string auditEvent, string? actor, Func<long, string> detail, Func<Task>? tell = null)
     {
         await database.SaveChangesAsync();
+        if (tell is not null)
+        {
+            await tell();
+        }
+
         if (revision.Action is RevisionActions.Saved or RevisionActions.Submitted)
         {
             state.DraftRevisionId = revision.Id;

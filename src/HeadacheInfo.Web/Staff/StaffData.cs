@@ -237,6 +237,7 @@ public static class AuditEvents
     public const string TakeDownScheduled = "take-down-scheduled";
     public const string TakeDownCancelled = "take-down-cancelled";
     public const string TakeDownFailed = "take-down-failed";
+    public const string MailSettingsChanged = "mail-settings-changed";
 
     /// <summary>A wrong current password when changing it: counts towards the same lock-out as signing in.</summary>
     public const string PasswordChangeFailed = "password-change-failed";
@@ -273,6 +274,12 @@ public abstract class StaffDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<ArticleFeedback> ArticleFeedback => Set<ArticleFeedback>();
 
     public DbSet<ArticleState> ArticleStates => Set<ArticleState>();
+
+    public DbSet<OutboxMail> MailOutbox => Set<OutboxMail>();
+
+    public DbSet<MailOptOut> MailOptOuts => Set<MailOptOut>();
+
+    public DbSet<MailDigestWeek> MailDigestWeeks => Set<MailDigestWeek>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -320,6 +327,7 @@ public abstract class StaffDbContext(DbContextOptions options) : IdentityDbConte
             audit.Property(a => a.ClientAddress).HasMaxLength(64);
             audit.HasIndex(a => a.At);
         });
+        MailOutboxModel.Configure(builder);
     }
 }
 
@@ -335,6 +343,7 @@ public sealed class SqliteStaffDbContext(DbContextOptions<SqliteStaffDbContext> 
         builder.Entity<ArticleFeedback>().Property(f => f.ResolvedAt).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
         builder.Entity<ArticleState>().Property(s => s.PublishAt).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
         builder.Entity<ArticleState>().Property(s => s.TakeDownAt).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
+        MailOutboxModel.StoreTimesAsTicks(builder);
     }
 }
 

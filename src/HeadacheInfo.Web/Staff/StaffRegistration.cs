@@ -53,6 +53,8 @@ public static class StaffRegistration
         builder.Services.AddHostedService<OutsideEditRecorder>();
         builder.Services.AddSingleton<ScheduledPublisher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ScheduledPublisher>());
+        builder.Services.AddStaffMail();
+        builder.Services.AddScoped<SinceLastSignInQuery>();
         var development = builder.Environment.IsDevelopment();
 
         builder.Services.ConfigureApplicationCookie(cookie =>
