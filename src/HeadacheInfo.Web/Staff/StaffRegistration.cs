@@ -48,6 +48,9 @@ public static class StaffRegistration
         builder.Services.AddSingleton<DraftRenderCache>();
         builder.Services.AddSingleton<HeadacheInfo.Web.Articles.IArticleFileStore>(services =>
             new HeadacheInfo.Web.Articles.ArticleFileStore(services.GetRequiredService<IOptions<HeadacheInfo.Web.Articles.ContentOptions>>().Value.FullPath));
+        builder.Services.AddSingleton(services =>
+            new HeadacheInfo.Web.Articles.ContentImages(services.GetRequiredService<IOptions<HeadacheInfo.Web.Articles.ContentOptions>>().Value.FullPath));
+        builder.Services.AddScoped<PictureCatalogue>();
         builder.Services.AddPageFeedbackRateLimit();
         builder.Services.AddHostedService<OutsideEditRecorder>();
         var development = builder.Environment.IsDevelopment();
