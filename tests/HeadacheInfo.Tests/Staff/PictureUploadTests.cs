@@ -25,7 +25,7 @@ public sealed class PictureUploadTests(PictureUploadTests.Site site) : IClassFix
         public Site()
         {
             WithSetting("RateLimiting:SignIn:PermitLimit", "10000");
-            foreach (var slug in new[] { "upload-flow", "refusals", "decorative", "clash", "pending-clash", "sizes", "svg-served", "pending-on-page" })
+            foreach (var slug in new[] { "upload-flow", "refusals", "decorative", "clash", "pending-clash", "sizes", "svg-served", "pending-on-page", "returned" })
             {
                 Content.WriteArticle(slug, $"Article {slug}");
             }
@@ -316,5 +316,31 @@ public sealed class PictureUploadTests(PictureUploadTests.Site site) : IClassFix
         Assert.Equal($"/staff/articles/{slug}/edit", use.QuerySelector("a")!.GetAttribute("href"));
         Assert.Equal("Waiting for a reviewer", use.QuerySelector("[data-alt]")!.TextContent);
         Assert.Equal(Png.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), row.QuerySelector("[data-size]")!.GetAttribute("data-size"));
+    }
+    [Fact]
+    public async Task A_picture_goes_with_its_text_when_the_change_is_returned_and_sent_again()
+    {
+        using var author = await SignedInAsync("return-author@clinic.example", StaffRoles.Author);
+        var (_, uploaded) = await UploadAsync(author, "returned", "## Returned\n\nText.", "goes-back.png", Png, new() { ["PictureAlt"] = "It goes back and forth" });
+        using (var sent = await author.SubmitAsync(uploaded, "/staff/articles/returned/edit", new Dictionary<string, string>(), button: "submit-for-review"))
+        {
+            Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        }
+
+        using var reviewer = await SignedInAsync("return-reviewer@clinic.example", StaffRoles.Reviewer);
+        var (_, queue) = await reviewer.GetAsync("/staff/reviews");
+        var id = queue.QuerySelector("[data-slug='returned']")!.GetAttribute("data-revision");
+        (await reviewer.SubmitAsync($"/staff/reviews/{id}", new Dictionary<string, string> { ["Comment"] = "Say more." }, button: "return")).Dispose();
+
+        var (_, editor) = await author.GetAsync("/staff/articles/returned/edit");
+        Assert.Contains("![It goes back and forth](/images/goes-back.png)", BodyIn(editor), StringComparison.Ordinal);
+        using var previewed = await author.SubmitAsync(editor, "/staff/articles/returned/edit", new Dictionary<string, string>(), button: "preview");
+        var preview = await HeadacheInfoFactory.ReadPageAsync(previewed);
+        Assert.NotNull(preview.QuerySelector("[data-preview] img[src='/staff/pictures/file/goes-back.png']"));
+        Assert.DoesNotContain(preview.QuerySelectorAll(".findings li"), li => li.TextContent.Contains("goes-back.png", StringComparison.Ordinal));
+        Assert.False(File.Exists(site.ImagePath("goes-back.png")));
+
+        using var again = await author.SubmitAsync(preview, "/staff/articles/returned/edit", new Dictionary<string, string>(), button: "submit-for-review");
+        Assert.Contains("Sent for review", (await HeadacheInfoFactory.ReadPageAsync(again)).QuerySelector("[data-editor-message]")?.TextContent, StringComparison.Ordinal);
     }
 }
