@@ -128,18 +128,9 @@ public sealed partial class ArticleWorkflow
 
         void OneLine(string field, string? value, int max)
         {
-            if (value is null)
+            if (ArticleDraft.OneLineProblem(field, value, max) is { } problem)
             {
-                return;
-            }
-
-            if (value.IndexOfAny(['\r', '\n', '\u0085', '\u2028', '\u2029']) >= 0)
-            {
-                problems.Add($"{field} must be on one line.");
-            }
-            else if (value.Length > max)
-            {
-                problems.Add($"{field} must be {max} characters or fewer (it is {value.Length}).");
+                problems.Add(problem);
             }
         }
 
