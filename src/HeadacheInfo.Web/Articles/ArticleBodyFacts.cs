@@ -17,7 +17,14 @@ public sealed record ArticleBodyFacts(
 public sealed record ArticleLink(string Url, int Line);
 
 /// <summary>An image written in the body, with its alternative text.</summary>
-public sealed record ArticleImage(string Url, string AltText, int Line);
+/// <param name="Decorative">
+/// Written <c>![](/images/name.png "decorative")</c>: adds nothing a reader needs, so its alternative text is
+/// empty on purpose and screen readers pass over it.
+/// </param>
+public sealed record ArticleImage(string Url, string AltText, int Line, bool Decorative = false)
+{
+    public const string DecorativeTitle = "decorative";
+}
 
 /// <summary>A <c>::: kind</c> block, such as a care card.</summary>
 public sealed record ArticleContainer(string Kind, int Line);

@@ -75,25 +75,8 @@ public sealed class ArticleFileStore(string contentRoot) : IArticleFileStore
     public void Write(string slug, string text)
     {
         var target = PathFor(slug);
-        var folder = Path.GetDirectoryName(target)!;
         // Not ending in .md, so the site never reads a half-written temporary file.
-        var temporary = Path.Combine(folder, $".{slug}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            Directory.CreateDirectory(folder);
-            File.WriteAllText(temporary, text);
-            File.Move(temporary, target, overwrite: true);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            TryDelete(temporary);
-            throw new IOException(ex.Message, ex);
-        }
-        catch (IOException)
-        {
-            TryDelete(temporary);
-            throw;
-        }
+        AtomicFile.Write(target, $".{slug}.{Guid.NewGuid():N}.tmp", temporary => File.WriteAllText(temporary, text), overwrite: true);
     }
 
     public void Delete(string slug)
@@ -132,19 +115,4 @@ public sealed class ArticleFileStore(string contentRoot) : IArticleFileStore
 
     private static string SlugOf(string file) => Path.GetFileNameWithoutExtension(file);
 
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // Left behind; it does not end in .md, so the site never reads it.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // As above.
-        }
-    }
 }

@@ -108,7 +108,15 @@ public sealed partial class ArticleParser(MarkdownPipeline pipeline)
             var url = link.Url ?? string.Empty;
             if (link.IsImage)
             {
-                images.Add(new ArticleImage(url, PlainText(link), link.Line + 1));
+                var alt = PlainText(link);
+                var decorative = alt.Trim().Length == 0 && link.Title == ArticleImage.DecorativeTitle;
+                if (decorative)
+                {
+                    // The marker is for the checker; a reader hovering over the picture must not see it.
+                    link.Title = null;
+                }
+
+                images.Add(new ArticleImage(url, alt, link.Line + 1, decorative));
             }
             else
             {

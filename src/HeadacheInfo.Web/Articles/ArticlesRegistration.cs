@@ -42,10 +42,20 @@ public static class ArticlesRegistration
         return app;
     }
 
-    /// <summary>Serves the content folder's <c>images/</c> at <c>/images</c>, when there is one.</summary>
+    /// <summary>Serves the content folder's <c>images/</c> at <c>/images</c>.</summary>
     public static WebApplication UseContentImages(this WebApplication app)
     {
         var images = Path.Combine(app.Services.GetRequiredService<IOptions<ContentOptions>>().Value.FullPath, ContentImagesFolder);
+        try
+        {
+            // Made now if missing, so the first picture an approval writes is served without a restart.
+            Directory.CreateDirectory(images);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A read-only content folder: nothing can be approved into it either.
+        }
+
         if (Directory.Exists(images))
         {
             app.UseStaticFiles(new StaticFileOptions

@@ -20,7 +20,7 @@ public sealed partial class ContentChecker(ContentLoader loader, TimeProvider ti
     public const int MinWords = 300;
     public const int MaxWords = 1500;
     public const int ReviewDueSoonDays = 30;
-    public const int MaxImageBytes = 200 * 1024;
+    public const int MaxImageBytes = PictureRules.MaxBytes;
     private const string ImagesFolder = ArticlesRegistration.ContentImagesFolder;
 
     public ContentCheckReport Check(string contentRoot)
@@ -57,7 +57,9 @@ public sealed partial class ContentChecker(ContentLoader loader, TimeProvider ti
     /// which a caller may keep while the article is unchanged.
     /// </summary>
     /// <param name="text">The file's text when it is not (yet) on disk, such as a draft being previewed.</param>
-    public static FileCheck CheckOnItsOwn(Article article, string contentRoot, DateOnly today, ClinicOptions clinic, string? text = null)
+    /// <param name="draftPicture">For a draft: a picture uploaded with it, by name, that is not in the images folder yet.</param>
+    public static FileCheck CheckOnItsOwn(Article article, string contentRoot, DateOnly today, ClinicOptions clinic, string? text = null,
+        Func<string, byte[]?>? draftPicture = null)
     {
         var findings = new List<CheckFinding>();
         void Error(int? line, string message) => findings.Add(new(FindingSeverity.Error, line, message));
@@ -97,12 +99,12 @@ public sealed partial class ContentChecker(ContentLoader loader, TimeProvider ti
 
         foreach (var image in article.Body.Images)
         {
-            if (string.IsNullOrWhiteSpace(image.AltText))
+            if (string.IsNullOrWhiteSpace(image.AltText) && !image.Decorative)
             {
                 Error(image.Line, $"the image '{image.Url}' has no alt text: describe it inside the brackets, ![like this]({image.Url})");
             }
 
-            if (CheckImage(image.Url, contentRoot) is { } problem)
+            if (CheckImage(image.Url, contentRoot, draftPicture) is { } problem)
             {
                 Error(image.Line, problem);
             }
@@ -206,10 +208,6 @@ public sealed partial class ContentChecker(ContentLoader loader, TimeProvider ti
         return read.ToString();
     }
 
-    /// <summary>Any CSS <c>url(...)</c> that is not a reference inside the same file (<c>url(#id)</c>).</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"url\(\s*['""]?(?!#)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex OutsideUrl();
-
     [System.Text.RegularExpressions.GeneratedRegex(@"\]\([^)]*\)|<[a-z]+:[^>]*>|`[^`]*`")]
     private static partial System.Text.RegularExpressions.Regex LinkTarget();
 
@@ -298,7 +296,8 @@ public sealed partial class ContentChecker(ContentLoader loader, TimeProvider ti
             : $"link to '{url}': the article '{slug}' has no heading with the anchor '#{anchor}'{AnchorsHint(target)}";
     }
 
-    private static string? CheckImage(string url, string contentRoot)
+    /// <param name="draftPicture">A picture uploaded with a draft and not yet in the images folder, by name, or null.</param>
+    private static string? CheckImage(string url, string contentRoot, Func<string, byte[]?>? draftPicture)
     {
         if (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
         {
@@ -314,75 +313,19 @@ public sealed partial class ContentChecker(ContentLoader loader, TimeProvider ti
         var relative = Uri.UnescapeDataString(url[prefix.Length..]);
         var imagesRoot = Path.GetFullPath(Path.Combine(contentRoot, ImagesFolder));
         var file = Path.GetFullPath(Path.Combine(imagesRoot, relative));
-        if (!file.StartsWith(imagesRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(file))
+        var inFolder = file.StartsWith(imagesRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        if (inFolder && File.Exists(file))
         {
-            return $"the image '{url}' is missing: there is no file {ImagesFolder}/{relative}";
+            return PictureRules.NameProblem(url, relative) ?? PictureRules.ContentProblem(url, relative, new FileInfo(file).Length, () => File.ReadAllBytes(file));
         }
 
-        var size = new FileInfo(file).Length;
-        if (size > MaxImageBytes)
+        // Uploaded with a draft: checked as it will be written when the change is approved.
+        if (PictureRules.IsValidName(relative) && draftPicture?.Invoke(relative) is { } uploaded)
         {
-            return $"the image '{url}' is {size / 1024} KB; keep pictures under {MaxImageBytes / 1024} KB so the page loads quickly on a phone";
+            return PictureRules.ContentProblem(url, relative, uploaded.Length, () => uploaded);
         }
 
-        return file.EndsWith(".svg", StringComparison.OrdinalIgnoreCase) ? SvgProblem(url, file) : null;
-    }
-
-    /// <summary>
-    /// An SVG picture is code: refused when it has script, event attributes (onload=...), or anything it would
-    /// fetch from elsewhere (links, images, styles or fonts not inside the file itself).
-    /// </summary>
-    private static string? SvgProblem(string url, string file)
-    {
-        System.Xml.Linq.XDocument svg;
-        try
-        {
-            using var reader = System.Xml.XmlReader.Create(file, new System.Xml.XmlReaderSettings
-            {
-                DtdProcessing = System.Xml.DtdProcessing.Prohibit,
-                XmlResolver = null,
-            });
-            svg = System.Xml.Linq.XDocument.Load(reader);
-        }
-        catch (System.Xml.XmlException ex)
-        {
-            return $"the picture '{url}' is not a well-formed SVG file (line {ex.LineNumber}): {ex.Message}";
-        }
-
-        foreach (var element in svg.Descendants())
-        {
-            var name = element.Name.LocalName;
-            if (name is "script" or "foreignObject" or "iframe" or "embed" or "object")
-            {
-                return $"the picture '{url}' contains <{name}>; a picture must not contain code or other documents";
-            }
-
-            foreach (var attribute in element.Attributes())
-            {
-                var attributeName = attribute.Name.LocalName;
-                if (attributeName.StartsWith("on", StringComparison.OrdinalIgnoreCase))
-                {
-                    return $"the picture '{url}' has an event attribute '{attributeName}' on <{name}>; a picture must not contain code";
-                }
-
-                if (attributeName == "href" && !attribute.Value.TrimStart().StartsWith('#'))
-                {
-                    return $"the picture '{url}' refers to '{attribute.Value}' outside itself; keep everything inside the SVG file";
-                }
-
-                if (OutsideUrl().IsMatch(attribute.Value))
-                {
-                    return $"the picture '{url}' loads something from outside itself in '{attributeName}'; keep everything inside the SVG file";
-                }
-            }
-
-            if (name == "style" && (element.Value.Contains("@import", StringComparison.OrdinalIgnoreCase) || OutsideUrl().IsMatch(element.Value)))
-            {
-                return $"the picture '{url}' has a style that loads something from outside itself; keep everything inside the SVG file";
-            }
-        }
-
-        return null;
+        return $"the image '{url}' is missing: there is no file {ImagesFolder}/{relative}";
     }
 
     private static (string Path, string? Anchor) SplitAnchor(string url)

@@ -4,8 +4,8 @@ namespace HeadacheInfo.Web.Security;
 
 /// <summary>
 /// Turns away requests no page could answer, before any page runs: methods other than GET and HEAD (POST
-/// only where the page says it takes a form, with <see cref="AcceptsFormPostAttribute"/>), and over-long
-/// addresses. The friendly status page then explains. Runs after routing, so it can read the page's rules.
+/// only where the page says it takes a form, with <see cref="AcceptsFormPostAttribute"/>), over-long
+/// addresses, and uploads larger than the page's own limit (<see cref="TakesUploadsAttribute"/> and <c>[RequestSizeLimit]</c>). The friendly status page then explains. Runs after routing, so it can read the page's rules.
 /// </summary>
 public static class RequestGuard
 {
@@ -44,6 +44,18 @@ public static class RequestGuard
                 return;
             }
 
+            // A form larger than the page takes is refused before a byte of it is read, with a page saying so.
+            if (request.ContentLength is { } length && context.GetEndpoint()?.Metadata is { } metadata &&
+                metadata.GetMetadata<TakesUploadsAttribute>() is not null &&
+                metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize is { } limit &&
+                length > limit)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                context.Features.Set(new RefusedMethodFeature(request.Method));
+                request.Method = HttpMethods.Get;
+                return;
+            }
+
             await next(context);
         });
         return app;
@@ -53,6 +65,13 @@ public static class RequestGuard
 /// <summary>On a page model: the page takes a form POST. Every other page answers GET and HEAD only.</summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class AcceptsFormPostAttribute : Attribute;
+
+/// <summary>
+/// On a page model: its form takes a file. A request larger than its <c>[RequestSizeLimit]</c> is answered 413,
+/// with a page saying what to do, before anything reads it (without this, an oversized form is a plain 400).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class TakesUploadsAttribute : Attribute;
 
 /// <summary>The method a client sent before the guard turned the request into a GET for the friendly page.</summary>
 public sealed record RefusedMethodFeature(string Method);

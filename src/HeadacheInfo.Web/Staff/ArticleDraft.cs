@@ -74,22 +74,20 @@ public sealed record ArticleDraft(
 
         void OneLine(string name, string? value, int max)
         {
-            if (value is null)
+            if (OneLineProblem(name, value, max) is { } problem)
             {
-                return;
-            }
-
-            // YAML breaks lines at NEL and the Unicode line and paragraph separators too.
-            if (value.IndexOfAny(['\r', '\n', '\u0085', '\u2028', '\u2029']) >= 0)
-            {
-                problems.Add($"{name} must be on one line.");
-            }
-            else if (value.Length > max)
-            {
-                problems.Add($"{name} must be {max} characters or fewer (it is {value.Length}).");
+                problems.Add(problem);
             }
         }
     }
+
+    /// <summary>Why a one-line field will not do: a line break in it, or too long; null when it is fine or empty.</summary>
+    public static string? OneLineProblem(string name, string? value, int max) =>
+        value is null ? null
+        // YAML breaks lines at NEL and the Unicode line and paragraph separators too.
+        : value.IndexOfAny(['\r', '\n', '\u0085', '\u2028', '\u2029']) >= 0 ? $"{name} must be on one line."
+        : value.Length > max ? $"{name} must be {max} characters or fewer (it is {value.Length})."
+        : null;
 
     /// <summary>The whole file, front matter first, every text value quoted by a YAML emitter so no text can break the YAML.</summary>
     public string ToMarkdown()

@@ -235,8 +235,10 @@ public sealed partial class ArticleWorkflow
         // Signed by the reviewer who approved it, on the day they did; the same text byte for byte.
         var approved = NewRevision(slug, RevisionActions.Approved, scheduled.Text, scheduled.BaseHash, scheduled.Author,
             $"went live as scheduled (approved in revision {scheduled.Id})", scheduled.SubjectRevisionId);
-        var result = await PublishAsync(state, transaction, approved, () => files.Write(slug, scheduled.Text),
-            AuditEvents.RevisionApproved, null, $"published {slug} as scheduled: revision {scheduled.SubjectRevisionId}, approved by {scheduled.Author} in revision {scheduled.Id}",
+        // Its pictures go live with it, as they do with an approval for now: never before the text that shows them.
+        var pictures = await PicturesToWriteAsync(scheduled.Text);
+        var result = await PublishAsync(state, transaction, approved, () => WriteWithPictures(slug, scheduled.Text, pictures),
+            AuditEvents.RevisionApproved, null, $"published {slug} as scheduled: revision {scheduled.SubjectRevisionId}, approved by {scheduled.Author} in revision {scheduled.Id}{WithPictures(pictures)}",
             "Published as scheduled.");
         if (result.Outcome == WorkflowOutcome.Invalid)
         {

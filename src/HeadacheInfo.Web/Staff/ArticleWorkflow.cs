@@ -106,6 +106,7 @@ public sealed partial class ArticleWorkflow(
     IOptions<ClinicOptions> clinic,
     ArticleParser parser,
     ContentStore store,
+    ContentImages images,
     AuditLog audit,
     UserManager<StaffUser> users,
     ArticleLocks locks,
@@ -171,18 +172,24 @@ public sealed partial class ArticleWorkflow(
     /// rendered once (kept while unchanged, for the day), so opening a review again costs nothing; whatever
     /// goes wrong becomes a checker error, never a failed request.
     /// </summary>
-    public DraftCheck Check(string slug, string text)
+    public DraftCheck Check(string slug, string text) => Check(slug, text, uploading: null);
+
+    /// <param name="uploading">A picture being uploaded with this text, not in the database yet.</param>
+    private DraftCheck Check(string slug, string text, RevisionPicture? uploading)
     {
         var file = $"{ContentLoader.ArticlesFolder}/{slug}{ContentLoader.ArticleExtension}";
         var today = Today;
-        var (article, onItsOwn) = rendered.Cache.GetOrCreate((nameof(ArticleWorkflow), slug, ArticleDraft.Fingerprint(text), today), entry =>
+        var drafted = DraftPictures(text, uploading);
+        // The pictures found are part of what was checked: a picture uploaded later is checked afresh.
+        var found = string.Join('|', drafted.Keys.Order(StringComparer.Ordinal));
+        var (article, onItsOwn) = rendered.Cache.GetOrCreate((nameof(ArticleWorkflow), slug, ArticleDraft.Fingerprint(text), today, found), entry =>
         {
             entry.SetSize(1).SetSlidingExpiration(TimeSpan.FromMinutes(30));
             try
             {
                 var parsed = parser.Parse(file, slug, text);
                 return parsed.Article is { } parsedArticle
-                    ? (parsedArticle, ContentChecker.CheckOnItsOwn(parsedArticle, content.Value.FullPath, today, clinic.Value, text))
+                    ? (parsedArticle, ContentChecker.CheckOnItsOwn(parsedArticle, content.Value.FullPath, today, clinic.Value, text, drafted.GetValueOrDefault))
                     : ((Article?)null, new FileCheck(file, null, [.. parsed.Problems.Select(p => new CheckFinding(FindingSeverity.Error, p.Line, p.Reason))]));
             }
 #pragma warning disable CA1031 // Whatever a text does to the renderer, the author's words are saved and the fault is shown as a finding.
@@ -295,7 +302,10 @@ public sealed partial class ArticleWorkflow(
     }
 
     /// <summary>Saves the author's text as a draft, or sends it for review. The words are kept whatever else happens.</summary>
-    public async Task<WorkflowResult> SaveAsync(ArticleEdit edit, StaffUser author, bool send)
+    public Task<WorkflowResult> SaveAsync(ArticleEdit edit, StaffUser author, bool send) => SaveAsync(edit, author, send, picture: null);
+
+    /// <param name="picture">A picture uploaded with this save, kept with the revision it makes.</param>
+    private async Task<WorkflowResult> SaveAsync(ArticleEdit edit, StaffUser author, bool send, RevisionPicture? picture)
     {
         if (!Slug.IsValid(edit.Slug))
         {
@@ -306,7 +316,7 @@ public sealed partial class ArticleWorkflow(
 
         try
         {
-            return await SaveCheckedAsync(edit, author, send);
+            return await SaveCheckedAsync(edit, author, send, picture);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -314,7 +324,7 @@ public sealed partial class ArticleWorkflow(
         }
     }
 
-    private async Task<WorkflowResult> SaveCheckedAsync(ArticleEdit edit, StaffUser author, bool send)
+    private async Task<WorkflowResult> SaveCheckedAsync(ArticleEdit edit, StaffUser author, bool send, RevisionPicture? picture)
     {
         using var held = await locks.HoldAsync(edit.Slug);
         // Read under the article's lock, so an approval cannot change the file between this read and the save.
@@ -360,7 +370,7 @@ public sealed partial class ArticleWorkflow(
         // The author's own formatting is kept: the draft they continue, else the published file, is the base.
         var baseText = current is not null && current.Id == edit.StartedFrom ? current.Text : published.Text;
         var text = fields.ApplyTo(baseText);
-        var check = Check(edit.Slug, text);
+        var check = Check(edit.Slug, text, picture);
         var publishedHash = ArticleDraft.Fingerprint(published.Text);
 
         // A conflict is decided from what the author started from and their own last save, never from a counter.
@@ -372,7 +382,8 @@ public sealed partial class ArticleWorkflow(
             var kept = Add(NewRevision(edit.Slug, RevisionActions.Saved, text, edit.BaseHash, author.Email!, edit.Note));
             kept.ReaderNote = readerNote;
             state.Status = ChangeStatus.Draft;
-            await CommitAsync(state, transaction, kept, AuditEvents.RevisionSaved, author.Email, id => $"saved {edit.Slug} (revision {id}) beside a change made since it was opened");
+            await CommitAsync(state, transaction, kept, AuditEvents.RevisionSaved, author.Email, id => $"saved {edit.Slug} (revision {id}) beside a change made since it was opened",
+                Attach(picture, kept));
             return WorkflowResult.Conflict(someoneElseSaved
                 ? $"{current!.Author} saved a version of this article after you opened it. Your text is saved too; compare the two below, then keep yours (adding anything of theirs you need)."
                 : "The published article changed after you opened it. Your text is saved; compare below, then keep yours (adding anything that changed that you need).")
@@ -384,7 +395,7 @@ public sealed partial class ArticleWorkflow(
         revision.ReaderNote = readerNote;
         state.Status = sending ? ChangeStatus.Waiting : ChangeStatus.Draft;
         await CommitAsync(state, transaction, revision, sending ? AuditEvents.RevisionSubmitted : AuditEvents.RevisionSaved, author.Email,
-            id => $"{revision.Action} {edit.Slug} (revision {id})", sending ? () => mail.SentForReviewAsync(revision) : null);
+            id => $"{revision.Action} {edit.Slug} (revision {id})", Attach(picture, revision), sending ? () => mail.SentForReviewAsync(revision) : null);
         if (send && !sending)
         {
             return WorkflowResult.Invalid("Fix the errors the checker found before sending this for review. Your text is saved as a draft.")
@@ -409,7 +420,7 @@ public sealed partial class ArticleWorkflow(
             var returned = Add(NewRevision(submitted.Slug, RevisionActions.Returned, string.Empty, submitted.BaseHash, reviewer.Email!, comment.Trim(), submitted.Id));
             state.Status = ChangeStatus.Returned;
             await CommitAsync(state, transaction, returned, AuditEvents.RevisionReturned, reviewer.Email, _ => $"returned {submitted.Slug} (revision {submitted.Id})",
-                () => mail.ReturnedAsync(submitted, returned));
+                tell: () => mail.ReturnedAsync(submitted, returned));
             return WorkflowResult.Done("Returned to the author with your comment.");
         });
     }
@@ -470,8 +481,9 @@ public sealed partial class ArticleWorkflow(
             state.PublishedHash = ArticleDraft.Fingerprint(text);
             var approved = NewRevision(submitted.Slug, RevisionActions.Approved, text, submitted.BaseHash, reviewer.Email!,
                 string.IsNullOrWhiteSpace(comment) ? $"approved revision {submitted.Id}" : comment.Trim(), submitted.Id);
-            return await PublishAsync(state, transaction, approved, () => files.Write(submitted.Slug, text),
-                AuditEvents.RevisionApproved, reviewer.Email, $"approved {submitted.Slug} (revision {submitted.Id}) and published it",
+            var pictures = await PicturesToWriteAsync(text);
+            return await PublishAsync(state, transaction, approved, () => WriteWithPictures(submitted.Slug, text, pictures),
+                AuditEvents.RevisionApproved, reviewer.Email, $"approved {submitted.Slug} (revision {submitted.Id}) and published it{WithPictures(pictures)}",
                 "Approved and published. Patients will see it within a second or two.");
         });
     }
@@ -668,8 +680,9 @@ public sealed partial class ArticleWorkflow(
         state.PublishedHash = ArticleDraft.Fingerprint(old.Text);
         var revision = NewRevision(slug, RevisionActions.RolledBack, old.Text, ArticleDraft.Fingerprint(PublishedText(slug)), reviewer.Email!,
             $"put back revision {old.Id}", old.Id);
-        return await PublishAsync(state, transaction, revision, () => files.Write(slug, old.Text),
-            AuditEvents.ArticleRolledBack, reviewer.Email, $"put back {slug} revision {old.Id}",
+        var pictures = await PicturesToWriteAsync(old.Text);
+        return await PublishAsync(state, transaction, revision, () => WriteWithPictures(slug, old.Text, pictures),
+            AuditEvents.ArticleRolledBack, reviewer.Email, $"put back {slug} revision {old.Id}{WithPictures(pictures)}",
             $"Revision {old.Id} is back on the site, as it was approved then.");
     }
 
@@ -819,10 +832,11 @@ public sealed partial class ArticleWorkflow(
     }
 
     /// <summary>Records a step that writes no file (a save, a submission, a return) and commits it with the state.</summary>
+    /// <param name="also">A second thing to audit with it, such as a picture uploaded with the save.</param>
     /// <param name="tell">Queues the mail the step tells of, once the revision has its number, to commit with it.</param>
     private async Task CommitAsync(
         ArticleState state, IDbContextTransaction transaction, ArticleRevision revision,
-        string auditEvent, string? actor, Func<long, string> detail, Func<Task>? tell = null)
+        string auditEvent, string? actor, Func<long, string> detail, Func<long, (string Event, string Detail)>? also = null, Func<Task>? tell = null)
     {
         await database.SaveChangesAsync();
         if (tell is not null)
@@ -839,6 +853,11 @@ public sealed partial class ArticleWorkflow(
         state.Version++;
         await database.SaveChangesAsync();
         await audit.RecordAsync(auditEvent, actor, detail(revision.Id));
+        if (also?.Invoke(revision.Id) is { } more)
+        {
+            await audit.RecordAsync(more.Event, actor, more.Detail);
+        }
+
         await transaction.CommitAsync();
     }
 

@@ -61,6 +61,42 @@ public sealed class ArticleRevision
 }
 
 /// <summary>
+/// A picture uploaded in the editor, kept in the database with the draft it was uploaded with: the bytes, the
+/// type its own first bytes show, its name, who and when. It reaches <c>content/images/</c> only when a change
+/// whose text shows it is approved. A name is never reused for other bytes, so a text's pictures are exactly
+/// the names it shows, through every save, send, return, approval, restore and roll-back.
+/// </summary>
+public sealed class RevisionPicture
+{
+    public long Id { get; set; }
+
+    /// <summary>The file name, such as neck-stretch.png: unique, and the name it is written under.</summary>
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>The article it was uploaded for.</summary>
+    public string Slug { get; set; } = string.Empty;
+
+    /// <summary>The draft revision saved with the upload.</summary>
+    public long RevisionId { get; set; }
+
+    public ArticleRevision? Revision { get; set; }
+
+    public string ContentType { get; set; } = string.Empty;
+
+    public byte[] Bytes { get; set; } = [];
+
+    /// <summary>The alternative text it was uploaded with (empty for a decorative picture).</summary>
+    public string Alt { get; set; } = string.Empty;
+
+    public string? Caption { get; set; }
+
+    /// <summary>The email of the account that uploaded it.</summary>
+    public string UploadedBy { get; set; } = string.Empty;
+
+    public DateTimeOffset UploadedAt { get; set; }
+}
+
+/// <summary>
 /// Where one article stands in the workflow, one row per article beside its revisions (which never change),
 /// as Wagtail's WorkflowState sits beside its Revisions: the change in progress, if any, what it started from,
 /// and a concurrency token, so two people acting at once cannot both win.
@@ -238,6 +274,7 @@ public static class AuditEvents
     public const string TakeDownCancelled = "take-down-cancelled";
     public const string TakeDownFailed = "take-down-failed";
     public const string MailSettingsChanged = "mail-settings-changed";
+    public const string PictureUploaded = "picture-uploaded";
 
     /// <summary>A wrong current password when changing it: counts towards the same lock-out as signing in.</summary>
     public const string PasswordChangeFailed = "password-change-failed";
@@ -281,6 +318,8 @@ public abstract class StaffDbContext(DbContextOptions options) : IdentityDbConte
 
     public DbSet<MailDigestWeek> MailDigestWeeks => Set<MailDigestWeek>();
 
+    public DbSet<RevisionPicture> RevisionPictures => Set<RevisionPicture>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -319,6 +358,18 @@ public abstract class StaffDbContext(DbContextOptions options) : IdentityDbConte
             state.Property(s => s.TakeDownBy).HasMaxLength(256);
             state.Property(s => s.TakeDownProblem).HasMaxLength(1000);
         });
+        builder.Entity<RevisionPicture>(picture =>
+        {
+            picture.Property(p => p.Name).HasMaxLength(100);
+            picture.HasIndex(p => p.Name).IsUnique();
+            picture.Property(p => p.Slug).HasMaxLength(200);
+            picture.HasIndex(p => p.Slug);
+            picture.HasOne(p => p.Revision).WithMany().HasForeignKey(p => p.RevisionId).OnDelete(DeleteBehavior.Restrict);
+            picture.Property(p => p.ContentType).HasMaxLength(40);
+            picture.Property(p => p.Alt).HasMaxLength(1000);
+            picture.Property(p => p.Caption).HasMaxLength(1000);
+            picture.Property(p => p.UploadedBy).HasMaxLength(256);
+        });
         builder.Entity<AuditEvent>(audit =>
         {
             audit.Property(a => a.Event).HasMaxLength(40);
@@ -344,6 +395,7 @@ public sealed class SqliteStaffDbContext(DbContextOptions<SqliteStaffDbContext> 
         builder.Entity<ArticleState>().Property(s => s.PublishAt).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
         builder.Entity<ArticleState>().Property(s => s.TakeDownAt).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
         MailOutboxModel.StoreTimesAsTicks(builder);
+        builder.Entity<RevisionPicture>().Property(p => p.UploadedAt).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
     }
 }
 

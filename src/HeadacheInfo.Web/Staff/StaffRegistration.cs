@@ -49,6 +49,9 @@ public static class StaffRegistration
         builder.Services.AddSingleton<DraftRenderCache>();
         builder.Services.AddSingleton<HeadacheInfo.Web.Articles.IArticleFileStore>(services =>
             new HeadacheInfo.Web.Articles.ArticleFileStore(services.GetRequiredService<IOptions<HeadacheInfo.Web.Articles.ContentOptions>>().Value.FullPath));
+        builder.Services.AddSingleton(services =>
+            new HeadacheInfo.Web.Articles.ContentImages(services.GetRequiredService<IOptions<HeadacheInfo.Web.Articles.ContentOptions>>().Value.FullPath));
+        builder.Services.AddScoped<PictureCatalogue>();
         builder.Services.AddPageFeedbackRateLimit();
         builder.Services.AddHostedService<OutsideEditRecorder>();
         builder.Services.AddSingleton<ScheduledPublisher>();

@@ -52,7 +52,9 @@ public sealed class StaffClient : IDisposable
 
     /// <summary>Fills a form of a page already on screen (the one holding <paramref name="button"/>, or the first) and posts it.</summary>
     /// <param name="url">The page's own address, where a form without an action posts.</param>
-    public async Task<HttpResponseMessage> SubmitAsync(IHtmlDocument page, string url, IDictionary<string, string> fields, string? button = null)
+    /// <param name="files">Files chosen in the form's file inputs, by name; the form is then sent as multipart, as a browser sends it.</param>
+    public async Task<HttpResponseMessage> SubmitAsync(IHtmlDocument page, string url, IDictionary<string, string> fields, string? button = null,
+        IDictionary<string, (string FileName, byte[] Bytes)>? files = null)
     {
         var forms = page.QuerySelectorAll<IHtmlFormElement>("main form").ToList();
         // The form that has the button pressed, or the fields filled in (not the sign-out form every page has).
@@ -82,7 +84,35 @@ public sealed class StaffClient : IDisposable
         }
 
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
-        return await Http.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(values));
+        if (!string.Equals(form.GetAttribute("enctype"), "multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.True(files is null, "only a multipart form can send a file");
+            return await Http.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(values));
+        }
+
+        using var multipart = new MultipartFormDataContent();
+        foreach (var (name, value) in values)
+        {
+            multipart.Add(new StringContent(value), name);
+        }
+
+        // A file input with nothing chosen is sent empty, with an empty file name, as browsers do.
+        foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[type=file][name]"))
+        {
+            var (fileName, bytes) = files?.TryGetValue(input.Name!, out var chosen) == true ? chosen : (string.Empty, []);
+            var part = new ByteArrayContent(bytes);
+            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            // Set by hand: HttpClient's own overload will not send the empty name of a file input left empty.
+            part.Headers.ContentDisposition = new System.Net.Http.Headers.ContentDispositionHeaderValue("form-data")
+            {
+                Name = $"\"{input.Name}\"",
+                FileName = $"\"{fileName.Replace("\"", "%22", StringComparison.Ordinal)}\"",
+            };
+            multipart.Add(part);
+        }
+
+        Assert.All(files?.Keys ?? [], name => Assert.NotNull(form.QuerySelector($"input[type=file][name='{name}']")));
+        return await Http.PostAsync(new Uri(action, UriKind.Relative), multipart);
     }
 
     public Task<HttpResponseMessage> SignInAsync(string email, string password) =>

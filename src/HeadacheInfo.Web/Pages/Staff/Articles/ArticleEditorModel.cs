@@ -39,6 +39,23 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
     /// <summary>The revision the form was opened from, or last saved as (0 for the published text).</summary>
     [BindProperty] public long DraftVersion { get; set; }
 
+    /// <summary>A picture to add (upload-picture): PNG, JPEG, WebP or SVG.</summary>
+    [BindProperty] public IFormFile? Picture { get; set; }
+
+    /// <summary>What the picture shows, for people who cannot see it; needed unless <see cref="PictureDecorative"/>.</summary>
+    [BindProperty] public string? PictureAlt { get; set; }
+
+    /// <summary>The picture adds nothing a reader needs: it gets an empty alt text.</summary>
+    [BindProperty] public bool PictureDecorative { get; set; }
+
+    [BindProperty] public string? PictureCaption { get; set; }
+
+    /// <summary>The name to give the picture (lowercase letters, numbers, hyphens); the file's own name when empty.</summary>
+    [BindProperty] public string? PictureName { get; set; }
+
+    /// <summary>Words from the paragraph the picture goes after; at the end of the article when empty.</summary>
+    [BindProperty] public string? PictureAfter { get; set; }
+
     public abstract string ArticleSlug { get; }
 
     public abstract bool IsNew { get; }
@@ -96,6 +113,13 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
     /// <summary>A button this page does not have.</summary>
     public IActionResult OnPost() => BadRequest();
 
+    /// <summary>
+    /// The largest form the editor takes: far more than an article and a picture need, so a picture that is too
+    /// big is still read and refused on the form with the reason, the author's words kept. Anything larger is
+    /// answered 413 before it is read, with a page that says what to do.
+    /// </summary>
+    public const long MaxRequestBytes = 16 * 1024 * 1024;
+
     public async Task<IActionResult> OnPostPreviewAsync()
     {
         var (_, check, problems) = await workflow.PreviewAsync(Edit());
@@ -111,7 +135,45 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
     /// <summary>After a conflict the form starts from what the author was shown, so keeping their own text is a save like any other.</summary>
     public Task<IActionResult> OnPostKeepMineAsync() => SaveAsync(send: false);
 
-    private async Task<IActionResult> SaveAsync(bool send)
+    /// <summary>Adds the chosen picture to the body and saves the whole form as a draft, or says why not, keeping every word.</summary>
+    public async Task<IActionResult> OnPostUploadPictureAsync()
+    {
+        if (Picture is not { Length: > 0 } file)
+        {
+            Problems = ["Choose a picture file first (PNG, JPEG, WebP or SVG), then press Upload picture. Nothing was saved; your text is still here."];
+            return Page();
+        }
+
+        byte[] bytes;
+        await using (var stream = file.OpenReadStream())
+        {
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy, HttpContext.RequestAborted);
+            bytes = copy.ToArray();
+        }
+
+        // The name the author gave, else the file's own name exactly as the browser sent it: never tidied into
+        // something else, so what is refused is what they chose.
+        var name = PictureName?.Trim() is { Length: > 0 } chosen
+            ? chosen.Contains('.', StringComparison.Ordinal) ? chosen : chosen + Path.GetExtension(file.FileName).ToLowerInvariant()
+            : file.FileName;
+        var upload = new PictureUpload(name, bytes, PictureAlt, PictureDecorative, PictureCaption, PictureAfter);
+        return await SaveAsync((edit, me) => workflow.UploadPictureAsync(edit, upload, me), onSaved: saved =>
+        {
+            // The body now holds the picture; the picture's own boxes are empty for the next one.
+            Body = ArticleDraft.FromMarkdown(saved.Text)?.Body ?? Body;
+            PictureAlt = PictureCaption = PictureName = PictureAfter = null;
+            PictureDecorative = false;
+            foreach (var key in new[] { nameof(Body), nameof(PictureAlt), nameof(PictureCaption), nameof(PictureName), nameof(PictureAfter), nameof(PictureDecorative) })
+            {
+                ModelState.Remove(key);
+            }
+        });
+    }
+
+    private Task<IActionResult> SaveAsync(bool send) => SaveAsync((edit, me) => workflow.SaveAsync(edit, me, send));
+
+    private async Task<IActionResult> SaveAsync(Func<ArticleEdit, StaffUser, Task<WorkflowResult>> save, Action<ArticleRevision>? onSaved = null)
     {
         if (await users.GetUserAsync(User) is not { } me)
         {
@@ -124,7 +186,7 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
             return Page();
         }
 
-        var result = await workflow.SaveAsync(Edit(), me, send);
+        var result = await save(Edit(), me);
         if (this.Show(result, done => Message = done, refused => Problems = [refused.Message, .. refused.Problems]) is { } answer)
         {
             return answer;
@@ -138,6 +200,7 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
             ModelState.Remove(nameof(DraftVersion));
             ModelState.Remove(nameof(BaseHash));
             OnSaved(saved);
+            onSaved?.Invoke(saved);
             Preview = workflow.Check(ArticleSlug, saved.Text);
             if (result.Theirs is { } theirs)
             {

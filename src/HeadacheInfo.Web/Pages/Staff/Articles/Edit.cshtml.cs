@@ -8,6 +8,7 @@ namespace HeadacheInfo.Web.Pages.Staff.Articles;
 
 /// <summary>A change to an article, published or not yet; readers' open "No" comments on it beside the form.</summary>
 [HeadacheInfo.Web.Security.AcceptsFormPost]
+[HeadacheInfo.Web.Security.TakesUploads, RequestSizeLimit(MaxRequestBytes)]
 public sealed class EditModel(ArticleWorkflow workflow, UserManager<StaffUser> users, FeedbackFollowUp followUp) : ArticleEditorModel(workflow, users)
 {
     [FromRoute] public string Slug { get; set; } = string.Empty;

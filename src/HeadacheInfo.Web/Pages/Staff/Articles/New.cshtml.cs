@@ -6,6 +6,7 @@ namespace HeadacheInfo.Web.Pages.Staff.Articles;
 
 /// <summary>A new article: its web address comes from the title, and can be changed.</summary>
 [HeadacheInfo.Web.Security.AcceptsFormPost]
+[HeadacheInfo.Web.Security.TakesUploads, RequestSizeLimit(MaxRequestBytes)]
 public sealed class NewModel(ArticleWorkflow workflow, UserManager<StaffUser> users) : ArticleEditorModel(workflow, users)
 {
     [BindProperty] public string? NewSlug { get; set; }

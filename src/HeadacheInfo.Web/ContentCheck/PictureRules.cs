@@ -1,0 +1,181 @@
+using System.Collections.Frozen;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace HeadacheInfo.Web.ContentCheck;
+
+/// <summary>
+/// What makes a picture fit for the site: its name, its size, its type read from the file's own first bytes
+/// (not its name), and for an SVG drawing, which is code, no script, event attributes, outside references or
+/// DTD. The one set of rules for the content checker and for an upload in the editor.
+/// </summary>
+public static partial class PictureRules
+{
+    public const int MaxBytes = 200 * 1024;
+
+    /// <summary>The types the site serves, by the name's ending.</summary>
+    public static readonly FrozenDictionary<string, string> ContentTypes = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["png"] = "image/png",
+        ["jpg"] = "image/jpeg",
+        ["jpeg"] = "image/jpeg",
+        ["webp"] = "image/webp",
+        ["svg"] = "image/svg+xml",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>A picture's file name: lowercase letters, numbers and single hyphens, then one of the endings.</summary>
+    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\.(png|jpg|jpeg|webp|svg)$")]
+    private static partial Regex Name();
+
+    /// <summary>Every picture name an article's text mentions as <c>/images/name</c>: the pictures it would show.</summary>
+    [GeneratedRegex(@"/images/([a-z0-9]+(?:-[a-z0-9]+)*\.(?:png|jpg|jpeg|webp|svg))(?![\w.-])")]
+    public static partial Regex Reference();
+
+    public static bool IsValidName(string name) => name.Length <= 100 && Name().IsMatch(name);
+
+    /// <summary>The type the name says, or null for a name the site does not serve.</summary>
+    public static string? ContentTypeOf(string name) =>
+        IsValidName(name) ? ContentTypes[name[(name.LastIndexOf('.') + 1)..]] : null;
+
+    /// <summary>Why a name will not do, or null.</summary>
+    public static string? NameProblem(string label, string name) =>
+        IsValidName(name)
+            ? null
+            : $"the picture '{label}' needs a name of lowercase letters, numbers and hyphens ending in .png, .jpg, .webp or .svg, such as neck-stretch.png";
+
+    /// <summary>Why these bytes will not do as the picture called <paramref name="name"/>, or null.</summary>
+    /// <param name="label">How the finding names the picture: its address in an article, or its name at upload.</param>
+    public static string? ContentProblem(string label, string name, long size, Func<byte[]> read)
+    {
+        if (size > MaxBytes)
+        {
+            return $"the image '{label}' is {size / 1024} KB; keep pictures under {MaxBytes / 1024} KB so the page loads quickly on a phone";
+        }
+
+        var bytes = read();
+        var extension = name[(name.LastIndexOf('.') + 1)..].ToLowerInvariant();
+        var says = ContentTypes.GetValueOrDefault(extension);
+        var truly = TypeOf(bytes);
+        if (says is not null && truly is not null && truly != says)
+        {
+            return $"the picture '{label}' is named .{extension} but the file is really {Describe(truly)}; give it the right ending";
+        }
+
+        if (says is not null && truly is null)
+        {
+            return $"the picture '{label}' is named .{extension} but the file is not {Describe(says)} (its first bytes say otherwise); save it again as {Describe(says)}";
+        }
+
+        return truly == "image/svg+xml" ? SvgProblem(label, bytes) : null;
+    }
+
+    /// <summary>The type the file's own first bytes show, or null when they show none the site serves.</summary>
+    public static string? TypeOf(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G']))
+        {
+            return "image/png";
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]))
+        {
+            return "image/jpeg";
+        }
+
+        if (bytes.Length >= 12 && bytes[..4].SequenceEqual("RIFF"u8) && bytes[8..12].SequenceEqual("WEBP"u8))
+        {
+            return "image/webp";
+        }
+
+        return LooksLikeSvg(bytes) ? "image/svg+xml" : null;
+    }
+
+    private static string Describe(string type) => type switch
+    {
+        "image/png" => "a PNG",
+        "image/jpeg" => "a JPEG",
+        "image/webp" => "a WebP",
+        _ => "an SVG drawing",
+    };
+
+    /// <summary>Text whose first element is &lt;svg&gt; (after any XML declaration, comments or a DTD, which are refused later).</summary>
+    private static bool LooksLikeSvg(ReadOnlySpan<byte> bytes)
+    {
+        var start = Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, 4096)]).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        if (start.Contains('\0', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return SvgStart().IsMatch(start);
+    }
+
+    [GeneratedRegex(@"^(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>\s*)*<(?:[a-zA-Z_][\w.-]*:)?svg[\s>/]", RegexOptions.Singleline)]
+    private static partial Regex SvgStart();
+
+    /// <summary>
+    /// An SVG picture is code: refused when it has script, event attributes (onload=...), anything it would
+    /// fetch from elsewhere (links, images, styles or fonts not inside the file itself), or a DTD, which can
+    /// pull in files and expand without end.
+    /// </summary>
+    private static string? SvgProblem(string url, byte[] bytes)
+    {
+        System.Xml.Linq.XDocument svg;
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            using var reader = System.Xml.XmlReader.Create(stream, new System.Xml.XmlReaderSettings
+            {
+                DtdProcessing = System.Xml.DtdProcessing.Prohibit,
+                XmlResolver = null,
+            });
+            svg = System.Xml.Linq.XDocument.Load(reader);
+        }
+        catch (System.Xml.XmlException ex)
+        {
+            var text = Encoding.UTF8.GetString(bytes);
+            return text.Contains("<!DOCTYPE", StringComparison.OrdinalIgnoreCase) || text.Contains("<!ENTITY", StringComparison.OrdinalIgnoreCase)
+                ? $"the picture '{url}' is not a well-formed SVG file for this site (line {ex.LineNumber}): it has a DTD (<!DOCTYPE or <!ENTITY>), which a picture must not have"
+                : $"the picture '{url}' is not a well-formed SVG file (line {ex.LineNumber}): {ex.Message}";
+        }
+
+        foreach (var element in svg.Descendants())
+        {
+            var name = element.Name.LocalName;
+            if (name is "script" or "foreignObject" or "iframe" or "embed" or "object")
+            {
+                return $"the picture '{url}' contains <{name}>; a picture must not contain code or other documents";
+            }
+
+            foreach (var attribute in element.Attributes())
+            {
+                var attributeName = attribute.Name.LocalName;
+                if (attributeName.StartsWith("on", StringComparison.OrdinalIgnoreCase))
+                {
+                    return $"the picture '{url}' has an event attribute '{attributeName}' on <{name}>; a picture must not contain code";
+                }
+
+                if (attributeName == "href" && !attribute.Value.TrimStart().StartsWith('#'))
+                {
+                    return $"the picture '{url}' refers to '{attribute.Value}' outside itself; keep everything inside the SVG file";
+                }
+
+                if (OutsideUrl().IsMatch(attribute.Value))
+                {
+                    return $"the picture '{url}' loads something from outside itself in '{attributeName}'; keep everything inside the SVG file";
+                }
+            }
+
+            if (name == "style" && (element.Value.Contains("@import", StringComparison.OrdinalIgnoreCase) || OutsideUrl().IsMatch(element.Value)))
+            {
+                return $"the picture '{url}' has a style that loads something from outside itself; keep everything inside the SVG file";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Any CSS <c>url(...)</c> that is not a reference inside the same file (<c>url(#id)</c>).</summary>
+    [GeneratedRegex(@"url\(\s*['""]?(?!#)", RegexOptions.IgnoreCase)]
+    private static partial Regex OutsideUrl();
+}

@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using HeadacheInfo.Web.Articles;
+using Microsoft.EntityFrameworkCore;
+
+namespace HeadacheInfo.Web.Staff;
+
+/// <summary>Where a picture is shown: an article on the site, or a change in progress, with the alt text written there.</summary>
+public sealed record PictureUse(string Slug, string Title, string Alt, bool Published);
+
+/// <summary>One picture: in the images folder (on the site), or uploaded with a draft and waiting for approval.</summary>
+public sealed record PictureEntry(string Name, long Size, bool OnSite, string? UploadedFor, string? UploadedBy, DateTimeOffset? UploadedAt, IReadOnlyList<PictureUse> UsedBy)
+{
+    public bool UsedOnSite => UsedBy.Any(u => u.Published);
+}
+
+/// <summary>Every picture the staff area knows of, and where each is used: for the Pictures page and the dashboard.</summary>
+public sealed partial class PictureCatalogue(ContentImages images, StaffDbContext database, ContentStore store)
+{
+    public async Task<IReadOnlyList<PictureEntry>> AllAsync()
+    {
+        var uses = new List<(string Name, PictureUse Use)>();
+        foreach (var article in store.Current.Articles)
+        {
+            foreach (var image in article.Body.Images)
+            {
+                if (ArticleWorkflow.NameIn(image.Url) is { } name)
+                {
+                    uses.Add((name, new PictureUse(article.Slug, article.Title, image.AltText, Published: true)));
+                }
+            }
+        }
+
+        var drafts = await database.ArticleStates.AsNoTracking().Where(s => s.DraftRevisionId != null)
+            .Join(database.ArticleRevisions.AsNoTracking(), s => s.DraftRevisionId, r => r.Id, (s, r) => new { r.Slug, r.Text })
+            .ToListAsync();
+        foreach (var draft in drafts)
+        {
+            var title = ArticleDraft.FromMarkdown(draft.Text)?.Title is { Length: > 0 } t ? t : draft.Slug;
+            foreach (Match picture in Shown().Matches(draft.Text))
+            {
+                uses.Add((picture.Groups["name"].Value, new PictureUse(draft.Slug, title, Unescape().Replace(picture.Groups["alt"].Value, "$1"), Published: false)));
+            }
+        }
+
+        var uploaded = await database.RevisionPictures.AsNoTracking()
+            .Select(p => new { p.Name, p.Slug, p.UploadedBy, p.UploadedAt, Size = (long)p.Bytes.Length }).ToListAsync();
+        var onSite = images.List().ToDictionary(f => f.Name, f => f.Size, StringComparer.Ordinal);
+        var byName = uses.ToLookup(u => u.Name, u => u.Use, StringComparer.Ordinal);
+        return [.. onSite.Keys.Union(uploaded.Select(u => u.Name), StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(name =>
+        {
+            var upload = uploaded.FirstOrDefault(u => u.Name == name);
+            var size = onSite.TryGetValue(name, out var fileSize) ? fileSize : upload!.Size;
+            return new PictureEntry(name, size, onSite.ContainsKey(name), upload?.Slug, upload?.UploadedBy, upload?.UploadedAt,
+                [.. byName[name].DistinctBy(u => (u.Slug, u.Published, u.Alt))]);
+        })];
+    }
+
+    /// <summary>Pictures in the images folder that no article on the site shows any more. Nothing deletes them.</summary>
+    public async Task<IReadOnlyList<PictureEntry>> UnusedAsync() => [.. (await AllAsync()).Where(p => p.OnSite && !p.UsedOnSite)];
+
+    /// <summary>A picture in a draft's Markdown, as the editor writes one: <c>![alt](/images/name.png)</c>.</summary>
+    [GeneratedRegex(@"!\[(?<alt>(?:[^\]\\]|\\.)*)\]\(\s*/images/(?<name>[a-z0-9]+(?:-[a-z0-9]+)*\.(?:png|jpg|jpeg|webp|svg))")]
+    private static partial Regex Shown();
+
+    [GeneratedRegex(@"\\(.)")]
+    private static partial Regex Unescape();
+}
