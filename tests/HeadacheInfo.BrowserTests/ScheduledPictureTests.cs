@@ -11,21 +11,11 @@ namespace HeadacheInfo.BrowserTests;
 [Collection(BrowserTestGroup.Name)]
 public sealed class ScheduledPictureTests(BrowserSite site)
 {
-    private const string Password = HeadacheInfo.Tests.Staff.StaffSeeding.Password;
     private const string Slug = "a-pillow-that-fits";
 
     // A 2x2 PNG, so the upload is a real picture with the signature its name claims.
     private static readonly byte[] Png = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAADklEQVR4nGNoAAMGCAUAKg4GARWeQtcAAAAASUVORK5CYII=");
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/staff/sign-in");
-        await page.FillAsync("input[type=email]", email);
-        await page.FillAsync("input[type=password]", Password);
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync("**/staff");
-    }
 
     [BrowserFact]
     public async Task A_picture_approved_for_five_minutes_ahead_reaches_patients_only_when_the_clock_gets_there()
@@ -36,7 +26,7 @@ public sealed class ScheduledPictureTests(BrowserSite site)
         await using (var authorContext = await site.NewContextAsync(375))
         {
             var author = await authorContext.NewPageAsync();
-            await SignInAsync(author, "picture-author@clinic.example");
+            await StaffBrowser.SignInAsync(author, "picture-author@clinic.example");
             await author.GotoAsync("/staff/articles/new");
             await author.FillAsync("#Title", "A pillow that fits");
             await author.FillAsync("#Summary", "How to choose a pillow that keeps your neck level.");
@@ -60,7 +50,7 @@ public sealed class ScheduledPictureTests(BrowserSite site)
         await using (var reviewerContext = await site.NewContextAsync(1280))
         {
             var reviewer = await reviewerContext.NewPageAsync();
-            await SignInAsync(reviewer, "picture-reviewer@clinic.example");
+            await StaffBrowser.SignInAsync(reviewer, "picture-reviewer@clinic.example");
             await reviewer.GotoAsync("/staff/reviews");
             await reviewer.ClickAsync($"[data-slug='{Slug}'] a");
             // The reviewer sees the picture itself, served to staff only.

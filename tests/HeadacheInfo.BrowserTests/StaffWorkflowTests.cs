@@ -9,21 +9,10 @@ namespace HeadacheInfo.BrowserTests;
 [Collection(BrowserTestGroup.Name)]
 public sealed class StaffWorkflowTests(BrowserSite site)
 {
-    private const string Password = HeadacheInfo.Tests.Staff.StaffSeeding.Password;
-
     private static readonly AxeRunOptions WcagAaRules = new()
     {
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"] },
     };
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/staff/sign-in");
-        await page.FillAsync("input[type=email]", email);
-        await page.FillAsync("input[type=password]", Password);
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync("**/staff");
-    }
 
     private static async Task AssertNoAxeViolationsAsync(IPage page)
     {
@@ -40,7 +29,7 @@ public sealed class StaffWorkflowTests(BrowserSite site)
         await using (var authorContext = await site.NewContextAsync(375))
         {
             var author = await authorContext.NewPageAsync();
-            await SignInAsync(author, "browser-author@clinic.example");
+            await StaffBrowser.SignInAsync(author, "browser-author@clinic.example");
             await AssertNoAxeViolationsAsync(author);
             await author.GotoAsync("/staff/articles/new");
             await author.FillAsync("#Title", "Sleeping with a stiff neck");
@@ -66,7 +55,7 @@ public sealed class StaffWorkflowTests(BrowserSite site)
         await using (var reviewerContext = await site.NewContextAsync(1280))
         {
             var reviewer = await reviewerContext.NewPageAsync();
-            await SignInAsync(reviewer, "browser-reviewer@clinic.example");
+            await StaffBrowser.SignInAsync(reviewer, "browser-reviewer@clinic.example");
             await reviewer.GotoAsync("/staff/reviews");
             await AssertNoAxeViolationsAsync(reviewer);
             await reviewer.ClickAsync("[data-slug='sleeping-with-a-stiff-neck'] a");

@@ -22,7 +22,7 @@ public sealed class StaffMailTests(StaffMailTests.Site site) : IClassFixture<Sta
             : base(new TestSmtpServer("mailer", "Sm7p-pa55word-never-shown"), DateTimeOffset.UtcNow)
         {
             WithSetting("RateLimiting:Feedback:PermitLimit", "10000");
-            foreach (var slug in new[] { "to-send", "to-return", "to-approve", "opted-out", "with-feedback", "sent-once" })
+            foreach (var slug in new[] { "to-send", "to-return", "to-approve", "to-schedule", "opted-out", "with-feedback", "sent-once" })
             {
                 Content.WriteArticle(slug, $"Article {slug}");
             }
@@ -83,6 +83,33 @@ public sealed class StaffMailTests(StaffMailTests.Site site) : IClassFixture<Sta
         Assert.Contains("Please add a source for the second paragraph.", mail.Text, StringComparison.Ordinal);
         Assert.Contains($"{LinkBase}/staff/articles/to-return/edit", mail.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(site.Smtp.To("mail-returning-reviewer@clinic.example"), m => m.Subject.Contains("Returned", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_change_approved_for_later_tells_its_author_when_patients_will_see_it()
+    {
+        using var author = await SignedInAsync("mail-scheduled-author@clinic.example", StaffRoles.Author);
+        using var reviewer = await SignedInAsync("mail-scheduling-reviewer@clinic.example", StaffRoles.Reviewer);
+        await SendAsync(author, "to-schedule");
+
+        var goesLive = TimeZoneInfo.ConvertTime(site.Clock.GetUtcNow().AddDays(2), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+        var (_, dashboard) = await reviewer.GetAsync("/staff");
+        var link = dashboard.QuerySelector("[data-work='to-review'] li[data-slug='to-schedule'] a")!.GetAttribute("href")!;
+        var (_, review) = await reviewer.GetAsync(link);
+        using var response = await reviewer.SubmitAsync(review, link, new Dictionary<string, string>
+        {
+            ["Comment"] = "Fine for the winter.",
+            ["PublishAt"] = goesLive.ToString("yyyy-MM-dd'T'09:00", System.Globalization.CultureInfo.InvariantCulture),
+        }, "approve");
+        var decided = await HeadacheInfoFactory.ReadPageAsync(response);
+        Assert.Contains("goes live on", decided.QuerySelector("[data-review-message]")!.TextContent, StringComparison.Ordinal);
+        await DeliverAsync();
+
+        var mail = Assert.Single(site.Smtp.To("mail-scheduled-author@clinic.example"));
+        Assert.StartsWith("Approved to go live on ", mail.Subject, StringComparison.Ordinal);
+        Assert.EndsWith(": Article to-schedule", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("Patients will see it from ", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("patients now see it", mail.Text, StringComparison.Ordinal);
     }
 
     [Fact]
