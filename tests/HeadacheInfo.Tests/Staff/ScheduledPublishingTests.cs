@@ -3,6 +3,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using HeadacheInfo.Tests.Infrastructure;
 using HeadacheInfo.Web.Staff;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,7 +26,7 @@ public sealed class ScheduledPublishingTests(ScheduledPublishingTests.Site site)
         {
             WithSetting("RateLimiting:SignIn:PermitLimit", "10000");
             WithServices(services => services.AddSingleton<TimeProvider>(Clock));
-            foreach (var slug in new[] { "winter-advice", "cancelled-change", "too-late", "seasonal-page", "kept-page", "changed-meanwhile", "restored-schedule" })
+            foreach (var slug in new[] { "winter-advice", "cancelled-change", "too-late", "seasonal-page", "kept-page", "changed-meanwhile", "restored-schedule", "reviewer-gone" })
             {
                 Content.WriteArticle(slug, CultureInfo.InvariantCulture.TextInfo.ToTitleCase(slug.Replace('-', ' ')));
             }
@@ -288,6 +289,34 @@ public sealed class ScheduledPublishingTests(ScheduledPublishingTests.Site site)
         Assert.Equal(HttpStatusCode.Forbidden, approved.StatusCode);
         Assert.DoesNotContain("Words only their writer has checked since.", FileText("restored-schedule"), StringComparison.Ordinal);
         Assert.Equal(1, await WithDatabaseAsync(db => db.ArticleRevisions.CountAsync(r => r.Slug == "restored-schedule" && r.Action == RevisionActions.Approved)));
+    }
+
+    [Fact]
+    public async Task A_change_approved_for_later_by_someone_no_longer_a_reviewer_when_it_is_due_does_not_go_live_and_the_dashboard_says_why()
+    {
+        using var author = await SignedInAsync("gone-author@clinic.example", StaffRoles.Author);
+        using var reviewer = await SignedInAsync("gone-reviewer@clinic.example", StaffRoles.Reviewer);
+        using var colleague = await SignedInAsync("gone-colleague@clinic.example", StaffRoles.Reviewer);
+        var (url, review) = await SendAsync(author, reviewer, "reviewer-gone", "Signed off by someone who has since lost the role.");
+        (await reviewer.SubmitAsync(review, url, new Dictionary<string, string> { ["PublishAt"] = LocalInput(site.Clock.GetUtcNow().AddHours(2)) }, "approve")).Dispose();
+        // An admin takes the reviewer role away before the time comes (their sign-off can no longer be trusted).
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            var user = (await users.FindByEmailAsync("gone-reviewer@clinic.example"))!;
+            await users.RemoveFromRoleAsync(user, StaffRoles.Reviewer);
+            await users.AddToRoleAsync(user, StaffRoles.Author);
+        }
+
+        site.Clock.Advance(TimeSpan.FromHours(3));
+        await RunPassAsync();
+
+        Assert.DoesNotContain("Signed off by someone who has since lost the role.", FileText("reviewer-gone"), StringComparison.Ordinal);
+        var (_, dashboard) = await colleague.GetAsync("/staff");
+        var row = dashboard.QuerySelector("tr[data-slug='reviewer-gone']")!;
+        Assert.Equal("scheduled-failed", row.GetAttribute("data-status"));
+        Assert.Contains("no longer a reviewer", row.QuerySelector("[data-schedule-problem]")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, await WithDatabaseAsync(db => db.AuditEvents.CountAsync(e => e.Event == AuditEvents.ScheduleFailed && e.Detail.StartsWith("reviewer-gone"))));
     }
 }
 
