@@ -26,7 +26,7 @@ public sealed class ScheduledPublishingTests(ScheduledPublishingTests.Site site)
         {
             WithSetting("RateLimiting:SignIn:PermitLimit", "10000");
             WithServices(services => services.AddSingleton<TimeProvider>(Clock));
-            foreach (var slug in new[] { "winter-advice", "cancelled-change", "too-late", "seasonal-page", "kept-page", "changed-meanwhile", "restored-schedule", "reviewer-gone" })
+            foreach (var slug in new[] { "winter-advice", "cancelled-change", "too-late", "seasonal-page", "kept-page", "changed-meanwhile", "restored-schedule", "reviewer-gone", "odd-dates" })
             {
                 Content.WriteArticle(slug, CultureInfo.InvariantCulture.TextInfo.ToTitleCase(slug.Replace('-', ' ')));
             }
@@ -174,6 +174,25 @@ public sealed class ScheduledPublishingTests(ScheduledPublishingTests.Site site)
         Assert.Contains(Words(hoursFromNow), FileText("too-late"), StringComparison.Ordinal);
 
         static string Words(int? hours) => $"Late words, case {hours?.ToString(CultureInfo.InvariantCulture) ?? "unreadable"}.";
+    }
+
+    [Theory]
+    [InlineData("1800-01-01T09:00", "has already passed")]
+    [InlineData("0001-01-01T00:00", "has already passed")]
+    [InlineData("9999-12-31T23:59", "within the next five years")]
+    [InlineData("\u0662\u0660\u0662\u0667-01-01T09:00", "Enter the date and time")]
+    public async Task A_take_down_date_from_long_ago_far_ahead_or_in_other_digits_is_refused_with_a_clear_message_not_an_error(string typed, string message)
+    {
+        using var reviewer = await SignedInAsync("odd-dates@clinic.example", StaffRoles.Reviewer);
+        var (_, step) = await reviewer.GetAsync("/staff/articles/odd-dates/history?takedown=true");
+
+        using var refused = await reviewer.SubmitAsync(step, "/staff/articles/odd-dates/history",
+            new Dictionary<string, string> { ["Reason"] = "Testing odd dates.", ["TakeDownAt"] = typed }, "schedule-take-down");
+        var page = await HeadacheInfoFactory.ReadPageAsync(refused);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains(message, page.Body?.TextContent, StringComparison.Ordinal);
+        Assert.Null((await WithDatabaseAsync(db => db.ArticleStates.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == "odd-dates")))?.TakeDownAt);
     }
 
     [Fact]
