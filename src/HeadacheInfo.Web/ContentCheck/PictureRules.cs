@@ -160,13 +160,22 @@ public static partial class PictureRules
                     return $"the picture '{url}' refers to '{attribute.Value}' outside itself; keep everything inside the SVG file";
                 }
 
-                if (OutsideUrl().IsMatch(attribute.Value))
+                if (OutsideUrl().IsMatch(CssUnescaped(attribute.Value)))
                 {
                     return $"the picture '{url}' loads something from outside itself in '{attributeName}'; keep everything inside the SVG file";
                 }
             }
 
-            if (name == "style" && (element.Value.Contains("@import", StringComparison.OrdinalIgnoreCase) || OutsideUrl().IsMatch(element.Value)))
+            // An animation can set a link after the file is checked: <set attributeName="href" to="https://...">.
+            if (name is "set" or "animate" or "animateMotion" or "animateTransform" or "discard" &&
+                element.Attributes().FirstOrDefault(a => a.Name.LocalName == "attributeName")?.Value.Trim() is { } animated &&
+                animated.EndsWith("href", StringComparison.OrdinalIgnoreCase) &&
+                element.Attributes().FirstOrDefault(a => a.Name.LocalName is "to" or "values" or "from" or "by" && !a.Value.TrimStart().StartsWith('#')) is { } target)
+            {
+                return $"the picture '{url}' refers to '{target.Value}' outside itself; keep everything inside the SVG file";
+            }
+
+            if (name == "style" && CssUnescaped(element.Value) is var css && (css.Contains("@import", StringComparison.OrdinalIgnoreCase) || OutsideUrl().IsMatch(css)))
             {
                 return $"the picture '{url}' has a style that loads something from outside itself; keep everything inside the SVG file";
             }
@@ -175,7 +184,20 @@ public static partial class PictureRules
         return null;
     }
 
-    /// <summary>Any CSS <c>url(...)</c> that is not a reference inside the same file (<c>url(#id)</c>).</summary>
-    [GeneratedRegex(@"url\(\s*['""]?(?!#)", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// Any CSS <c>url(...)</c> that is not a reference inside the same file (<c>url(#id)</c>), and the functions
+    /// that take an address as a plain string (<c>image-set("...")</c>, <c>image("...")</c>, <c>src("...")</c>).
+    /// </summary>
+    [GeneratedRegex(@"url\(\s*['""]?(?!#)|(?:image-set|image|src)\(\s*['""]", RegexOptions.IgnoreCase)]
     private static partial Regex OutsideUrl();
+
+    /// <summary>CSS with its escapes read as the browser reads them, so <c>\75 rl(</c> is seen as <c>url(</c>.</summary>
+    private static string CssUnescaped(string css) =>
+        css.Contains('\\', StringComparison.Ordinal) ? CssEscape().Replace(css, m => m.Groups[1].Success
+            ? int.TryParse(m.Groups[1].Value, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var code) && code is > 0 and <= 0x10FFFF && code is < 0xD800 or > 0xDFFF
+                ? char.ConvertFromUtf32(code) : "\uFFFD"
+            : m.Groups[2].Value) : css;
+
+    [GeneratedRegex(@"\\(?:([0-9a-fA-F]{1,6})\s?|([^\r\n\f0-9a-fA-F]))")]
+    private static partial Regex CssEscape();
 }

@@ -217,6 +217,14 @@ public sealed partial class ArticleWorkflow
             return false;
         }
 
+        // The sign-off is the approving reviewer's: if they are no longer a reviewer here when it falls due (the role
+        // taken away, the account disabled or removed), their word no longer stands behind it.
+        if (await users.FindByEmailAsync(scheduled.Author) is not { Disabled: false } approver || !await users.IsInRoleAsync(approver, StaffRoles.Reviewer))
+        {
+            return await ScheduleFailedAsync(state, transaction, $"Not published: {scheduled.Author}, who approved it, is no longer a reviewer here. " +
+                "Cancel it, and another reviewer can approve it again.");
+        }
+
         if (Check(slug, scheduled.Text).Findings.FirstOrDefault(f => f.Severity == ContentCheck.FindingSeverity.Error) is { } error)
         {
             return await ScheduleFailedAsync(state, transaction, $"Not published: the checker found an error when it was due ({error.Message}). " +

@@ -59,12 +59,24 @@ public sealed class Authorship(IReadOnlyList<RevisionStep> history)
         return writers;
     }
 
-    /// <summary>The revision a restored draft came from (through a return, to the text it returned).</summary>
+    /// <summary>
+    /// The revision a restored draft came from (through a return, to the text it returned; through an approval for
+    /// later that never went live, to the submission it approved, since those words never reached patients).
+    /// </summary>
     private RevisionStep? Source(RevisionStep step)
     {
         var source = Find(step.SubjectRevisionId);
-        return source is { Action: RevisionActions.Returned } returned ? Find(returned.SubjectRevisionId) : source;
+        return source switch
+        {
+            { Action: RevisionActions.Returned } returned => Find(returned.SubjectRevisionId),
+            { Action: RevisionActions.Scheduled } scheduled when !WentLive(scheduled) => Find(scheduled.SubjectRevisionId),
+            _ => source,
+        };
     }
+
+    /// <summary>Whether a change approved for later was published: an approval of the same submission follows it.</summary>
+    private bool WentLive(RevisionStep scheduled) =>
+        _history.Any(r => r.Id > scheduled.Id && r.Action == RevisionActions.Approved && r.SubjectRevisionId == scheduled.SubjectRevisionId);
 
     /// <summary>
     /// The last step an approval covers: the submission it decided. A change approved for later goes live after

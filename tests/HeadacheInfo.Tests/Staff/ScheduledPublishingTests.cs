@@ -3,6 +3,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using HeadacheInfo.Tests.Infrastructure;
 using HeadacheInfo.Web.Staff;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,7 +26,7 @@ public sealed class ScheduledPublishingTests(ScheduledPublishingTests.Site site)
         {
             WithSetting("RateLimiting:SignIn:PermitLimit", "10000");
             WithServices(services => services.AddSingleton<TimeProvider>(Clock));
-            foreach (var slug in new[] { "winter-advice", "cancelled-change", "too-late", "seasonal-page", "kept-page", "changed-meanwhile" })
+            foreach (var slug in new[] { "winter-advice", "cancelled-change", "too-late", "seasonal-page", "kept-page", "changed-meanwhile", "restored-schedule", "reviewer-gone", "odd-dates" })
             {
                 Content.WriteArticle(slug, CultureInfo.InvariantCulture.TextInfo.ToTitleCase(slug.Replace('-', ' ')));
             }
@@ -175,6 +176,25 @@ public sealed class ScheduledPublishingTests(ScheduledPublishingTests.Site site)
         static string Words(int? hours) => $"Late words, case {hours?.ToString(CultureInfo.InvariantCulture) ?? "unreadable"}.";
     }
 
+    [Theory]
+    [InlineData("1800-01-01T09:00", "has already passed")]
+    [InlineData("0001-01-01T00:00", "has already passed")]
+    [InlineData("9999-12-31T23:59", "within the next five years")]
+    [InlineData("\u0662\u0660\u0662\u0667-01-01T09:00", "Enter the date and time")]
+    public async Task A_take_down_date_from_long_ago_far_ahead_or_in_other_digits_is_refused_with_a_clear_message_not_an_error(string typed, string message)
+    {
+        using var reviewer = await SignedInAsync("odd-dates@clinic.example", StaffRoles.Reviewer);
+        var (_, step) = await reviewer.GetAsync("/staff/articles/odd-dates/history?takedown=true");
+
+        using var refused = await reviewer.SubmitAsync(step, "/staff/articles/odd-dates/history",
+            new Dictionary<string, string> { ["Reason"] = "Testing odd dates.", ["TakeDownAt"] = typed }, "schedule-take-down");
+        var page = await HeadacheInfoFactory.ReadPageAsync(refused);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains(message, page.Body?.TextContent, StringComparison.Ordinal);
+        Assert.Null((await WithDatabaseAsync(db => db.ArticleStates.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == "odd-dates")))?.TakeDownAt);
+    }
+
     [Fact]
     public async Task A_take_down_date_takes_the_article_off_at_that_time_with_its_reason_and_a_cancelled_one_leaves_it_on()
     {
@@ -232,6 +252,90 @@ public sealed class ScheduledPublishingTests(ScheduledPublishingTests.Site site)
         Assert.Equal(1, await WithDatabaseAsync(db => db.AuditEvents.CountAsync(e => e.Event == AuditEvents.ScheduleFailed && e.Detail.StartsWith("changed-meanwhile"))));
         Assert.Equal(0, await RunPassAsync());
         Assert.Equal(newer, FileText("changed-meanwhile"));
+    }
+
+    /// <summary>Presses a button in one row of the article's history page, as a person does; returns the page it answered with.</summary>
+    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> PressInHistoryAsync(StaffClient client, string slug, string rowSelector, string button)
+    {
+        var (_, history) = await client.GetAsync($"/staff/articles/{slug}/history");
+        var form = (rowSelector.Length == 0 ? history.QuerySelectorAll("main form") : history.QuerySelectorAll($"{rowSelector} form"))
+            .First(f => f.QuerySelector($"button[value='{button}']") is not null);
+        var fields = form.QuerySelectorAll("input[name]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? string.Empty);
+        fields["action"] = button;
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? $"/staff/articles/{slug}/history" : form.GetAttribute("action")!;
+        using var pressed = await client.Http.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(fields));
+        return await HeadacheInfoFactory.ReadPageAsync(pressed);
+    }
+
+    [Fact]
+    public async Task A_cancelled_scheduled_change_restored_by_someone_else_still_cannot_be_approved_by_the_reviewer_who_wrote_it()
+    {
+        // The writer is a reviewer too: the one person who must never sign off these words.
+        using var writer = await SignedInAsync("restored-writer@clinic.example", StaffRoles.Reviewer);
+        using var reviewer = await SignedInAsync("restored-reviewer@clinic.example", StaffRoles.Reviewer);
+        using var other = await SignedInAsync("restored-other@clinic.example", StaffRoles.Author);
+        var (url, review) = await SendAsync(writer, reviewer, "restored-schedule", "Words only their writer has checked since.");
+        (await reviewer.SubmitAsync(review, url, new Dictionary<string, string> { ["PublishAt"] = LocalInput(site.Clock.GetUtcNow().AddHours(2)) }, "approve")).Dispose();
+        // Another author starts a change meanwhile; the scheduled one is cancelled, and that newer change is approved.
+        var (_, edit) = await other.GetAsync("/staff/articles/restored-schedule/edit");
+        (await other.SubmitAsync(edit, "/staff/articles/restored-schedule/edit",
+            new Dictionary<string, string> { ["Body"] = "## What it is\n\nA small correction.\n" }, "save-draft")).Dispose();
+        var cancelled = await PressInHistoryAsync(reviewer, "restored-schedule", string.Empty, "cancel-schedule");
+        Assert.Contains("change being written now carries on", cancelled.QuerySelector("[data-history-message]")?.TextContent, StringComparison.Ordinal);
+        await WorkflowSteps.SendAsync(other, "restored-schedule", "## What it is\n\nA small correction.\n");
+        await WorkflowSteps.DecideAsync(reviewer, "restored-schedule", "approve", "Fine.");
+        Assert.Contains("A small correction.", FileText("restored-schedule"), StringComparison.Ordinal);
+
+        // The other author restores the cancelled scheduled text, never published, and sends it.
+        var restored = await PressInHistoryAsync(other, "restored-schedule", "tr[data-action='scheduled']", "restore");
+        Assert.Contains("is now a draft", restored.QuerySelector("[data-history-message]")?.TextContent, StringComparison.Ordinal);
+        var (_, draft) = await other.GetAsync("/staff/articles/restored-schedule/edit");
+        Assert.Contains("Words only their writer has checked since.", draft.QuerySelector("textarea[name='Body']")?.TextContent, StringComparison.Ordinal);
+        (await other.SubmitAsync(draft, "/staff/articles/restored-schedule/edit", new Dictionary<string, string>(), "submit-for-review")).Dispose();
+
+        // Its writer is not offered it to review, but opens it by its address (from the other reviewer's list) and approves their own words.
+        var (_, writersDashboard) = await writer.GetAsync("/staff");
+        Assert.Null(writersDashboard.QuerySelector("[data-work='to-review'] li[data-slug='restored-schedule'] a"));
+        var (_, dashboard) = await reviewer.GetAsync("/staff");
+        var link = dashboard.QuerySelector("[data-work='to-review'] li[data-slug='restored-schedule'] a")!.GetAttribute("href")!;
+        var (_, ownReview) = await writer.GetAsync(link);
+        Assert.Null(ownReview.QuerySelector("button[value='approve']"));
+        // No button for them: they post the decision by hand, with their own page's antiforgery token.
+        var token = ownReview.QuerySelector("form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var approved = await writer.Http.PostAsync(new Uri(link, UriKind.Relative), new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", token), new("action", "approve"), new("Comment", "Looks right to me.")]));
+
+        Assert.Equal(HttpStatusCode.Forbidden, approved.StatusCode);
+        Assert.DoesNotContain("Words only their writer has checked since.", FileText("restored-schedule"), StringComparison.Ordinal);
+        Assert.Equal(1, await WithDatabaseAsync(db => db.ArticleRevisions.CountAsync(r => r.Slug == "restored-schedule" && r.Action == RevisionActions.Approved)));
+    }
+
+    [Fact]
+    public async Task A_change_approved_for_later_by_someone_no_longer_a_reviewer_when_it_is_due_does_not_go_live_and_the_dashboard_says_why()
+    {
+        using var author = await SignedInAsync("gone-author@clinic.example", StaffRoles.Author);
+        using var reviewer = await SignedInAsync("gone-reviewer@clinic.example", StaffRoles.Reviewer);
+        using var colleague = await SignedInAsync("gone-colleague@clinic.example", StaffRoles.Reviewer);
+        var (url, review) = await SendAsync(author, reviewer, "reviewer-gone", "Signed off by someone who has since lost the role.");
+        (await reviewer.SubmitAsync(review, url, new Dictionary<string, string> { ["PublishAt"] = LocalInput(site.Clock.GetUtcNow().AddHours(2)) }, "approve")).Dispose();
+        // An admin takes the reviewer role away before the time comes (their sign-off can no longer be trusted).
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            var user = (await users.FindByEmailAsync("gone-reviewer@clinic.example"))!;
+            await users.RemoveFromRoleAsync(user, StaffRoles.Reviewer);
+            await users.AddToRoleAsync(user, StaffRoles.Author);
+        }
+
+        site.Clock.Advance(TimeSpan.FromHours(3));
+        await RunPassAsync();
+
+        Assert.DoesNotContain("Signed off by someone who has since lost the role.", FileText("reviewer-gone"), StringComparison.Ordinal);
+        var (_, dashboard) = await colleague.GetAsync("/staff");
+        var row = dashboard.QuerySelector("tr[data-slug='reviewer-gone']")!;
+        Assert.Equal("scheduled-failed", row.GetAttribute("data-status"));
+        Assert.Contains("no longer a reviewer", row.QuerySelector("[data-schedule-problem]")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, await WithDatabaseAsync(db => db.AuditEvents.CountAsync(e => e.Event == AuditEvents.ScheduleFailed && e.Detail.StartsWith("reviewer-gone"))));
     }
 }
 
