@@ -68,6 +68,10 @@ public static class ClinicTime
         return local.ToString("d MMMM yyyy 'at' HH:mm", CultureInfo.InvariantCulture) + " (" + zone.Id + " time)";
     }
 
+    /// <summary>When something happened, briefly, on the clinic's clock: "30 November 2026, 07:06".</summary>
+    public static string Brief(DateTimeOffset at, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+
     /// <summary>A moment as a <c>datetime-local</c> field shows it, in the clinic's zone.</summary>
     public static string InputValue(DateTimeOffset at, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);

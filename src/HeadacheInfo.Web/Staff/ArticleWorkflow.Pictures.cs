@@ -73,7 +73,7 @@ public sealed partial class ArticleWorkflow
         {
             var saved = await SaveAsync(edit with { Body = body }, author, send: false, picture);
             return saved.Revision is null ? saved
-                : saved with { Message = $"Picture {upload.Name} added at the {(string.IsNullOrWhiteSpace(upload.After) ? "end of the article" : "place you chose")} and the draft saved. Patients do not see it until a reviewer approves the change. {saved.Message}" };
+                : saved with { Message = $"Picture {upload.Name} added at the {(string.IsNullOrWhiteSpace(upload.After) ? "end of the article" : "place you chose")} and the draft saved. Patients do not see it until a reviewer approves the change.{(saved.Message == DraftSaved ? string.Empty : " " + saved.Message)}" };
         }
         catch (DbUpdateException)
         {

@@ -404,8 +404,11 @@ public sealed partial class ArticleWorkflow(
 
         return WorkflowResult.Done(sending
             ? "Sent for review. A reviewer will read it before patients see it."
-            : "Draft saved. Patients do not see it until a reviewer approves it.") with { Revision = revision, BaseHash = revision.BaseHash };
+            : DraftSaved) with { Revision = revision, BaseHash = revision.BaseHash };
     }
+
+    /// <summary>What a plain save says; a step that saves as part of something else says it in its own words instead.</summary>
+    private const string DraftSaved = "Draft saved. Patients do not see it until a reviewer approves it.";
 
     /// <summary>Sends a change back to its author with the reviewer's comment.</summary>
     public async Task<WorkflowResult> ReturnAsync(long revisionId, string? comment, StaffUser reviewer)

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HeadacheInfo.Web.Staff;
 
 /// <summary>One thing that happened to someone's work, for the dashboard.</summary>
-/// <param name="Event">What happened, as <c>data-event</c> says it: returned, approved, sent, edited, taken-down, rolled-back, confirmed, changed-outside, account-changed, sign-in-failed.</param>
+/// <param name="Event">What happened, as <c>data-event</c> says it: returned, approved, scheduled, schedule-cancelled, sent, edited, taken-down, rolled-back, confirmed, changed-outside, account-changed, sign-in-failed.</param>
 /// <param name="RevisionId">For a change sent for review, the revision to review.</param>
 public sealed record WorkEvent(string Event, string? Slug, string Title, string Said, DateTimeOffset At, long? RevisionId = null);
 
@@ -52,7 +52,9 @@ public sealed class SinceLastSignInQuery(StaffDbContext database)
             var title = titles.GetValueOrDefault(r.Slug) ?? r.Slug;
             var mine = r.Action switch
             {
-                RevisionActions.Returned or RevisionActions.Approved when r.SubjectRevisionId is { } subject => Wrote(ChangeUpTo(r.Slug, subject)),
+                RevisionActions.Returned or RevisionActions.Approved or RevisionActions.Scheduled when r.SubjectRevisionId is { } subject => Wrote(ChangeUpTo(r.Slug, subject)),
+                // A cancellation points at the scheduled row, which points at the change that was sent.
+                RevisionActions.ScheduleCancelled when histories[r.Slug].FirstOrDefault(s => s.Id == r.SubjectRevisionId)?.SubjectRevisionId is { } sent => Wrote(ChangeUpTo(r.Slug, sent)),
                 RevisionActions.Submitted or RevisionActions.Saved => Wrote(ChangeUpTo(r.Slug, r.Id - 1)),
                 RevisionActions.Unpublished or RevisionActions.RolledBack or RevisionActions.Confirmed or RevisionActions.OutsideEdit => Wrote(PublishedBefore(r.Slug, r.Id)),
                 _ => false,
@@ -61,6 +63,8 @@ public sealed class SinceLastSignInQuery(StaffDbContext database)
             {
                 RevisionActions.Returned when mine => new("returned", r.Slug, title, $"{r.Author} returned your change: \"{r.Note}\"", r.At),
                 RevisionActions.Approved when mine => new("approved", r.Slug, title, $"{r.Author} approved your change, and patients now see it.", r.At),
+                RevisionActions.Scheduled when mine => new("scheduled", r.Slug, title, $"{r.Author} approved your change to go live later. Until then patients see the version on the site now; the article's history says when.", r.At),
+                RevisionActions.ScheduleCancelled when mine => new("schedule-cancelled", r.Slug, title, $"{r.Author} cancelled the time your change was to go live, so it does not go live then. The version on the site stays.", r.At),
                 RevisionActions.Submitted when mine => new("sent", r.Slug, title, $"{r.Author} sent your change for review.", r.At, r.Id),
                 RevisionActions.Submitted when reviewer && !Wrote(ChangeUpTo(r.Slug, r.Id)) => new("sent", r.Slug, title, $"{r.Author} sent a change for review.", r.At, r.Id),
                 RevisionActions.Saved when mine => new("edited", r.Slug, title, $"{r.Author} saved a new version of your draft.", r.At),

@@ -219,6 +219,22 @@ public static class RevisionActions
 
     public const string OutsideTheApp = "outside the app";
 
+    /// <summary>What a revision row records, in words for staff; the short names stay for machines (<c>data-action</c>).</summary>
+    public static string Describe(string action) => action switch
+    {
+        Saved => "draft saved",
+        Submitted => "sent for review",
+        Returned => "returned to the author",
+        Approved => "approved and published",
+        Unpublished => "taken off the site",
+        OutsideEdit => "changed outside the staff area",
+        Confirmed => "confirmed still accurate",
+        RolledBack => "earlier version put back",
+        Scheduled => "approved to go live later",
+        ScheduleCancelled => "scheduled change cancelled",
+        _ => action,
+    };
+
     /// <summary>A step that leaves a change still being written or waiting for review, not yet published or dropped.</summary>
     public static bool IsInProgress(string action) => action is Saved or Submitted or Returned;
 

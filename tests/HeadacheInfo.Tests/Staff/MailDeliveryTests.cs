@@ -36,6 +36,9 @@ public sealed class MailRetryTests(MailRetryTests.Site site) : IClassFixture<Mai
         var failing = dashboard.QuerySelector("[data-mail-failing]");
         Assert.NotNull(failing);
         Assert.Contains("Could not reach the mail server at 127.0.0.1", failing.TextContent, StringComparison.Ordinal);
+        // In plain words first, for staff who cannot fix a mail server: what it means for them and whom to tell.
+        Assert.Contains("people may not hear about changes to review", failing.TextContent, StringComparison.Ordinal);
+        Assert.Contains("tell whoever looks after the site's server", failing.TextContent, StringComparison.Ordinal);
 
         // Back, but the message waits out its back-off; then it goes, and only once.
         await site.Smtp.StartAsync();

@@ -37,6 +37,8 @@ public sealed class TakeDownTests(TakeDownTests.Site site) : IClassFixture<TakeD
         using var reviewer = await ReviewerAsync("takedown@clinic.example");
         var (_, history) = await reviewer.GetAsync("/staff/articles/seasonal/history");
         Assert.Null(history.QuerySelector("button[value='unpublish']"));
+        // The one way in to a take-down date too, so the link says so.
+        Assert.Contains("now or on a date", history.QuerySelector("a[data-take-down]")!.TextContent, StringComparison.Ordinal);
         var (_, step) = await reviewer.GetAsync(history.QuerySelector("a[data-take-down]")!.GetAttribute("href")!);
 
         using var withoutReason = await reviewer.SubmitAsync(step, "/staff/articles/seasonal/history", new Dictionary<string, string> { ["Reason"] = "" }, button: "unpublish");

@@ -158,7 +158,7 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
             ? chosen.Contains('.', StringComparison.Ordinal) ? chosen : chosen + Path.GetExtension(file.FileName).ToLowerInvariant()
             : file.FileName;
         var upload = new PictureUpload(name, bytes, PictureAlt, PictureDecorative, PictureCaption, PictureAfter);
-        return await SaveAsync((edit, me) => workflow.UploadPictureAsync(edit, upload, me), onSaved: saved =>
+        var answer = await SaveAsync((edit, me) => workflow.UploadPictureAsync(edit, upload, me), onSaved: saved =>
         {
             // The body now holds the picture; the picture's own boxes are empty for the next one.
             Body = ArticleDraft.FromMarkdown(saved.Text)?.Body ?? Body;
@@ -169,6 +169,19 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
                 ModelState.Remove(key);
             }
         });
+
+        // A phone or camera names its files "IMG 0042.JPG": the name is refused as it came, but the box is filled
+        // with a name that would do, so choosing the file again is all it takes.
+        if (Problems.Count > 0 && string.IsNullOrWhiteSpace(PictureName) && !HeadacheInfo.Web.ContentCheck.PictureRules.IsValidName(file.FileName) &&
+            ArticleDraft.SlugFrom(Path.GetFileNameWithoutExtension(file.FileName)) is { Length: > 0 } stem &&
+            stem + Path.GetExtension(file.FileName).ToLowerInvariant() is var suggested && HeadacheInfo.Web.ContentCheck.PictureRules.IsValidName(suggested))
+        {
+            PictureName = suggested;
+            ModelState.Remove(nameof(PictureName));
+            Problems = [.. Problems, $"We have put {suggested} in 'File name' for you. Choose the file again and press Upload picture."];
+        }
+
+        return answer;
     }
 
     private Task<IActionResult> SaveAsync(bool send) => SaveAsync((edit, me) => workflow.SaveAsync(edit, me, send));
