@@ -198,6 +198,18 @@ public sealed class PictureUploadTests(PictureUploadTests.Site site) : IClassFix
     }
 
     [Fact]
+    public async Task Pressing_enter_in_a_field_of_the_editor_never_uploads_a_picture()
+    {
+        using var author = await SignedInAsync("enter-author@clinic.example", StaffRoles.Author);
+        var (_, editor) = await author.GetAsync("/staff/articles/new");
+
+        // A browser submits a form on Enter with the first submit button in it, in document order.
+        var first = editor.QuerySelector("form.article-form button[type=submit], form.article-form input[type=submit]")!;
+        Assert.Equal("preview", first.GetAttribute("value"));
+        Assert.NotNull(editor.QuerySelector("form.article-form [data-picture-upload] button[value=upload-picture]"));
+    }
+
+    [Fact]
     public async Task A_picture_without_alt_text_is_refused_unless_it_is_ticked_decorative_which_writes_an_empty_alt()
     {
         using var author = await SignedInAsync("decorative-author@clinic.example", StaffRoles.Author);
