@@ -5,6 +5,7 @@ using HeadacheInfo.Web.ContentCheck;
 using HeadacheInfo.Web.Health;
 using HeadacheInfo.Web.Hosting;
 using HeadacheInfo.Web.Logging;
+using HeadacheInfo.Web.RateLimits;
 using HeadacheInfo.Web.Search;
 using HeadacheInfo.Web.SearchEngines;
 using HeadacheInfo.Web.Security;
@@ -43,7 +44,7 @@ try
     builder.AddArticles();
     builder.AddSiteSearch();
     builder.AddSitePages();
-    builder.AddSymptomCheckRateLimit();
+    builder.AddRateLimits();
     builder.AddMultipleInstanceSupport();
     builder.AddPageCaching();
     builder.AddHealth();

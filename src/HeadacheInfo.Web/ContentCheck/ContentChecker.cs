@@ -26,7 +26,8 @@ public sealed partial class ContentChecker(ContentLoader loader, TimeProvider ti
     public ContentCheckReport Check(string contentRoot)
     {
         var snapshot = loader.Load(contentRoot, includeDrafts: true, version: 1);
-        var today = DateOnly.FromDateTime(time.GetLocalNow().Date);
+        // The UTC date, as everywhere else on the site: the same answer on any machine, whatever its time zone.
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
         var files = LeftOut(snapshot)
             .Concat(snapshot.Articles.Select(article => CheckArticle(article, snapshot.Find, CheckOnItsOwn(article, contentRoot, today, clinic))))

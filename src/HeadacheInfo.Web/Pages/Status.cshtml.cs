@@ -1,3 +1,4 @@
+using HeadacheInfo.Web.RateLimits;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -71,7 +72,10 @@ public sealed class StatusModel : PageModel
             StatusCodes.Status414UriTooLong => ("That address is too long",
                 "The web address is longer than any page on this site. Please check it, or start from the home page."),
             StatusCodes.Status429TooManyRequests => ("Please wait a moment",
-                "We have had a lot of requests from you in a short time. Please wait a minute, then try again."),
+                // Each limit says what was limited; the page that was limited names its limit in its metadata.
+                RateLimitPolicy.Named(HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.Endpoint?.Metadata
+                    .GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>()?.PolicyName)?.Explanation
+                ?? "We have had a lot of requests from you in a short time. Please wait a minute, then try again."),
             _ => ("Sorry, something was wrong with that request",
                 "We could not understand what was sent. Please go back and try again."),
         };

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using System.Threading.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace HeadacheInfo.Web.Staff;
@@ -8,7 +7,6 @@ namespace HeadacheInfo.Web.Staff;
 public static partial class PageFeedback
 {
     public const int MaxCommentLength = 500;
-    public const string RateLimitPolicy = "feedback";
     public const int DaysShown = 90;
 
     private const string Removed = "[removed]";
@@ -46,21 +44,6 @@ public static partial class PageFeedback
             g => g.Key,
             g => (g.Where(r => r.Helpful).Sum(r => r.Count), g.Where(r => !r.Helpful).Sum(r => r.Count)));
     }
-
-    /// <summary>
-    /// Anonymous answers are limited per client address (kept in memory only, never stored):
-    /// <c>RateLimiting:Feedback:PermitLimit</c> a minute, 10 by default.
-    /// </summary>
-    public static IServiceCollection AddPageFeedbackRateLimit(this IServiceCollection services) =>
-        services.AddRateLimiter(limiter => limiter.AddPolicy(RateLimitPolicy, context =>
-            HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = Math.Max(1, context.RequestServices.GetRequiredService<IConfiguration>().GetValue("RateLimiting:Feedback:PermitLimit", 10)),
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                })
-                : RateLimitPartition.GetNoLimiter("read")));
 
     [GeneratedRegex(@"[^\s@<>()]+@[^\s@<>()]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex EmailAddress();

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,22 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace HeadacheInfo.Web.Staff;
 
-/// <summary>The <c>RateLimiting:SignIn</c> section: how many sign-in attempts one client may make per window.</summary>
-public sealed class SignInRateLimitOptions
-{
-    public const string Section = "RateLimiting:SignIn";
-
-    [Range(1, 100_000, ErrorMessage = "RateLimiting:SignIn:PermitLimit must be between 1 and 100000.")]
-    public int PermitLimit { get; set; } = 10;
-
-    [Range(1, 3600, ErrorMessage = "RateLimiting:SignIn:WindowSeconds must be between 1 and 3600.")]
-    public int WindowSeconds { get; set; } = 60;
-}
-
 public static class StaffRegistration
 {
-    public const string SignInPolicy = "sign-in";
-
     /// <summary>The sign-in cookie's name over HTTPS, as browsers see it.</summary>
     public const string CookieName = HostPrefixedCookieManager.Prefix + PlainHttpCookieName;
 
@@ -52,7 +37,6 @@ public static class StaffRegistration
         builder.Services.AddSingleton(services =>
             new HeadacheInfo.Web.Articles.ContentImages(services.GetRequiredService<IOptions<HeadacheInfo.Web.Articles.ContentOptions>>().Value.FullPath));
         builder.Services.AddScoped<PictureCatalogue>();
-        builder.Services.AddPageFeedbackRateLimit();
         builder.Services.AddHostedService<OutsideEditRecorder>();
         builder.Services.AddSingleton<ScheduledPublisher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ScheduledPublisher>());
@@ -104,25 +88,6 @@ public static class StaffRegistration
             });
         });
 
-        builder.Services.AddOptions<SignInRateLimitOptions>()
-            .BindConfiguration(SignInRateLimitOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(SignInPolicy, context =>
-        {
-            if (!HttpMethods.IsPost(context.Request.Method))
-            {
-                return RateLimitPartition.GetNoLimiter("read");
-            }
-
-            var settings = context.RequestServices.GetRequiredService<IOptions<SignInRateLimitOptions>>().Value;
-            return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = settings.PermitLimit,
-                Window = TimeSpan.FromSeconds(settings.WindowSeconds),
-                QueueLimit = 0,
-            });
-        }));
         return builder;
     }
 

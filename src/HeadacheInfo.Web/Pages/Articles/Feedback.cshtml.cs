@@ -4,6 +4,7 @@ using HeadacheInfo.Web.Site;
 using HeadacheInfo.Web.Staff;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using HeadacheInfo.Web.RateLimits;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace HeadacheInfo.Web.Pages.Articles;
@@ -15,7 +16,7 @@ namespace HeadacheInfo.Web.Pages.Articles;
 /// </summary>
 [AcceptsFormPost]
 [IgnoreAntiforgeryToken]
-[EnableRateLimiting(PageFeedback.RateLimitPolicy)]
+[EnableRateLimiting(RateLimitPolicy.Feedback)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed partial class FeedbackModel(StaffDbContext database, StaffDatabaseReadiness readiness, TimeProvider time, ILogger<FeedbackModel> logger)
     : PageModel

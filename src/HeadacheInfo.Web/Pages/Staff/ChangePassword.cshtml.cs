@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using HeadacheInfo.Web.RateLimits;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace HeadacheInfo.Web.Pages.Staff;
@@ -11,7 +12,7 @@ namespace HeadacheInfo.Web.Pages.Staff;
 /// Choose a new password; required straight after signing in with a one-time password. A wrong current
 /// password counts towards the same lock-out as signing in, so a borrowed session cannot guess it freely.
 /// </summary>
-[EnableRateLimiting(StaffRegistration.SignInPolicy)]
+[EnableRateLimiting(RateLimitPolicy.SignIn)]
 [HeadacheInfo.Web.Security.AcceptsFormPost]
 public sealed class ChangePasswordModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, SignInLockOut lockOut, AuditLog audit) : PageModel
 {

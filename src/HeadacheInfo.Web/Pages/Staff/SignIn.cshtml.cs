@@ -2,6 +2,7 @@ using HeadacheInfo.Web.Staff;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using HeadacheInfo.Web.RateLimits;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace HeadacheInfo.Web.Pages.Staff;
@@ -10,7 +11,7 @@ namespace HeadacheInfo.Web.Pages.Staff;
 /// Email and password. Every refusal gets the same answer; wrong passwords lock out the address they come from
 /// (see <see cref="SignInLockOut"/>). Attempts are also rate limited per client.
 /// </summary>
-[EnableRateLimiting(StaffRegistration.SignInPolicy)]
+[EnableRateLimiting(RateLimitPolicy.SignIn)]
 [HeadacheInfo.Web.Security.AcceptsFormPost]
 public sealed class SignInModel(StaffSignIn signIn) : PageModel
 {

@@ -3,12 +3,13 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using HeadacheInfo.Web.RateLimits;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace HeadacheInfo.Web.Pages.Staff;
 
 /// <summary>The second step for accounts with two-step sign-in: the 6-digit code from the authenticator app.</summary>
-[EnableRateLimiting(StaffRegistration.SignInPolicy)]
+[EnableRateLimiting(RateLimitPolicy.SignIn)]
 [HeadacheInfo.Web.Security.AcceptsFormPost]
 public sealed class TwoFactorModel(SignInManager<StaffUser> signIn, AuditLog audit) : PageModel
 {

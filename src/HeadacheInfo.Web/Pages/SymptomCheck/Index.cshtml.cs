@@ -6,6 +6,7 @@ using HeadacheInfo.Web.Site;
 using HeadacheInfo.Web.SymptomCheck;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using HeadacheInfo.Web.RateLimits;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +20,7 @@ namespace HeadacheInfo.Web.Pages.SymptomCheck;
 [NoHttpsCompression]
 [AcceptsFormPost]
 [RequestSizeLimit(MaxBodyBytes)]
-[EnableRateLimiting(SymptomCheckRateLimit.PolicyName)]
+[EnableRateLimiting(RateLimitPolicy.SymptomCheck)]
 [RequestFormLimits(ValueCountLimit = 100, ValueLengthLimit = 1024, MultipartBodyLengthLimit = MaxBodyBytes)]
 public sealed class SymptomCheckModel(IOptions<ClinicOptions> clinic) : PageModel
 {

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace HeadacheInfo.Web.RateLimits;
+
+/// <summary>The <c>RateLimiting:{Policy}</c> section of one limit: how many forms one client may send per window.</summary>
+public sealed class RateLimitOptions
+{
+    public int PermitLimit { get; set; }
+
+    public int WindowSeconds { get; set; }
+}
+
+/// <summary>
+/// One limit on the forms a client address may send (reading a page is never limited): its settings section, its
+/// defaults, and what the friendly 429 page tells the person who reached it. Pages take one with
+/// <c>[EnableRateLimiting(RateLimitPolicy.X)]</c>.
+/// </summary>
+public sealed record RateLimitPolicy(string Name, string Section, int PermitLimit, int WindowSeconds, string Explanation)
+{
+    public const string SymptomCheck = "symptom-check";
+    public const string SignIn = "sign-in";
+    public const string Feedback = "feedback";
+
+    public static IReadOnlyList<RateLimitPolicy> All { get; } =
+    [
+        new(SymptomCheck, "RateLimiting:SymptomCheck", 30, 60,
+            "You have sent a lot of answers in a short time. Please wait a minute, then try again."),
+        new(SignIn, "RateLimiting:SignIn", 10, 60,
+            "There have been a lot of sign-in attempts from your connection in a short time. Please wait a minute, then try again."),
+        new(Feedback, "RateLimiting:Feedback", 10, 60,
+            "We have had a lot of answers from you in a short time. Please wait a minute, then try again."),
+    ];
+
+    public static RateLimitPolicy? Named(string? name) => All.FirstOrDefault(p => p.Name == name);
+}
+
+public static class RateLimitRegistration
+{
+    /// <summary>Every limit in <see cref="RateLimitPolicy.All"/>, each with its settings checked at start and its own 429.</summary>
+    public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
+    {
+        foreach (var policy in RateLimitPolicy.All)
+        {
+            builder.Services.AddOptions<RateLimitOptions>(policy.Name)
+                .Configure(options => (options.PermitLimit, options.WindowSeconds) = (policy.PermitLimit, policy.WindowSeconds))
+                .BindConfiguration(policy.Section)
+                .Validate(options => options.PermitLimit is >= 1 and <= 100_000, $"{policy.Section}:PermitLimit must be between 1 and 100000.")
+                .Validate(options => options.WindowSeconds is >= 1 and <= 3600, $"{policy.Section}:WindowSeconds must be between 1 and 3600.")
+                .ValidateOnStart();
+        }
+
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            foreach (var policy in RateLimitPolicy.All)
+            {
+                limiter.AddPolicy(policy.Name, new ClientFormLimit(policy.Name));
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>Form posts counted per client address in a fixed window; over the limit, 429 saying when to try again.</summary>
+    private sealed class ClientFormLimit(string name) : IRateLimiterPolicy<string>
+    {
+        private RateLimitOptions Settings(HttpContext context) =>
+            context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().Get(name);
+
+        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => Reject;
+
+        private ValueTask Reject(OnRejectedContext context, CancellationToken cancellationToken)
+        {
+            var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+                ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
+                : Settings(context.HttpContext).WindowSeconds;
+            context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            context.HttpContext.Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
+            return ValueTask.CompletedTask;
+        }
+
+        public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+        {
+            if (!HttpMethods.IsPost(httpContext.Request.Method))
+            {
+                return RateLimitPartition.GetNoLimiter("read");
+            }
+
+            var settings = Settings(httpContext);
+            return RateLimitPartition.GetFixedWindowLimiter(httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = settings.PermitLimit,
+                Window = TimeSpan.FromSeconds(settings.WindowSeconds),
+                QueueLimit = 0,
+            });
+        }
+    }
+}
