@@ -14,11 +14,11 @@ public static class SearchEngineEndpoints
     /// <summary><c>/sitemap.xml</c> (every published article and the main pages) and <c>/robots.txt</c>.</summary>
     public static IEndpointRouteBuilder MapSearchEngineFiles(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMethods("/sitemap.xml", GetAndHead, (HttpContext context, AbsoluteUrls urls) =>
+        endpoints.MapMethods("/sitemap.xml", GetAndHead, (HttpContext context, AbsoluteUrls urls, EndpointDataSource routes) =>
         {
             var request = context.Request;
             var snapshot = ContentStore.For(context);
-            var pages = new[] { SitePaths.Home, SitePaths.Articles, SitePaths.SymptomCheck, SitePaths.HeadacheDiary }
+            var pages = SitemapPages(routes)
                 .Select(path => Url(urls.For(request, path) ?? path, lastModified: null))
                 .Concat(snapshot.Articles
                     .Where(article => !article.FrontMatter.Draft)
@@ -32,6 +32,18 @@ public static class SearchEngineEndpoints
             .WithMetadata(new ContentPageAttribute());
         return endpoints;
     }
+
+    /// <summary>The pages marked <see cref="InSitemapAttribute"/>, at the routes the endpoints themselves answer.</summary>
+    private static IEnumerable<string> SitemapPages(EndpointDataSource routes) =>
+        routes.Endpoints.OfType<RouteEndpoint>()
+            .Select(endpoint => (endpoint.RoutePattern, Mark: endpoint.Metadata.GetMetadata<InSitemapAttribute>()))
+            .Where(page => page.Mark is not null && page.RoutePattern.Parameters.Count == 0)
+            .Select(page => (Path: "/" + page.RoutePattern.RawText?.Trim('/'), page.Mark!.Order))
+            // Razor Pages answers an Index page at its folder and at ".../Index": the folder is its address.
+            .Where(page => !page.Path.EndsWith("Index", StringComparison.Ordinal))
+            .DistinctBy(page => page.Path)
+            .OrderBy(page => page.Order)
+            .Select(page => page.Path);
 
     private static XElement Url(string location, DateOnly? lastModified) =>
         new(Sitemap + "url",

@@ -27,7 +27,7 @@ public sealed class SearchEngineTests(SearchEngineTests.Site site) : IClassFixtu
 
         var locations = xml.Root!.Elements(Sitemap + "url").Select(u => u.Element(Sitemap + "loc")!.Value).ToList();
         Assert.Equal(
-            ["http://localhost/", "http://localhost/articles", "http://localhost/symptom-check", "http://localhost/headache-diary", "http://localhost/articles/neck-pain", "http://localhost/articles/exercise"],
+            ["http://localhost/", "http://localhost/articles", "http://localhost/symptom-check", "http://localhost/symptom-check/how-it-works", "http://localhost/headache-diary", "http://localhost/articles/neck-pain", "http://localhost/articles/exercise"],
             locations);
         foreach (var location in locations)
         {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HeadacheInfo.Web.Pages.Articles;
 
 [ContentPage]
+[HeadacheInfo.Web.SearchEngines.InSitemap(1)]
 public sealed class ArticleListModel : PageModel
 {
     public IReadOnlyList<(ArticleCategory Category, IReadOnlyList<Article> Articles)> Categories { get; private set; } = [];

@@ -5,6 +5,7 @@ namespace HeadacheInfo.Web.Pages.SymptomCheck;
 
 /// <summary>Every rule the symptom check uses; the same for everyone, so built once per content snapshot.</summary>
 [ContentPage]
+[HeadacheInfo.Web.SearchEngines.InSitemap(3)]
 public sealed class HowItWorksModel : PageModel
 {
     public void OnGet()

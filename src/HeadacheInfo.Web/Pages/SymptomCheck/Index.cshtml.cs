@@ -22,6 +22,7 @@ namespace HeadacheInfo.Web.Pages.SymptomCheck;
 [RequestSizeLimit(MaxBodyBytes)]
 [EnableRateLimiting(RateLimitPolicy.SymptomCheck)]
 [RequestFormLimits(ValueCountLimit = 100, ValueLengthLimit = 1024, MultipartBodyLengthLimit = MaxBodyBytes)]
+[HeadacheInfo.Web.SearchEngines.InSitemap(2)]
 public sealed class SymptomCheckModel(IOptions<ClinicOptions> clinic) : PageModel
 {
     public const int MaxBodyBytes = 16 * 1024;
