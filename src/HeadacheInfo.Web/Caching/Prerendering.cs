@@ -349,7 +349,11 @@ internal sealed class PrerenderedPagesMiddleware
     }
 }
 
-/// <summary>Renders the pages once the site is running (the pipeline exists only then), and again each new day.</summary>
+/// <summary>
+/// The one service that builds the snapshot's parts again on a clock: the pages once the site is running (the
+/// pipeline exists only then), and every part each new day, since review dates make some of them (pages saying
+/// "overdue", the dashboard's facts) depend on the date, whether or not pages are pre-rendered.
+/// </summary>
 internal sealed class PrerenderingStarter(ContentStore store, PageRenderer renderer, IHostApplicationLifetime lifetime, TimeProvider time)
     : BackgroundService
 {
@@ -369,18 +373,16 @@ internal sealed class PrerenderingStarter(ContentStore store, PageRenderer rende
             }
         }
 
-        if (renderer.BaseUrl is null)
-        {
-            return; // nothing is pre-rendered while the address depends on each request
-        }
-
+        // At start only pages need building again, and only when they are pre-rendered at all.
+        var rebuild = renderer.BaseUrl is not null;
         while (!stoppingToken.IsCancellationRequested)
         {
-            await Task.Run(store.Rebuild, stoppingToken);
-            // Rendering every page at once leaves a heap sized for that burst; give the memory back once, here,
-            // rather than hold it for the life of the process. Reloads after this render only what changed.
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            // Pages say when an article is overdue for review, so they are rendered again each day.
+            if (rebuild)
+            {
+                await Task.Run(store.Rebuild, stoppingToken);
+            }
+
+            rebuild = true;
             var now = time.GetUtcNow();
             var midnight = new DateTimeOffset(now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
             try
