@@ -113,6 +113,7 @@ public sealed partial class ArticleWorkflow(
     DraftRenderCache rendered,
     TimeProvider time,
     WorkflowMail mail,
+    PublishChannel channel,
     ILogger<ArticleWorkflow> logger)
 {
     public DateOnly Today => time.UtcToday();
@@ -482,7 +483,7 @@ public sealed partial class ArticleWorkflow(
             var approved = NewRevision(submitted.Slug, RevisionActions.Approved, text, submitted.BaseHash, reviewer.Email!,
                 string.IsNullOrWhiteSpace(comment) ? $"approved revision {submitted.Id}" : comment.Trim(), submitted.Id);
             var pictures = await PicturesToWriteAsync(text);
-            return await PublishAsync(state, transaction, approved, () => WriteWithPictures(submitted.Slug, text, pictures),
+            return await PublishAsync(state, transaction, approved, new PublishedChange(submitted.Slug, text, pictures),
                 AuditEvents.RevisionApproved, reviewer.Email, $"approved {submitted.Slug} (revision {submitted.Id}) and published it{WithPictures(pictures)}",
                 "Approved and published. Patients will see it within a second or two.");
         });
@@ -540,7 +541,7 @@ public sealed partial class ArticleWorkflow(
 
         state.PublishedHash = ArticleDraft.Fingerprint(confirmed);
         var revision = NewRevision(slug, RevisionActions.Confirmed, confirmed, ArticleDraft.Fingerprint(text), reviewer.Email!, "confirmed still accurate");
-        return await PublishAsync(state, transaction, revision, () => files.Write(slug, confirmed),
+        return await PublishAsync(state, transaction, revision, new PublishedChange(slug, confirmed, []),
             AuditEvents.ArticleConfirmed, reviewer.Email, $"confirmed {slug} still accurate",
             "Confirmed still accurate. The page now says who signed it off and when.");
     }
@@ -614,7 +615,7 @@ public sealed partial class ArticleWorkflow(
         state.TakeDownBy = null;
         state.TakeDownProblem = null;
         var revision = NewRevision(slug, RevisionActions.Unpublished, text, ArticleDraft.Fingerprint(text), author, note);
-        return await PublishAsync(state, transaction, revision, () => files.Delete(slug),
+        return await PublishAsync(state, transaction, revision, new PublishedChange(slug, null, []),
             AuditEvents.ArticleUnpublished, actor, detail,
             "Taken off the site. Its history is kept, and it can be restored.");
     }
@@ -681,14 +682,16 @@ public sealed partial class ArticleWorkflow(
         var revision = NewRevision(slug, RevisionActions.RolledBack, old.Text, ArticleDraft.Fingerprint(PublishedText(slug)), reviewer.Email!,
             $"put back revision {old.Id}", old.Id);
         var pictures = await PicturesToWriteAsync(old.Text);
-        return await PublishAsync(state, transaction, revision, () => WriteWithPictures(slug, old.Text, pictures),
+        return await PublishAsync(state, transaction, revision, new PublishedChange(slug, old.Text, pictures),
             AuditEvents.ArticleRolledBack, reviewer.Email, $"put back {slug} revision {old.Id}{WithPictures(pictures)}",
             $"Revision {old.Id} is back on the site, as it was approved then.");
     }
 
     /// <summary>
     /// Records a version for every article file whose text differs from what the workflow last published or
-    /// recorded: edits made on disk, with an editor or git, so the history has no gaps.
+    /// recorded: edits made on disk, with an editor or git, so the history has no gaps. With PostgreSQL, a file
+    /// is an edit on this disk when it differs both from what the log last wrote here and from the log's latest
+    /// row for it (another instance's, not applied here yet); the edit then goes into the log for every instance.
     /// </summary>
     public async Task<int> RecordOutsideEditsAsync()
     {
@@ -709,24 +712,57 @@ public sealed partial class ArticleWorkflow(
             }
 
             var hash = ArticleDraft.Fingerprint(text);
-            if ((await StateAsync(slug))?.PublishedHash == hash)
+            var known = channel.Enabled
+                ? channel.AppliedHash(slug) == hash || await PublishChannel.LatestHashAsync(database, slug) == hash
+                : (await StateAsync(slug))?.PublishedHash == hash;
+            if (!known)
             {
-                continue;
+                added += await RecordOutsideEditAsync(slug, text) ? 1 : 0;
             }
-
-            await using var transaction = await database.Database.BeginTransactionAsync();
-            var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
-            state.PublishedHash = hash;
-            Add(NewRevision(slug, RevisionActions.OutsideEdit, text, hash, RevisionActions.OutsideTheApp,
-                "changed in the content folder, not through the staff area"));
-            state.Version++;
-            await database.SaveChangesAsync();
-            await transaction.CommitAsync();
-            database.ChangeTracker.Clear();
-            added++;
         }
 
         return added;
+    }
+
+    /// <summary>
+    /// Records one article's text found on disk as a version by "outside the app" (with PostgreSQL, naming this
+    /// instance, and as a row in the log). The caller holds the article's lock. Someone acting on the article at
+    /// the same moment only delays it: it is tried again, so neither text is lost.
+    /// </summary>
+    internal async Task<bool> RecordOutsideEditAsync(string slug, string text)
+    {
+        var hash = ArticleDraft.Fingerprint(text);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var transaction = await database.Database.BeginTransactionAsync();
+                var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
+                state.PublishedHash = hash;
+                Add(NewRevision(slug, RevisionActions.OutsideEdit, text, hash, RevisionActions.OutsideTheApp,
+                    channel.Enabled
+                        ? $"changed in the content folder on {channel.Instance}, not through the staff area"
+                        : "changed in the content folder, not through the staff area"));
+                state.Version++;
+                await database.SaveChangesAsync();
+                if (channel.Enabled)
+                {
+                    await PublishChannel.AppendAsync(database, [channel.Row(PublishLogKinds.Article, slug, text, null, hash, time.GetUtcNow())]);
+                }
+
+                await transaction.CommitAsync();
+                channel.Wake();
+                return true;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                // Another instance recorded or published this article at the same moment: look again.
+            }
+            finally
+            {
+                database.ChangeTracker.Clear();
+            }
+        }
     }
 
     /// <summary>
@@ -802,16 +838,27 @@ public sealed partial class ArticleWorkflow(
     /// <summary>
     /// The state change goes to the database first, holding the article against anyone else; then the file;
     /// then the revision and the audit line; then all of it commits. A file that cannot be written undoes it all.
+    /// With PostgreSQL the file is a row in the publish log instead, in the same transaction, which every
+    /// instance (this one too, before the page answers) applies to its own folder: a database that cannot be
+    /// reached undoes it all the same way.
     /// </summary>
     private async Task<WorkflowResult> PublishAsync(
-        ArticleState state, IDbContextTransaction transaction, ArticleRevision revision, Action writeFile,
+        ArticleState state, IDbContextTransaction transaction, ArticleRevision revision, PublishedChange change,
         string auditEvent, string? actor, string detail, string done)
     {
+        long logged = 0;
         try
         {
             state.Version++;
             await database.SaveChangesAsync();
-            writeFile();
+            if (channel.Enabled)
+            {
+                logged = await PublishChannel.AppendAsync(database, channel.RowsFor(change, time.GetUtcNow()));
+            }
+            else
+            {
+                Write(change);
+            }
         }
         catch (IOException ex)
         {
@@ -828,7 +875,26 @@ public sealed partial class ArticleWorkflow(
         await database.SaveChangesAsync();
         await audit.RecordAsync(auditEvent, actor, detail);
         await transaction.CommitAsync();
+        if (logged > 0)
+        {
+            // So the page that answers already shows the change on this instance; the others follow through NOTIFY.
+            await channel.WaitForAppliedAsync(logged, TimeSpan.FromSeconds(5));
+        }
+
         return WorkflowResult.Done(done) with { Revision = revision };
+    }
+
+    /// <summary>A published change written straight to this folder, the one truth with SQLite.</summary>
+    private void Write(PublishedChange change)
+    {
+        if (change.Text is { } text)
+        {
+            WriteWithPictures(change.Slug, text, change.Pictures);
+        }
+        else
+        {
+            files.Delete(change.Slug);
+        }
     }
 
     /// <summary>Records a step that writes no file (a save, a submission, a return) and commits it with the state.</summary>

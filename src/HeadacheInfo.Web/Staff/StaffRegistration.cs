@@ -54,6 +54,7 @@ public static class StaffRegistration
         builder.Services.AddScoped<PictureCatalogue>();
         builder.Services.AddPageFeedbackRateLimit();
         builder.Services.AddHostedService<OutsideEditRecorder>();
+        builder.AddPublishing();
         builder.Services.AddSingleton<ScheduledPublisher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ScheduledPublisher>());
         builder.Services.AddStaffMail();
