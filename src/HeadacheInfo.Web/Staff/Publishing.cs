@@ -196,6 +196,7 @@ internal sealed partial class PublishLogApplier(
     ContentImages images,
     ArticleLocks locks,
     IServiceScopeFactory scopes,
+    ContentStore store,
     ILogger<PublishLogApplier> logger) : BackgroundService
 {
     public const string PositionFile = ".publish-log-position";
@@ -241,7 +242,12 @@ internal sealed partial class PublishLogApplier(
                     WritePosition(channel.LastApplied);
                 }
 
-                channel.FirstCatchUpDone();
+                if (!channel.CaughtUp.IsCompleted)
+                {
+                    // Loaded now, not after the folder watcher's pause: healthy must mean serving what was caught up.
+                    store.Reload(TimeSpan.Zero);
+                    channel.FirstCatchUpDone();
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
