@@ -101,3 +101,18 @@ now_ms() { date +%s%3N; }
 
 # median NUMBER...: the middle value (the mean of the two middle values for an even count).
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+
+# start_postgres: a throwaway PostgreSQL server (Debian's package) in $work/pg on PG_PORT (default 5199), stopped
+# by the EXIT trap. Sets pg_connection (an ADO.NET connection string for ConnectionStrings__Staff).
+start_postgres() {
+  local bin port="${PG_PORT:-5199}" as=()
+  bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+  [ -x "$bin/initdb" ] || { ensure_tool pg_ctlcluster postgresql; bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"; }
+  mkdir -p "$work/pg"
+  if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$work/pg"; as=(runuser -u postgres --); fi
+  "${as[@]}" "$bin/initdb" -D "$work/pg/data" -U postgres --auth=trust --no-sync -E UTF8 >/dev/null
+  "${as[@]}" "$bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/server.log" -w start \
+    -o "-p $port -c listen_addresses=127.0.0.1 -k $work/pg -c fsync=off" >/dev/null
+  trap '"${as[@]}" "$bin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true; cleanup' EXIT
+  pg_connection="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+}

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs two instances of the site behind nginx, as production would, and proves they work as one:
-# a symptom form fetched through one instance posts successfully through the other.
+# each has its own content folder (no shared folder) and both use one PostgreSQL server (a throwaway one,
+# started here), whose publish log carries every published change; a change published on instance A is
+# served by instance B; and a symptom form fetched through one instance posts successfully through the other.
 #
 #   deploy/two-instances.sh            (ports 5100 for nginx, 5101 and 5102 for the instances)
 #   PROXY_PORT=8100 deploy/two-instances.sh
@@ -19,13 +21,22 @@ source bench/common.sh
 ensure_tool nginx nginx-light
 publish_site
 
-instance_settings=(Content__Path="$CONTENT" DataProtection__KeysPath="$work/keys" ForwardedHeaders__KnownProxies__0=127.0.0.1)
+start_postgres
+database=(Database__Provider=Postgres ConnectionStrings__Staff="$pg_connection")
+
+# Two folders of their own: A starts from a copy of the content, B from nothing; the log fills both.
+mkdir -p "$work/content-a" "$work/content-b/articles"
+cp -r "$CONTENT/." "$work/content-a/"
+echo "== seeding the publish log from $CONTENT (import-content)"
+env "${database[@]}" dotnet "$work/app/HeadacheInfo.Web.dll" import-content "$CONTENT"
+
+instance_settings=(DataProtection__KeysPath="$work/keys" ForwardedHeaders__KnownProxies__0=127.0.0.1 "${database[@]}")
 
 # The first instance creates the shared key ring before the second starts, so both use the same key.
 echo "== starting instance A on $PORT_A and instance B on $PORT_B, sharing $work/keys"
-start_site a "$PORT_A" "${instance_settings[@]}"
+start_site a "$PORT_A" Content__Path="$work/content-a" Publishing__Instance=a "${instance_settings[@]}"
 antiforgery_token "http://127.0.0.1:$PORT_A" "$work/warm.jar" >/dev/null
-start_site b "$PORT_B" "${instance_settings[@]}"
+start_site b "$PORT_B" Content__Path="$work/content-b" Publishing__Instance=b "${instance_settings[@]}"
 
 echo "== starting nginx on $PROXY_PORT (round robin)"
 start_nginx proxy "
@@ -58,6 +69,18 @@ failures=0
 check() { # description expected actual
   if [ "$2" = "$3" ]; then echo "ok    $1"; else echo "FAIL  $1: expected '$2', got '$3'"; failures=$((failures + 1)); fi
 }
+
+echo "== a change published on instance A is served by instance B (through the publish log, not a shared folder)"
+slug="$(basename "$(ls "$work/content-a/articles/"*.md | head -n 1)" .md)"
+marker="Published on instance A at $(date +%s)."
+sed -i "0,/^## /s//$marker\n\n## /" "$work/content-a/articles/$slug.md"
+served=no
+for _ in $(seq 1 100); do
+  curl -fsS --max-time 2 "http://127.0.0.1:$PORT_B/articles/$slug" 2>/dev/null | grep -qF "$marker" && { served=yes; break; }
+  sleep 0.1
+done
+check "B serves the change made on A within 10 s" yes "$served"
+check "B's /healthz says the publish log is live" yes "$(curl -fsS "http://127.0.0.1:$PORT_B/healthz" | grep -q '"publishing":"live"' && echo yes || echo no)"
 
 echo "== a form from instance A, posted to instance B"
 token="$(antiforgery_token "http://127.0.0.1:$PORT_A" "$work/direct.jar")"
