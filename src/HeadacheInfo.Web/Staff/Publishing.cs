@@ -259,6 +259,13 @@ internal sealed partial class PublishLogApplier(
             {
                 channel.Live = false;
                 LogApplyFailed(ex.GetBaseException().Message);
+                if (!channel.CaughtUp.IsCompleted && DatabaseOutagePage.IsOutage(ex))
+                {
+                    // The database went away before the first catch-up: serve what this folder has, saying
+                    // "disconnected", rather than keep patients from it; the log is applied when it returns.
+                    store.Reload(TimeSpan.Zero);
+                    channel.FirstCatchUpDone();
+                }
             }
 
             try
