@@ -2,7 +2,7 @@
 # Runs two instances of the site behind nginx, as production would, and proves they work as one:
 # each has its own content folder (no shared folder) and both use one PostgreSQL server (a throwaway one,
 # started here), whose publish log carries every published change; a change published on instance A is
-# served by instance B; and a symptom form fetched through one instance posts successfully through the other.
+# served by instance B (an approval made by staff through the real forms, and an edit on A's disk); and a symptom form fetched through one instance posts successfully through the other.
 #
 #   deploy/two-instances.sh            (ports 5100 for nginx, 5101 and 5102 for the instances)
 #   PROXY_PORT=8100 deploy/two-instances.sh
@@ -29,6 +29,10 @@ mkdir -p "$work/content-a" "$work/content-b/articles"
 cp -r "$CONTENT/." "$work/content-a/"
 echo "== seeding the publish log from $CONTENT (import-content)"
 env "${database[@]}" dotnet "$work/app/HeadacheInfo.Web.dll" import-content "$CONTENT"
+
+echo "== adding an author and a reviewer (add-staff)"
+add_staff author@clinic.example author "${database[@]}"
+add_staff reviewer@clinic.example reviewer "${database[@]}"
 
 instance_settings=(DataProtection__KeysPath="$work/keys" ForwardedHeaders__KnownProxies__0=127.0.0.1 "${database[@]}")
 
@@ -70,16 +74,32 @@ check() { # description expected actual
   if [ "$2" = "$3" ]; then echo "ok    $1"; else echo "FAIL  $1: expected '$2', got '$3'"; failures=$((failures + 1)); fi
 }
 
-echo "== a change published on instance A is served by instance B (through the publish log, not a shared folder)"
 slug="$(basename "$(ls "$work/content-a/articles/"*.md | head -n 1)" .md)"
-marker="Published on instance A at $(date +%s)."
+
+# served_by_b WORDS: whether B serves the article with WORDS within 10 s.
+served_by_b() {
+  for _ in $(seq 1 100); do
+    curl -fsS --max-time 2 "http://127.0.0.1:$PORT_B/articles/$slug" 2>/dev/null | grep -qF "$1" && { echo yes; return; }
+    sleep 0.1
+  done
+  echo no
+}
+
+echo "== an approval on instance A is served by instance B (through the publish log, not a shared folder)"
+marker="Approved on instance A at $(date +%s)."
+# The article's body as it stands, with one new paragraph before its first heading.
+body="$(awk 'n >= 2 { print; next } /^---$/ { n++ }' "$work/content-a/articles/$slug.md" | sed "0,/^## /s//$marker\n\n## /")"
+staff_sign_in "http://127.0.0.1:$PORT_A" "$work/author.jar" author@clinic.example
+staff_sign_in "http://127.0.0.1:$PORT_A" "$work/reviewer.jar" reviewer@clinic.example
+staff_send "http://127.0.0.1:$PORT_A" "$work/author.jar" "$slug" "$body"
+check "B does not serve the change before it is approved" no "$(curl -fsS "http://127.0.0.1:$PORT_B/articles/$slug" | grep -qF "$marker" && echo yes || echo no)"
+staff_approve "http://127.0.0.1:$PORT_A" "$work/reviewer.jar" "$slug"
+check "B serves the change approved on A within 10 s" yes "$(served_by_b "$marker")"
+
+echo "== an edit on instance A's disk is served by instance B"
+marker="Edited on instance A's disk at $(date +%s)."
 sed -i "0,/^## /s//$marker\n\n## /" "$work/content-a/articles/$slug.md"
-served=no
-for _ in $(seq 1 100); do
-  curl -fsS --max-time 2 "http://127.0.0.1:$PORT_B/articles/$slug" 2>/dev/null | grep -qF "$marker" && { served=yes; break; }
-  sleep 0.1
-done
-check "B serves the change made on A within 10 s" yes "$served"
+check "B serves the edit made on A's disk within 10 s" yes "$(served_by_b "$marker")"
 check "B's /healthz says the publish log is live" yes "$(curl -fsS "http://127.0.0.1:$PORT_B/healthz" | grep -q '"publishing":"live"' && echo yes || echo no)"
 
 echo "== a form from instance A, posted to instance B"
