@@ -59,6 +59,9 @@ public sealed record WorkflowResult(WorkflowOutcome Outcome, string Message)
     /// <summary>More reasons, one per line (fields the form must fix).</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 
+    /// <summary>The last publish log row the action added (PostgreSQL), or 0.</summary>
+    internal long PublishedUpTo { get; init; }
+
     /// <summary>For a take-down refused: the published articles that link to it, to be edited first.</summary>
     public IReadOnlyList<Article> LinkedFrom { get; init; } = [];
 
@@ -447,7 +450,7 @@ public sealed partial class ArticleWorkflow(
             return WorkflowResult.Invalid(unusable);
         }
 
-        return await DecideAsync(revisionId, reviewer, async (submitted, state, transaction) =>
+        return await ShownHereAsync(await DecideAsync(revisionId, reviewer, async (submitted, state, transaction) =>
         {
             if (Check(submitted.Slug, submitted.Text).HasErrors)
             {
@@ -486,7 +489,7 @@ public sealed partial class ArticleWorkflow(
             return await PublishAsync(state, transaction, approved, new PublishedChange(submitted.Slug, text, pictures),
                 AuditEvents.RevisionApproved, reviewer.Email, $"approved {submitted.Slug} (revision {submitted.Id}) and published it{WithPictures(pictures)}",
                 "Approved and published. Patients will see it within a second or two.");
-        });
+        }));
     }
 
     /// <summary>
@@ -494,7 +497,10 @@ public sealed partial class ArticleWorkflow(
     /// a periodic review). Only the review fields change; every other byte of the file stays as it is.
     /// </summary>
     /// <param name="seenFingerprint">The fingerprint of the published text the reviewer read.</param>
-    public async Task<WorkflowResult> ConfirmAsync(string slug, string seenFingerprint, StaffUser reviewer)
+    public async Task<WorkflowResult> ConfirmAsync(string slug, string seenFingerprint, StaffUser reviewer) =>
+        await ShownHereAsync(await ConfirmHeldAsync(slug, seenFingerprint, reviewer));
+
+    private async Task<WorkflowResult> ConfirmHeldAsync(string slug, string seenFingerprint, StaffUser reviewer)
     {
         if (!await users.IsInRoleAsync(reviewer, StaffRoles.Reviewer))
         {
@@ -580,7 +586,7 @@ public sealed partial class ArticleWorkflow(
             return WorkflowResult.Invalid("Keep the reason to 1,000 characters or fewer.");
         }
 
-        return await TakeDownNowAsync(slug, reviewer.Email!, reviewer.Email, $"taken off the site: {reason.Trim()}", $"took {slug} off the site: {reason.Trim()}");
+        return await ShownHereAsync(await TakeDownNowAsync(slug, reviewer.Email!, reviewer.Email, $"taken off the site: {reason.Trim()}", $"took {slug} off the site: {reason.Trim()}"));
     }
 
     /// <summary>
@@ -648,7 +654,10 @@ public sealed partial class ArticleWorkflow(
     /// Puts back a version that was published before, at once: it was signed off then, so any reviewer may, with
     /// its review fields as they were. Anything never published still needs a reviewer who did not write it.
     /// </summary>
-    public async Task<WorkflowResult> RollBackAsync(string slug, long revisionId, StaffUser reviewer)
+    public async Task<WorkflowResult> RollBackAsync(string slug, long revisionId, StaffUser reviewer) =>
+        await ShownHereAsync(await RollBackHeldAsync(slug, revisionId, reviewer));
+
+    private async Task<WorkflowResult> RollBackHeldAsync(string slug, long revisionId, StaffUser reviewer)
     {
         if (!await users.IsInRoleAsync(reviewer, StaffRoles.Reviewer))
         {
@@ -875,13 +884,22 @@ public sealed partial class ArticleWorkflow(
         await database.SaveChangesAsync();
         await audit.RecordAsync(auditEvent, actor, detail);
         await transaction.CommitAsync();
-        if (logged > 0)
+        return WorkflowResult.Done(done) with { Revision = revision, PublishedUpTo = logged };
+    }
+
+    /// <summary>
+    /// Waits, a few seconds at most, until this instance's folder holds what the action added to the log, so the
+    /// page that answers already shows the change here (the others follow through NOTIFY). Only once the article's
+    /// lock is let go: the log's applier takes the same lock to write the file.
+    /// </summary>
+    private async Task<WorkflowResult> ShownHereAsync(WorkflowResult result)
+    {
+        if (result.PublishedUpTo > 0)
         {
-            // So the page that answers already shows the change on this instance; the others follow through NOTIFY.
-            await channel.WaitForAppliedAsync(logged, TimeSpan.FromSeconds(5));
+            await channel.WaitForAppliedAsync(result.PublishedUpTo, TimeSpan.FromSeconds(5));
         }
 
-        return WorkflowResult.Done(done) with { Revision = revision };
+        return result;
     }
 
     /// <summary>A published change written straight to this folder, the one truth with SQLite.</summary>
