@@ -120,6 +120,21 @@ start_postgres() {
   pg_connection="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
 }
 
+# generate_articles DIR COUNT: COUNT articles in DIR/articles, copies of the shipped ones with titles of their own.
+generate_articles() {
+  local shipped=(content/articles/*.md) i
+  mkdir -p "$1/articles"
+  for i in $(seq 1 "$2"); do
+    sed "s/^title: \(.*\)/title: \1 (copy $i)/" "${shipped[$((i % ${#shipped[@]}))]}" >"$1/articles/generated-$i.md"
+  done
+}
+
+# body_with_paragraph FILE TEXT: the article's body (without its front matter), TEXT a new paragraph before its
+# first heading.
+body_with_paragraph() {
+  awk 'n >= 2 { print; next } /^---$/ { n++ }' "$1" | sed "0,/^## /s//$2\n\n## /"
+}
+
 # Staff accounts, made with add-staff and driven through the real forms with curl, one cookie jar each.
 staff_password="a long bench passphrase for staff"
 
@@ -132,13 +147,15 @@ add_staff() {
 }
 
 # submit_form BASE JAR PATH BUTTON [NAME=VALUE ...]: opens PATH, fills in the form holding BUTTON (see
-# bench/form.py) and posts it. Sets form_status and form_location; the answer is in $work/form-answer.html.
+# bench/form.py) and posts it. Sets form_status, form_location and form_posted_at (milliseconds since the epoch,
+# as the post left); the answer is in $work/form-answer.html.
 submit_form() {
   local base="$1" jar="$2" path="$3" button="$4" action body
   shift 4
   curl -fsS --max-time 10 -b "$jar" -c "$jar" -o "$work/form-page.html" "$base$path"
   { read -r action; read -r body; } < <(python3 bench/form.py "$work/form-page.html" "$button" "$@")
   [ -n "$action" ] || action="$path"
+  form_posted_at="$(now_ms)"
   read -r form_status form_location < <(curl -sS --max-time 30 -b "$jar" -c "$jar" -o "$work/form-answer.html" \
     -w '%{http_code} %{redirect_url}\n' --data "$body" "$base$action")
 }

@@ -87,11 +87,9 @@ served_by_b() {
 
 echo "== an approval on instance A is served by instance B (through the publish log, not a shared folder)"
 marker="Approved on instance A at $(date +%s)."
-# The article's body as it stands, with one new paragraph before its first heading.
-body="$(awk 'n >= 2 { print; next } /^---$/ { n++ }' "$work/content-a/articles/$slug.md" | sed "0,/^## /s//$marker\n\n## /")"
 staff_sign_in "http://127.0.0.1:$PORT_A" "$work/author.jar" author@clinic.example
 staff_sign_in "http://127.0.0.1:$PORT_A" "$work/reviewer.jar" reviewer@clinic.example
-staff_send "http://127.0.0.1:$PORT_A" "$work/author.jar" "$slug" "$body"
+staff_send "http://127.0.0.1:$PORT_A" "$work/author.jar" "$slug" "$(body_with_paragraph "$work/content-a/articles/$slug.md" "$marker")"
 check "B does not serve the change before it is approved" no "$(curl -fsS "http://127.0.0.1:$PORT_B/articles/$slug" | grep -qF "$marker" && echo yes || echo no)"
 staff_approve "http://127.0.0.1:$PORT_A" "$work/reviewer.jar" "$slug"
 check "B serves the change approved on A within 10 s" yes "$(served_by_b "$marker")"
