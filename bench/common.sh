@@ -33,8 +33,8 @@ publish_site() {
   dotnet publish src/HeadacheInfo.Web -c Release -o "$work/app" --nologo -v quiet ${PUBLISH_FLAGS:-} >/dev/null
 }
 
-# start_site NAME PORT [VAR=VALUE ...]: starts the published site in Production and waits for /healthz.
-# Sets site_pid. The log is $work/NAME.log.
+# start_site NAME PORT [VAR=VALUE ...]: starts the published site in Production and waits for /healthz, at most
+# START_SECONDS (default 60). Sets site_pid. The log is $work/NAME.log.
 start_site() {
   local name="$1" port="$2"
   shift 2
@@ -42,7 +42,7 @@ start_site() {
     dotnet "$work/app/HeadacheInfo.Web.dll" --contentRoot "$work/app" --urls "http://127.0.0.1:$port" >"$work/$name.log" 2>&1 &
   site_pid=$!
   pids+=("$site_pid")
-  wait_for_200 "http://127.0.0.1:$port/healthz" 60 || {
+  wait_for_200 "http://127.0.0.1:$port/healthz" "${START_SECONDS:-60}" || {
     echo "$name did not start; its log:" >&2
     cat "$work/$name.log" >&2
     exit 1

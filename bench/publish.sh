@@ -20,6 +20,8 @@ ARTICLES="${ARTICLES:-2000}"
 ROUNDS="${ROUNDS:-20}"
 PORT_A="${PORT_A:-5196}"
 PORT_B="${PORT_B:-5197}"
+# Long enough to measure a catch-up far over its target rather than give up on it.
+START_SECONDS="${START_SECONDS:-600}"
 
 # shellcheck source=bench/common.sh
 source bench/common.sh
