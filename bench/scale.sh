@@ -23,12 +23,7 @@ source bench/common.sh
 publish_site
 
 echo "== generating $ARTICLES articles"
-mkdir -p "$work/many/articles"
-shipped=(content/articles/*.md)
-for i in $(seq 1 "$ARTICLES"); do
-  source_file="${shipped[$((i % ${#shipped[@]}))]}"
-  sed "s/^title: \(.*\)/title: \1 (copy $i)/" "$source_file" >"$work/many/articles/generated-$i.md"
-done
+generate_articles "$work/many" "$ARTICLES"
 
 # start_timed NAME CONTENT: starts the site; sets site_pid, and elapsed to the milliseconds from launch to
 # the first 200 on /articles.

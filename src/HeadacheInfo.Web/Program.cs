@@ -29,6 +29,11 @@ if (ResetStaffCommand.IsRequested(args))
     return await ResetStaffCommand.RunAsync(args, Console.Out);
 }
 
+if (ContentLogCommands.IsRequested(args))
+{
+    return await ContentLogCommands.RunAsync(args, Console.Out, Console.Error);
+}
+
 if (CommandWords.Unknown(args) is { } unknown)
 {
     return CommandWords.ReportUnknown(unknown, Console.Error);

@@ -50,6 +50,19 @@ public static class HealthEndpoint
             body["reason"] = content.Description;
         }
 
+        // With PostgreSQL: the last log row this instance applied, and whether the database channel is live.
+        if (report.Entries.TryGetValue(HeadacheInfo.Web.Staff.PublishingHealthCheck.Name, out var publishing))
+        {
+            body["publishing"] = publishing.Data.GetValueOrDefault(HeadacheInfo.Web.Staff.PublishingHealthCheck.StateKey);
+            body["lastApplied"] = publishing.Data.GetValueOrDefault(HeadacheInfo.Web.Staff.PublishingHealthCheck.LastAppliedKey);
+            body["instance"] = publishing.Data.GetValueOrDefault(HeadacheInfo.Web.Staff.PublishingHealthCheck.InstanceKey);
+            if (publishing.Status != HealthStatus.Healthy)
+            {
+                body["status"] = "starting";
+                body["reason"] = publishing.Description;
+            }
+        }
+
         context.Response.ContentType = "application/json; charset=utf-8";
         return context.Response.WriteAsync(JsonSerializer.Serialize(body));
     }

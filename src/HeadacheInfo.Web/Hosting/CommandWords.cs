@@ -18,6 +18,8 @@ public static class CommandWords
         (ContentCheckCommand.Name, "check a content folder and report file by file (exit 1 on any error)"),
         (AddStaffCommand.Name, "add a staff account"),
         (ResetStaffCommand.Name, "give a locked-out account a one-time password and turn its two-step sign-in off"),
+        (ContentLogCommands.ImportName, "add a content folder's articles and pictures to the publish log (PostgreSQL)"),
+        (ContentLogCommands.ExportName, "write the publish log's latest articles and pictures to a folder (PostgreSQL)"),
     ];
 
     /// <summary>The first argument when it is a word that is neither a setting (--Key=value, /Key, Key=value) nor a command.</summary>

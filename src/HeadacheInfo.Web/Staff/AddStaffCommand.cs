@@ -98,6 +98,7 @@ public static class StaffCommandHost
         // The same Data Protection key ring as the site, so anything the command encrypts, the site can read.
         builder.AddMultipleInstanceSupport();
         builder.Services.AddStaffAccounts(builder.Configuration);
+        builder.Services.AddPublishChannel();
         var app = builder.Build();
         try
         {

@@ -245,7 +245,7 @@ public sealed partial class ArticleWorkflow
             $"went live as scheduled (approved in revision {scheduled.Id})", scheduled.SubjectRevisionId);
         // Its pictures go live with it, as they do with an approval for now: never before the text that shows them.
         var pictures = await PicturesToWriteAsync(scheduled.Text);
-        var result = await PublishAsync(state, transaction, approved, () => WriteWithPictures(slug, scheduled.Text, pictures),
+        var result = await PublishAsync(state, transaction, approved, new PublishedChange(slug, scheduled.Text, pictures),
             AuditEvents.RevisionApproved, null, $"published {slug} as scheduled: revision {scheduled.SubjectRevisionId}, approved by {scheduled.Author} in revision {scheduled.Id}{WithPictures(pictures)}",
             "Published as scheduled.");
         if (result.Outcome == WorkflowOutcome.Invalid)

@@ -59,6 +59,9 @@ public sealed record WorkflowResult(WorkflowOutcome Outcome, string Message)
     /// <summary>More reasons, one per line (fields the form must fix).</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 
+    /// <summary>The last publish log row the action added (PostgreSQL), or 0.</summary>
+    internal long PublishedUpTo { get; init; }
+
     /// <summary>For a take-down refused: the published articles that link to it, to be edited first.</summary>
     public IReadOnlyList<Article> LinkedFrom { get; init; } = [];
 
@@ -113,6 +116,7 @@ public sealed partial class ArticleWorkflow(
     DraftRenderCache rendered,
     TimeProvider time,
     WorkflowMail mail,
+    PublishChannel channel,
     ILogger<ArticleWorkflow> logger)
 {
     public DateOnly Today => time.UtcToday();
@@ -449,7 +453,7 @@ public sealed partial class ArticleWorkflow(
             return WorkflowResult.Invalid(unusable);
         }
 
-        return await DecideAsync(revisionId, reviewer, async (submitted, state, transaction) =>
+        return await ShownHereAsync(await DecideAsync(revisionId, reviewer, async (submitted, state, transaction) =>
         {
             if (Check(submitted.Slug, submitted.Text).HasErrors)
             {
@@ -485,10 +489,10 @@ public sealed partial class ArticleWorkflow(
             var approved = NewRevision(submitted.Slug, RevisionActions.Approved, text, submitted.BaseHash, reviewer.Email!,
                 string.IsNullOrWhiteSpace(comment) ? $"approved revision {submitted.Id}" : comment.Trim(), submitted.Id);
             var pictures = await PicturesToWriteAsync(text);
-            return await PublishAsync(state, transaction, approved, () => WriteWithPictures(submitted.Slug, text, pictures),
+            return await PublishAsync(state, transaction, approved, new PublishedChange(submitted.Slug, text, pictures),
                 AuditEvents.RevisionApproved, reviewer.Email, $"approved {submitted.Slug} (revision {submitted.Id}) and published it{WithPictures(pictures)}",
                 "Approved and published. Patients will see it within a second or two.");
-        });
+        }));
     }
 
     /// <summary>
@@ -496,7 +500,10 @@ public sealed partial class ArticleWorkflow(
     /// a periodic review). Only the review fields change; every other byte of the file stays as it is.
     /// </summary>
     /// <param name="seenFingerprint">The fingerprint of the published text the reviewer read.</param>
-    public async Task<WorkflowResult> ConfirmAsync(string slug, string seenFingerprint, StaffUser reviewer)
+    public async Task<WorkflowResult> ConfirmAsync(string slug, string seenFingerprint, StaffUser reviewer) =>
+        await ShownHereAsync(await ConfirmHeldAsync(slug, seenFingerprint, reviewer));
+
+    private async Task<WorkflowResult> ConfirmHeldAsync(string slug, string seenFingerprint, StaffUser reviewer)
     {
         if (!await users.IsInRoleAsync(reviewer, StaffRoles.Reviewer))
         {
@@ -543,7 +550,7 @@ public sealed partial class ArticleWorkflow(
 
         state.PublishedHash = ArticleDraft.Fingerprint(confirmed);
         var revision = NewRevision(slug, RevisionActions.Confirmed, confirmed, ArticleDraft.Fingerprint(text), reviewer.Email!, "confirmed still accurate");
-        return await PublishAsync(state, transaction, revision, () => files.Write(slug, confirmed),
+        return await PublishAsync(state, transaction, revision, new PublishedChange(slug, confirmed, []),
             AuditEvents.ArticleConfirmed, reviewer.Email, $"confirmed {slug} still accurate",
             "Confirmed still accurate. The page now says who signed it off and when.");
     }
@@ -582,7 +589,7 @@ public sealed partial class ArticleWorkflow(
             return WorkflowResult.Invalid("Keep the reason to 1,000 characters or fewer.");
         }
 
-        return await TakeDownNowAsync(slug, reviewer.Email!, reviewer.Email, $"taken off the site: {reason.Trim()}", $"took {slug} off the site: {reason.Trim()}");
+        return await ShownHereAsync(await TakeDownNowAsync(slug, reviewer.Email!, reviewer.Email, $"taken off the site: {reason.Trim()}", $"took {slug} off the site: {reason.Trim()}"));
     }
 
     /// <summary>
@@ -617,7 +624,7 @@ public sealed partial class ArticleWorkflow(
         state.TakeDownBy = null;
         state.TakeDownProblem = null;
         var revision = NewRevision(slug, RevisionActions.Unpublished, text, ArticleDraft.Fingerprint(text), author, note);
-        return await PublishAsync(state, transaction, revision, () => files.Delete(slug),
+        return await PublishAsync(state, transaction, revision, new PublishedChange(slug, null, []),
             AuditEvents.ArticleUnpublished, actor, detail,
             "Taken off the site. Its history is kept, and it can be restored.");
     }
@@ -650,7 +657,10 @@ public sealed partial class ArticleWorkflow(
     /// Puts back a version that was published before, at once: it was signed off then, so any reviewer may, with
     /// its review fields as they were. Anything never published still needs a reviewer who did not write it.
     /// </summary>
-    public async Task<WorkflowResult> RollBackAsync(string slug, long revisionId, StaffUser reviewer)
+    public async Task<WorkflowResult> RollBackAsync(string slug, long revisionId, StaffUser reviewer) =>
+        await ShownHereAsync(await RollBackHeldAsync(slug, revisionId, reviewer));
+
+    private async Task<WorkflowResult> RollBackHeldAsync(string slug, long revisionId, StaffUser reviewer)
     {
         if (!await users.IsInRoleAsync(reviewer, StaffRoles.Reviewer))
         {
@@ -684,14 +694,16 @@ public sealed partial class ArticleWorkflow(
         var revision = NewRevision(slug, RevisionActions.RolledBack, old.Text, ArticleDraft.Fingerprint(PublishedText(slug)), reviewer.Email!,
             $"put back revision {old.Id}", old.Id);
         var pictures = await PicturesToWriteAsync(old.Text);
-        return await PublishAsync(state, transaction, revision, () => WriteWithPictures(slug, old.Text, pictures),
+        return await PublishAsync(state, transaction, revision, new PublishedChange(slug, old.Text, pictures),
             AuditEvents.ArticleRolledBack, reviewer.Email, $"put back {slug} revision {old.Id}{WithPictures(pictures)}",
             $"Revision {old.Id} is back on the site, as it was approved then.");
     }
 
     /// <summary>
     /// Records a version for every article file whose text differs from what the workflow last published or
-    /// recorded: edits made on disk, with an editor or git, so the history has no gaps.
+    /// recorded: edits made on disk, with an editor or git, so the history has no gaps. With PostgreSQL, a file
+    /// is an edit on this disk when it differs both from what the log last wrote here and from the log's latest
+    /// row for it (another instance's, not applied here yet); the edit then goes into the log for every instance.
     /// </summary>
     public async Task<int> RecordOutsideEditsAsync()
     {
@@ -712,24 +724,57 @@ public sealed partial class ArticleWorkflow(
             }
 
             var hash = ArticleDraft.Fingerprint(text);
-            if ((await StateAsync(slug))?.PublishedHash == hash)
+            var known = channel.Enabled
+                ? channel.AppliedHash(slug) == hash || await PublishChannel.LatestHashAsync(database, slug) == hash
+                : (await StateAsync(slug))?.PublishedHash == hash;
+            if (!known)
             {
-                continue;
+                added += await RecordOutsideEditAsync(slug, text) ? 1 : 0;
             }
-
-            await using var transaction = await database.Database.BeginTransactionAsync();
-            var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
-            state.PublishedHash = hash;
-            Add(NewRevision(slug, RevisionActions.OutsideEdit, text, hash, RevisionActions.OutsideTheApp,
-                "changed in the content folder, not through the staff area"));
-            state.Version++;
-            await database.SaveChangesAsync();
-            await transaction.CommitAsync();
-            database.ChangeTracker.Clear();
-            added++;
         }
 
         return added;
+    }
+
+    /// <summary>
+    /// Records one article's text found on disk as a version by "outside the app" (with PostgreSQL, naming this
+    /// instance, and as a row in the log). The caller holds the article's lock. Someone acting on the article at
+    /// the same moment only delays it: it is tried again, so neither text is lost.
+    /// </summary>
+    internal async Task<bool> RecordOutsideEditAsync(string slug, string text)
+    {
+        var hash = ArticleDraft.Fingerprint(text);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var transaction = await database.Database.BeginTransactionAsync();
+                var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
+                state.PublishedHash = hash;
+                Add(NewRevision(slug, RevisionActions.OutsideEdit, text, hash, RevisionActions.OutsideTheApp,
+                    channel.Enabled
+                        ? $"changed in the content folder on {channel.Instance}, not through the staff area"
+                        : "changed in the content folder, not through the staff area"));
+                state.Version++;
+                await database.SaveChangesAsync();
+                if (channel.Enabled)
+                {
+                    await PublishChannel.AppendAsync(database, [channel.Row(PublishLogKinds.Article, slug, text, null, hash, time.GetUtcNow())]);
+                }
+
+                await transaction.CommitAsync();
+                channel.Wake();
+                return true;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                // Another instance recorded or published this article at the same moment: look again.
+            }
+            finally
+            {
+                database.ChangeTracker.Clear();
+            }
+        }
     }
 
     /// <summary>
@@ -805,16 +850,27 @@ public sealed partial class ArticleWorkflow(
     /// <summary>
     /// The state change goes to the database first, holding the article against anyone else; then the file;
     /// then the revision and the audit line; then all of it commits. A file that cannot be written undoes it all.
+    /// With PostgreSQL the file is a row in the publish log instead, in the same transaction, which every
+    /// instance (this one too, before the page answers) applies to its own folder: a database that cannot be
+    /// reached undoes it all the same way.
     /// </summary>
     private async Task<WorkflowResult> PublishAsync(
-        ArticleState state, IDbContextTransaction transaction, ArticleRevision revision, Action writeFile,
+        ArticleState state, IDbContextTransaction transaction, ArticleRevision revision, PublishedChange change,
         string auditEvent, string? actor, string detail, string done)
     {
+        long logged = 0;
         try
         {
             state.Version++;
             await database.SaveChangesAsync();
-            writeFile();
+            if (channel.Enabled)
+            {
+                logged = await PublishChannel.AppendAsync(database, channel.RowsFor(change, time.GetUtcNow()));
+            }
+            else
+            {
+                Write(change);
+            }
         }
         catch (IOException ex)
         {
@@ -831,7 +887,35 @@ public sealed partial class ArticleWorkflow(
         await database.SaveChangesAsync();
         await audit.RecordAsync(auditEvent, actor, detail);
         await transaction.CommitAsync();
-        return WorkflowResult.Done(done) with { Revision = revision };
+        return WorkflowResult.Done(done) with { Revision = revision, PublishedUpTo = logged };
+    }
+
+    /// <summary>
+    /// Waits, a few seconds at most, until this instance's folder holds what the action added to the log, so the
+    /// page that answers already shows the change here (the others follow through NOTIFY). Only once the article's
+    /// lock is let go: the log's applier takes the same lock to write the file.
+    /// </summary>
+    private async Task<WorkflowResult> ShownHereAsync(WorkflowResult result)
+    {
+        if (result.PublishedUpTo > 0)
+        {
+            await channel.WaitForAppliedAsync(result.PublishedUpTo, TimeSpan.FromSeconds(5));
+        }
+
+        return result;
+    }
+
+    /// <summary>A published change written straight to this folder, the one truth with SQLite.</summary>
+    private void Write(PublishedChange change)
+    {
+        if (change.Text is { } text)
+        {
+            WriteWithPictures(change.Slug, text, change.Pictures);
+        }
+        else
+        {
+            files.Delete(change.Slug);
+        }
     }
 
     /// <summary>Records a step that writes no file (a save, a submission, a return) and commits it with the state.</summary>

@@ -9,7 +9,7 @@ namespace HeadacheInfo.Web.Staff;
 /// and a database that is down only delays it to the next change.
 /// </summary>
 internal sealed partial class OutsideEditRecorder(
-    ContentStore store, IServiceScopeFactory scopes, StaffDatabaseReadiness readiness, ILogger<OutsideEditRecorder> logger)
+    ContentStore store, IServiceScopeFactory scopes, StaffDatabaseReadiness readiness, PublishChannel channel, ILogger<OutsideEditRecorder> logger)
     : IHostedService, IDisposable
 {
     private readonly SemaphoreSlim _one = new(1, 1);
@@ -40,6 +40,12 @@ internal sealed partial class OutsideEditRecorder(
         try
         {
             await readiness.Ready;
+            if (channel.Enabled)
+            {
+                // Until the folder has caught up with the log, its files are old versions, not edits.
+                await channel.CaughtUp;
+            }
+
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<ArticleWorkflow>().RecordOutsideEditsAsync();
         }

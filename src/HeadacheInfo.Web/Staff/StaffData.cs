@@ -336,6 +336,8 @@ public abstract class StaffDbContext(DbContextOptions options) : IdentityDbConte
 
     public DbSet<RevisionPicture> RevisionPictures => Set<RevisionPicture>();
 
+    public DbSet<PublishLogEntry> PublishLog => Set<PublishLogEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -395,6 +397,7 @@ public abstract class StaffDbContext(DbContextOptions options) : IdentityDbConte
             audit.HasIndex(a => a.At);
         });
         MailOutboxModel.Configure(builder);
+        PublishLogModel.Configure(builder);
     }
 }
 
@@ -412,6 +415,7 @@ public sealed class SqliteStaffDbContext(DbContextOptions<SqliteStaffDbContext> 
         builder.Entity<ArticleState>().Property(s => s.TakeDownAt).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
         MailOutboxModel.StoreTimesAsTicks(builder);
         builder.Entity<RevisionPicture>().Property(p => p.UploadedAt).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
+        builder.Entity<PublishLogEntry>().Property(p => p.At).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
     }
 }
 

@@ -50,10 +50,14 @@ public sealed class PostgresCluster : IAsyncLifetime
         _port = FreePort();
         var data = Path.Combine(_folder, "data");
         await RunAsPostgresAsync(asRoot, Path.Combine(BinFolder!, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8"]);
-        await RunAsPostgresAsync(asRoot, Path.Combine(BinFolder!, "pg_ctl"),
-            ["-D", data, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60", "start",
-             "-o", $"-p {_port} -c listen_addresses=127.0.0.1 -k {_folder} -c fsync=off -c full_page_writes=off"]);
+        await StartAsync();
     }
+
+    /// <summary>Starts the server (again, after <see cref="StopAsync"/>) on the same port with the same data.</summary>
+    public Task StartAsync() =>
+        RunAsPostgresAsync(Environment.UserName == "root", Path.Combine(BinFolder!, "pg_ctl"),
+            ["-D", Path.Combine(_folder, "data"), "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60", "start",
+             "-o", $"-p {_port} -c listen_addresses=127.0.0.1 -k {_folder} -c fsync=off -c full_page_writes=off"]);
 
     /// <summary>A new, empty database on the server, and its connection string.</summary>
     public async Task<string> CreateDatabaseAsync()

@@ -22,6 +22,10 @@ public sealed class StaffClient : IDisposable
         // reach, so that a test can copy it as a thief would.
         Http = site.CreateDefaultClient(Site, new CookieContainerHandler(_cookies));
 
+    /// <summary>A browser on a site running as its own process, at <paramref name="address"/>.</summary>
+    public StaffClient(Uri address) =>
+        Http = new HttpClient(new HttpClientHandler { CookieContainer = _cookies, AllowAutoRedirect = false }) { BaseAddress = address };
+
     public HttpClient Http { get; }
 
     /// <summary>The Cookie header this browser sends to the staff area: what a thief who copied it would send.</summary>

@@ -312,6 +312,50 @@ namespace HeadacheInfo.Web.Staff.Migrations.Postgres
                     b.ToTable("MailOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("HeadacheInfo.Web.Staff.PublishLogEntry", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Seq"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Bytes")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("text");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("Name", "Seq");
+
+                    b.ToTable("PublishLog", (string)null);
+                });
+
             modelBuilder.Entity("HeadacheInfo.Web.Staff.RevisionPicture", b =>
                 {
                     b.Property<long>("Id")

@@ -299,6 +299,48 @@ namespace HeadacheInfo.Web.Staff.Migrations.Sqlite
                     b.ToTable("MailOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("HeadacheInfo.Web.Staff.PublishLogEntry", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("Name", "Seq");
+
+                    b.ToTable("PublishLog", (string)null);
+                });
+
             modelBuilder.Entity("HeadacheInfo.Web.Staff.RevisionPicture", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,447 @@
+using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
+using HeadacheInfo.Web.Articles;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace HeadacheInfo.Web.Staff;
+
+/// <summary>The <c>Publishing</c> section: how this instance takes part in the publish log (PostgreSQL only).</summary>
+public sealed class PublishingOptions
+{
+    public const string Section = "Publishing";
+
+    /// <summary>This instance's name in the log and in "outside the app" history. Unset: the machine's name.</summary>
+    [MaxLength(100, ErrorMessage = "Publishing:Instance must be at most 100 characters.")]
+    public string? Instance { get; set; }
+
+    /// <summary>How often the log's last row is checked, in case a notification was missed.</summary>
+    [Range(1, 300, ErrorMessage = "Publishing:PollSeconds must be a whole number of seconds from 1 to 300.")]
+    public int PollSeconds { get; set; } = 5;
+
+    public string InstanceName => string.IsNullOrWhiteSpace(Instance) ? Environment.MachineName : Instance.Trim();
+}
+
+public static class PublishingRegistration
+{
+    /// <summary>The publish log with PostgreSQL: the channel, its applier and its health; with SQLite, the channel says it is off.</summary>
+    public static WebApplicationBuilder AddPublishing(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddPublishChannel();
+        if (StaffDatabase.IsPostgres(builder.Configuration[$"{DatabaseOptions.Section}:Provider"]))
+        {
+            builder.Services.AddHostedService<PublishLogApplier>();
+            builder.Services.AddHealthChecks().AddCheck<PublishingHealthCheck>(PublishingHealthCheck.Name);
+        }
+
+        return builder;
+    }
+
+    public static IServiceCollection AddPublishChannel(this IServiceCollection services)
+    {
+        services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PublishChannel>();
+        return services;
+    }
+}
+
+/// <summary>
+/// 503 until this instance has caught up with the log at start; after that healthy whatever the database does,
+/// since patients are served from the folder: whether the channel is live is said, not failed.
+/// </summary>
+public sealed class PublishingHealthCheck(PublishChannel channel) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+{
+    public const string Name = "publishing";
+    public const string StateKey = "publishing";
+    public const string LastAppliedKey = "lastApplied";
+    public const string InstanceKey = "instance";
+
+    public Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
+        Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var data = new Dictionary<string, object>
+        {
+            [StateKey] = channel.Live ? "live" : "disconnected",
+            [LastAppliedKey] = channel.LastApplied,
+            [InstanceKey] = channel.Instance,
+        };
+        return Task.FromResult(channel.CaughtUp.IsCompletedSuccessfully
+            ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(data: data)
+            : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy(
+                "this instance has not yet caught up with the publish log in the database", data: data));
+    }
+}
+
+/// <summary>A published change as the workflow makes it: an article's new text (or null: taken off the site) and the pictures it brings.</summary>
+public sealed record PublishedChange(string Slug, string? Text, IReadOnlyList<(string Name, byte[] Bytes)> Pictures);
+
+/// <summary>
+/// Where this instance stands with the publish log: whether the log is the channel at all (PostgreSQL), the
+/// last row applied to this instance's folder, whether the database channel is live, and the text each article
+/// had at the last row applied, so an edit made on this disk can be told from one the log brought.
+/// </summary>
+public sealed class PublishChannel(IOptions<DatabaseOptions> database, IOptions<PublishingOptions> options) : IDisposable
+{
+    public const string NotifyChannel = "headacheinfo_publish_log";
+
+    /// <summary>Holds log writers one at a time, so rows commit in the order of their numbers and no reader skips one.</summary>
+    public const long WriterLock = 0x4865616461636865;
+
+    private readonly ConcurrentDictionary<string, string> _applied = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
+    private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _lastApplied;
+
+    public bool Enabled { get; } = StaffDatabase.IsPostgres(database.Value.Provider);
+
+    public string Instance => options.Value.InstanceName;
+
+    public long LastApplied => Interlocked.Read(ref _lastApplied);
+
+    public bool Live { get; internal set; }
+
+    /// <summary>Done once the first catch-up at start has applied every row there was.</summary>
+    public Task CaughtUp => _caughtUp.Task;
+
+    /// <summary>The fingerprint of an article as the last row applied here left it ("" when removed), if a row did.</summary>
+    public string? AppliedHash(string slug) => _applied.TryGetValue(slug, out var hash) ? hash : null;
+
+    internal void Applied(PublishLogEntry row)
+    {
+        if (row.Kind is PublishLogKinds.Article or PublishLogKinds.Removed)
+        {
+            _applied[row.Name] = row.Hash;
+        }
+
+        Interlocked.Exchange(ref _lastApplied, row.Seq);
+    }
+
+    internal void Start(long position, IEnumerable<(string Slug, string Hash)> applied)
+    {
+        foreach (var (slug, hash) in applied)
+        {
+            _applied[slug] = hash;
+        }
+
+        Interlocked.Exchange(ref _lastApplied, position);
+    }
+
+    internal void FirstCatchUpDone() => _caughtUp.TrySetResult();
+
+    public void Dispose() => _wake.Dispose();
+
+    /// <summary>Asks the applier to look at the log now.</summary>
+    public void Wake() => _wake.Release();
+
+    internal Task<bool> WaitForWakeAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
+
+    /// <summary>Waits, up to a few seconds, for this instance's folder to hold a row this instance just wrote.</summary>
+    public async Task WaitForAppliedAsync(long seq, TimeSpan timeout)
+    {
+        Wake();
+        var until = DateTime.UtcNow + timeout;
+        while (LastApplied < seq && DateTime.UtcNow < until)
+        {
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>
+    /// Adds the rows for a change, in the action's own transaction: taken one writer at a time, announced with
+    /// NOTIFY, which PostgreSQL delivers when the transaction commits, and never if it does not.
+    /// </summary>
+    /// <returns>The last row's number.</returns>
+    internal static async Task<long> AppendAsync(StaffDbContext db, IReadOnlyList<PublishLogEntry> rows, CancellationToken cancellationToken = default)
+    {
+        await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({WriterLock})", cancellationToken);
+        db.PublishLog.AddRange(rows);
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync($"SELECT pg_notify('{NotifyChannel}', '')", cancellationToken);
+        return rows.Count == 0 ? 0 : rows.Max(r => r.Seq);
+    }
+
+    /// <summary>The rows a published change makes: its pictures first, so a page never shows a picture not yet there.</summary>
+    internal List<PublishLogEntry> RowsFor(PublishedChange change, DateTimeOffset at) =>
+    [
+        .. change.Pictures.Select(p => Row(PublishLogKinds.Picture, p.Name, null, p.Bytes, ArticleDraft.Fingerprint(Convert.ToBase64String(p.Bytes)), at)),
+        change.Text is { } text
+            ? Row(PublishLogKinds.Article, change.Slug, text, null, ArticleDraft.Fingerprint(text), at)
+            : Row(PublishLogKinds.Removed, change.Slug, null, null, string.Empty, at),
+    ];
+
+    internal PublishLogEntry Row(string kind, string name, string? text, byte[]? bytes, string hash, DateTimeOffset at) =>
+        new() { Kind = kind, Name = name, Text = text, Bytes = bytes, Hash = hash, Origin = Instance, At = at };
+
+    /// <summary>The latest row's fingerprint for an article, whoever wrote it; null when the log has none.</summary>
+    internal static Task<string?> LatestHashAsync(StaffDbContext db, string slug) =>
+        db.PublishLog.AsNoTracking().Where(r => r.Name == slug && (r.Kind == PublishLogKinds.Article || r.Kind == PublishLogKinds.Removed))
+            .OrderByDescending(r => r.Seq).Select(r => r.Hash).FirstOrDefaultAsync();
+}
+
+/// <summary>
+/// Applies the publish log to this instance's content folder, in order, each file whole or not at all. It learns
+/// of new rows through LISTEN on a connection of its own, and checks the log's last number every
+/// <c>Publishing:PollSeconds</c> in case a notification was missed or the connection dropped. The last row applied
+/// is kept in the folder itself (<see cref="PositionFile"/>), written after the files, so an instance started late
+/// catches up from where it stopped; it reports healthy only once it has.
+/// </summary>
+internal sealed partial class PublishLogApplier(
+    PublishChannel channel,
+    IOptions<PublishingOptions> options,
+    IOptions<ContentOptions> content,
+    IConfiguration configuration,
+    StaffDatabaseReadiness readiness,
+    IArticleFileStore files,
+    ContentImages images,
+    ArticleLocks locks,
+    IServiceScopeFactory scopes,
+    ContentStore store,
+    ILogger<PublishLogApplier> logger) : BackgroundService
+{
+    public const string PositionFile = ".publish-log-position";
+    private const int Batch = 500;
+
+    private string PositionPath => Path.Combine(content.Value.FullPath, PositionFile);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await readiness.Ready.WaitAsync(stoppingToken);
+        }
+        catch (Exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            return; // the site is stopping because the database could not be used
+        }
+
+        var connectionString = configuration.GetConnectionString(StaffDatabase.ConnectionStringName)!;
+        var position = ReadPosition();
+        var started = false;
+        var listening = ListenAsync(connectionString, stoppingToken);
+        var poll = TimeSpan.FromSeconds(options.Value.PollSeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(connectionString);
+                await connection.OpenAsync(stoppingToken);
+                if (!started)
+                {
+                    channel.Start(position, await AppliedHashesAsync(connection, position, stoppingToken));
+                    started = true;
+                }
+
+                while (await NextBatchAsync(connection, channel.LastApplied, stoppingToken) is { Count: > 0 } rows)
+                {
+                    foreach (var row in rows)
+                    {
+                        await ApplyAsync(row);
+                    }
+
+                    WritePosition(channel.LastApplied);
+                }
+
+                if (!channel.CaughtUp.IsCompleted)
+                {
+                    // Loaded now, not after the folder watcher's pause: healthy must mean serving what was caught up.
+                    store.Reload(TimeSpan.Zero);
+                    channel.FirstCatchUpDone();
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+#pragma warning disable CA1031 // The database or the disk failing must never stop the site; the next look tries again.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                channel.Live = false;
+                LogApplyFailed(ex.GetBaseException().Message);
+                if (!channel.CaughtUp.IsCompleted && DatabaseOutagePage.IsOutage(ex))
+                {
+                    // The database went away before the first catch-up: serve what this folder has, saying
+                    // "disconnected", rather than keep patients from it; the log is applied when it returns.
+                    store.Reload(TimeSpan.Zero);
+                    channel.FirstCatchUpDone();
+                }
+            }
+
+            try
+            {
+                await channel.WaitForWakeAsync(poll, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        await listening;
+    }
+
+    /// <summary>Keeps a connection listening; each notification, and each reconnection, wakes the applier.</summary>
+    private async Task ListenAsync(string connectionString, CancellationToken stoppingToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            ApplicationName = $"headacheinfo-listen-{channel.Instance}",
+            Pooling = false,
+            KeepAlive = 5,
+        };
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(builder.ConnectionString);
+                connection.Notification += (_, _) => channel.Wake();
+                await connection.OpenAsync(stoppingToken);
+                await using (var listen = new NpgsqlCommand($"LISTEN {PublishChannel.NotifyChannel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+
+                channel.Live = true;
+                channel.Wake(); // rows written while it was not listening
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await connection.WaitAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+#pragma warning disable CA1031 // A lost connection is expected (a restart, a network drop): the poll covers the gap.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                channel.Live = false;
+                LogListenLost(ex.GetBaseException().Message);
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        channel.Live = false;
+    }
+
+    private static async Task<List<PublishLogEntry>> NextBatchAsync(NpgsqlConnection connection, long after, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """SELECT "Seq", "Kind", "Name", "Text", "Bytes", "Hash", "Origin" FROM "PublishLog" WHERE "Seq" > @after ORDER BY "Seq" LIMIT @batch""", connection);
+        command.Parameters.AddWithValue("after", after);
+        command.Parameters.AddWithValue("batch", Batch);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<PublishLogEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new PublishLogEntry
+            {
+                Seq = reader.GetInt64(0),
+                Kind = reader.GetString(1),
+                Name = reader.GetString(2),
+                Text = reader.IsDBNull(3) ? null : reader.GetString(3),
+                Bytes = reader.IsDBNull(4) ? null : (byte[])reader.GetValue(4),
+                Hash = reader.GetString(5),
+                Origin = reader.GetString(6),
+            });
+        }
+
+        return rows;
+    }
+
+    /// <summary>Each article's fingerprint at the last row this folder applied, to tell edits on this disk from the log's.</summary>
+    private static async Task<List<(string, string)>> AppliedHashesAsync(NpgsqlConnection connection, long position, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT DISTINCT ON ("Name") "Name", "Hash" FROM "PublishLog"
+            WHERE "Seq" <= @position AND "Kind" IN ('article', 'removed') ORDER BY "Name", "Seq" DESC
+            """, connection);
+        command.Parameters.AddWithValue("position", position);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var hashes = new List<(string, string)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hashes.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return hashes;
+    }
+
+    private async Task ApplyAsync(PublishLogEntry row)
+    {
+        switch (row.Kind)
+        {
+            case PublishLogKinds.Picture when row.Bytes is { } bytes:
+                if (images.Read(row.Name) is not { } there || !there.AsSpan().SequenceEqual(bytes))
+                {
+                    images.Remove(row.Name);
+                    images.Write(row.Name, bytes);
+                }
+
+                channel.Applied(row);
+                return;
+            case PublishLogKinds.Article or PublishLogKinds.Removed when Slug.IsValid(row.Name):
+                using (await locks.HoldAsync(row.Name))
+                {
+                    var here = files.Read(row.Name).Text;
+                    var hereHash = here is null ? string.Empty : ArticleDraft.Fingerprint(here);
+                    if (here is not null && channel.AppliedHash(row.Name) is { } applied && hereHash != applied && hereHash != row.Hash)
+                    {
+                        // Changed on this disk since the log last wrote it, and not recorded yet: into the log it
+                        // goes first, after this row, so it is kept in the history and wins everywhere.
+                        await using var scope = scopes.CreateAsyncScope();
+                        await scope.ServiceProvider.GetRequiredService<ArticleWorkflow>().RecordOutsideEditAsync(row.Name, here);
+                    }
+
+                    if (row.Kind == PublishLogKinds.Removed)
+                    {
+                        files.Delete(row.Name);
+                    }
+                    else if (hereHash != row.Hash)
+                    {
+                        files.Write(row.Name, row.Text ?? string.Empty);
+                    }
+
+                    channel.Applied(row);
+                }
+
+                return;
+            default:
+                // A kind this version does not know, or a name it would not serve: passed over, never a stop.
+                channel.Applied(row);
+                return;
+        }
+    }
+
+    private long ReadPosition()
+    {
+        try
+        {
+            return File.Exists(PositionPath) && long.TryParse(File.ReadAllText(PositionPath).Trim(), out var position) && position > 0 ? position : 0;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    private void WritePosition(long position) =>
+        AtomicFile.Write(PositionPath, $"{PositionFile}.{Guid.NewGuid():N}.tmp", temporary => File.WriteAllText(temporary, position.ToString(System.Globalization.CultureInfo.InvariantCulture)), overwrite: true);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not apply the publish log; trying again shortly: {Reason}")]
+    private partial void LogApplyFailed(string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the publish log's notifications; the poll covers the gap until it reconnects: {Reason}")]
+    private partial void LogListenLost(string reason);
+}

@@ -1,0 +1,382 @@
+using System.Diagnostics;
+using System.Net;
+using HeadacheInfo.Tests.Infrastructure;
+using HeadacheInfo.Tests.Staff;
+using HeadacheInfo.Web.Staff;
+using Npgsql;
+
+namespace HeadacheInfo.Tests.Hosting;
+
+/// <summary>
+/// Two real site processes, each with its own content folder, and one PostgreSQL database: published changes
+/// travel through the database's publish log, not a shared folder.
+/// </summary>
+[Collection(PostgresGroup.Name)]
+public sealed class PublishLogTests(PublishLogTests.Sites sites) : IClassFixture<PublishLogTests.Sites>
+{
+    private static readonly TimeSpan Soon = TimeSpan.FromSeconds(2);
+
+    public sealed class Sites(PostgresCluster cluster) : IAsyncLifetime
+    {
+        private readonly string _root = Path.Combine(Path.GetTempPath(), "headacheinfo-tests", "log-" + Guid.NewGuid().ToString("N"));
+
+        public PostgresCluster Cluster => cluster;
+
+        public string ConnectionString { get; private set; } = string.Empty;
+
+        public string Seed => Path.Combine(_root, "seed");
+
+        public SiteProcess A { get; private set; } = null!;
+
+        public SiteProcess B { get; private set; } = null!;
+
+        public string FolderOf(SiteProcess site) => Path.Combine(_root, site.Name);
+
+        public string[] DatabaseArguments => ["--Database:Provider=Postgres", $"--ConnectionStrings:Staff={ConnectionString}"];
+
+        public async Task InitializeAsync()
+        {
+            if (PostgresCluster.SkipReason is not null)
+            {
+                return;
+            }
+
+            ConnectionString = await cluster.CreateDatabaseAsync();
+            var seed = new TemporaryContentFolderAt(Seed);
+            foreach (var slug in new[] { "approved-on-a", "taken-down-on-a", "picture-host", "edited-on-b", "edited-on-both", "while-b-was-down", "while-db-was-down", "missed-notification" })
+            {
+                seed.WriteArticle(slug, $"Article {slug.Replace('-', ' ')}");
+            }
+
+            Directory.CreateDirectory(Path.Combine(Seed, "images"));
+            await File.WriteAllTextAsync(Path.Combine(Seed, "images", "seed-diagram.svg"),
+                "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 10 10'><circle cx='5' cy='5' r='4'/></svg>");
+
+            var (imported, output) = await SiteProcess.RunCommandAsync(["import-content", Seed, .. DatabaseArguments]);
+            Assert.True(imported == 0, output);
+            foreach (var (email, role) in new[] { ("author@clinic.example", StaffRoles.Author), ("reviewer@clinic.example", StaffRoles.Reviewer) })
+            {
+                var (added, said) = await SiteProcess.RunCommandAsync(
+                    ["add-staff", "--email", email, "--name", email.Split('@')[0], "--role", role, "--password-stdin", .. DatabaseArguments], StaffSeeding.Password);
+                Assert.True(added == 0, said);
+            }
+
+            A = Site("a");
+            B = Site("b");
+            A.Start();
+            B.Start();
+            await HealthyAsync(A);
+            await HealthyAsync(B);
+        }
+
+        private SiteProcess Site(string name)
+        {
+            var folder = Path.Combine(_root, name);
+            Directory.CreateDirectory(Path.Combine(folder, "articles"));
+            return new SiteProcess(name, PostgresCluster.FreePort(), new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development", // the sign-in cookie over plain HTTP on loopback
+                ["Content:Path"] = folder,
+                ["Database:Provider"] = "Postgres",
+                ["ConnectionStrings:Staff"] = ConnectionString,
+                ["DataProtection:KeysPath"] = Path.Combine(_root, "keys"),
+                ["Publishing:Instance"] = $"instance-{name}",
+                ["Publishing:PollSeconds"] = "1",
+                ["RateLimiting:SignIn:PermitLimit"] = "10000",
+                ["Logging:LogLevel:Default"] = "Warning",
+            });
+        }
+
+        public static async Task<StaffClient> SignedInAsync(SiteProcess site, string email)
+        {
+            var client = new StaffClient(site.Address);
+            using var signedIn = await client.SignInAsync(email, StaffSeeding.Password);
+            Assert.True(signedIn.StatusCode == HttpStatusCode.Redirect, $"sign-in on {site.Name} answered {signedIn.StatusCode}");
+            return client;
+        }
+
+        public async Task DisposeAsync()
+        {
+            if (A is not null)
+            {
+                await A.DisposeAsync();
+            }
+
+            if (B is not null)
+            {
+                await B.DisposeAsync();
+            }
+
+            try
+            {
+                Directory.Delete(_root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left for the system's temporary-folder cleaning.
+            }
+        }
+    }
+
+    private static readonly HttpClient Reader = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    private static async Task<(HttpStatusCode Status, string Body)> GetAsync(SiteProcess site, string path)
+    {
+        try
+        {
+            using var response = await Reader.GetAsync(new Uri(site.Address, path));
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+        catch (HttpRequestException ex)
+        {
+            return (0, ex.Message);
+        }
+    }
+
+    private static Task<(HttpStatusCode Status, string Body)> HealthyAsync(SiteProcess site, TimeSpan? limit = null) =>
+        Eventually.MatchesAsync(() => GetAsync(site, "/healthz"), h => h.Status == HttpStatusCode.OK,
+            $"{site.Name} reports healthy ({site.Output})", limit ?? TimeSpan.FromSeconds(60));
+
+    private static Task<(HttpStatusCode Status, string Body)> ServesAsync(SiteProcess site, string slug, string words, TimeSpan? limit = null) =>
+        Eventually.MatchesAsync(() => GetAsync(site, $"/articles/{slug}"), page => page.Status == HttpStatusCode.OK && page.Body.Contains(words, StringComparison.Ordinal),
+            $"{site.Name} serves /articles/{slug} with '{words}'", limit ?? Soon);
+
+    /// <summary>The author sends new words on A and the reviewer approves them on A, each from the page before.</summary>
+    private static async Task ApproveOnAsync(SiteProcess site, string slug, string words)
+    {
+        using var author = await Sites.SignedInAsync(site, "author@clinic.example");
+        using var reviewer = await Sites.SignedInAsync(site, "reviewer@clinic.example");
+        await WorkflowSteps.SendAsync(author, slug, $"## Changed\n\n{words}\n");
+        await WorkflowSteps.DecideAsync(reviewer, slug, "approve", "Clear and accurate.");
+    }
+
+    [PostgresFact]
+    public async Task An_approval_on_one_instance_is_served_by_the_other_within_two_seconds()
+    {
+        await ServesAsync(sites.B, "approved-on-a", "Article approved on a", TimeSpan.FromSeconds(10));
+
+        await ApproveOnAsync(sites.A, "approved-on-a", "Words approved on instance A.");
+
+        await ServesAsync(sites.A, "approved-on-a", "Words approved on instance A.");
+        await ServesAsync(sites.B, "approved-on-a", "Words approved on instance A.");
+        Assert.Contains("Words approved on instance A.", await File.ReadAllTextAsync(Path.Combine(sites.FolderOf(sites.B), "articles", "approved-on-a.md")), StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public async Task A_take_down_on_one_instance_gives_404_on_the_other()
+    {
+        await ServesAsync(sites.B, "taken-down-on-a", "Article taken down on a", TimeSpan.FromSeconds(10));
+        using var reviewer = await Sites.SignedInAsync(sites.A, "reviewer@clinic.example");
+        var (_, history) = await reviewer.GetAsync("/staff/articles/taken-down-on-a/history");
+        var (_, step) = await reviewer.GetAsync(history.QuerySelector("a[data-take-down]")!.GetAttribute("href")!);
+        (await reviewer.SubmitAsync(step, "/staff/articles/taken-down-on-a/history",
+            new Dictionary<string, string> { ["Reason"] = "Replaced by a newer article." }, button: "unpublish")).Dispose();
+
+        await Eventually.MatchesAsync(() => GetAsync(sites.B, "/articles/taken-down-on-a"), page => page.Status == HttpStatusCode.NotFound,
+            "B answers 404 for the article taken down on A", Soon);
+    }
+
+    [PostgresFact]
+    public async Task A_new_article_and_a_picture_approved_on_one_instance_appear_on_the_other()
+    {
+        using var author = await Sites.SignedInAsync(sites.A, "author@clinic.example");
+        using var reviewer = await Sites.SignedInAsync(sites.A, "reviewer@clinic.example");
+        var fields = new Dictionary<string, string>
+        {
+            ["Title"] = "Brand new on A",
+            ["Summary"] = "A short summary of a new article.",
+            ["Category"] = "signs",
+            ["References"] = "NHS. Headaches. nhs.uk",
+            ["Author"] = "Physiotherapy content team",
+            ["Body"] = "## What it is\n\nA new article written on instance A.\n",
+        };
+        (await author.SubmitAsync("/staff/articles/new", fields, button: "submit-for-review")).Dispose();
+        await WorkflowSteps.DecideAsync(reviewer, "brand-new-on-a", "approve", "Good.");
+        await ServesAsync(sites.B, "brand-new-on-a", "A new article written on instance A.");
+
+        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+        var url = "/staff/articles/picture-host/edit";
+        var (_, editor) = await author.GetAsync(url);
+        using var uploaded = await author.SubmitAsync(editor, url,
+            new Dictionary<string, string> { ["Body"] = "## A stretch\n\nTurn your head slowly.\n", ["PictureAlt"] = "A person turning their head slowly" },
+            button: "upload-picture", files: new Dictionary<string, (string, byte[])> { ["Picture"] = ("turn-slowly.png", png) });
+        var withPicture = await HeadacheInfoFactory.ReadPageAsync(uploaded);
+        (await author.SubmitAsync(withPicture, url, new Dictionary<string, string>(), button: "submit-for-review")).Dispose();
+        await WorkflowSteps.DecideAsync(reviewer, "picture-host", "approve", "Clear picture.");
+
+        await ServesAsync(sites.B, "picture-host", "/images/turn-slowly.png");
+        using var picture = await Reader.GetAsync(new Uri(sites.B.Address, "/images/turn-slowly.png"));
+        Assert.Equal(HttpStatusCode.OK, picture.StatusCode);
+        Assert.Equal(png, await picture.Content.ReadAsByteArrayAsync());
+    }
+
+    [PostgresFact]
+    public async Task An_edit_on_one_instance_s_disk_reaches_the_other_and_its_history_names_the_instance()
+    {
+        await ServesAsync(sites.B, "edited-on-b", "Article edited on b", TimeSpan.FromSeconds(10));
+        var file = Path.Combine(sites.FolderOf(sites.B), "articles", "edited-on-b.md");
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("Article edited on b", "Article edited on b with a text editor", StringComparison.Ordinal));
+
+        await ServesAsync(sites.A, "edited-on-b", "Article edited on b with a text editor", TimeSpan.FromSeconds(5));
+        using var reviewer = await Sites.SignedInAsync(sites.A, "reviewer@clinic.example");
+        var (_, history) = await reviewer.GetAsync("/staff/articles/edited-on-b/history");
+        Assert.Contains("instance-b", history.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(RevisionActions.OutsideTheApp, history.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public async Task Two_disk_edits_at_once_end_with_the_same_text_on_both_instances_and_both_in_the_history()
+    {
+        await ServesAsync(sites.B, "edited-on-both", "Article edited on both", TimeSpan.FromSeconds(10));
+        var onA = Path.Combine(sites.FolderOf(sites.A), "articles", "edited-on-both.md");
+        var onB = Path.Combine(sites.FolderOf(sites.B), "articles", "edited-on-both.md");
+        var original = await File.ReadAllTextAsync(onA);
+        await Task.WhenAll(
+            File.WriteAllTextAsync(onA, original.Replace("Article edited on both", "Article edited on both, version from A", StringComparison.Ordinal)),
+            File.WriteAllTextAsync(onB, original.Replace("Article edited on both", "Article edited on both, version from B", StringComparison.Ordinal)));
+
+        var settled = await Eventually.MatchesAsync(async () => (A: await GetAsync(sites.A, "/articles/edited-on-both"), B: await GetAsync(sites.B, "/articles/edited-on-both")),
+            pages => File.ReadAllText(onA) == File.ReadAllText(onB) && File.ReadAllText(onA).Contains("version from", StringComparison.Ordinal)
+                && pages.A.Body.Contains(Winner(onA), StringComparison.Ordinal) && pages.B.Body.Contains(Winner(onA), StringComparison.Ordinal),
+            "both instances serve the same text", TimeSpan.FromSeconds(10));
+        Assert.Equal(HttpStatusCode.OK, settled.A.Status);
+
+        using var reviewer = await Sites.SignedInAsync(sites.A, "reviewer@clinic.example");
+        var history = await Eventually.MatchesAsync(async () => (await reviewer.GetAsync("/staff/articles/edited-on-both/history")).Page.Body!.TextContent,
+            text => text.Contains("instance-a", StringComparison.Ordinal) && text.Contains("instance-b", StringComparison.Ordinal),
+            "the history holds both edits", TimeSpan.FromSeconds(10));
+        Assert.Contains("instance-a", history, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public async Task An_instance_started_after_approvals_serves_them_all_before_it_reports_healthy()
+    {
+        await sites.B.StopAsync();
+        await ApproveOnAsync(sites.A, "while-b-was-down", "First approval while B was down.");
+        await ApproveOnAsync(sites.A, "approved-on-a", "Second approval while B was down.");
+
+        sites.B.Start();
+        await HealthyAsync(sites.B);
+        // The first healthy answer already means caught up: no waiting after it.
+        Assert.Contains("First approval while B was down.", (await GetAsync(sites.B, "/articles/while-b-was-down")).Body, StringComparison.Ordinal);
+        Assert.Contains("Second approval while B was down.", (await GetAsync(sites.B, "/articles/approved-on-a")).Body, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public async Task With_the_database_stopped_patients_keep_reading_an_approval_fails_clearly_and_the_next_one_reaches_both()
+    {
+        using var author = await Sites.SignedInAsync(sites.A, "author@clinic.example");
+        using var reviewer = await Sites.SignedInAsync(sites.A, "reviewer@clinic.example");
+        await WorkflowSteps.SendAsync(author, "while-db-was-down", "## Changed\n\nWritten before the database stopped.\n");
+        var (_, dashboard) = await reviewer.GetAsync("/staff");
+        var link = dashboard.QuerySelector("[data-work='to-review'] li[data-slug='while-db-was-down'] a")!.GetAttribute("href")!;
+        var (_, review) = await reviewer.GetAsync(link);
+
+        await sites.Cluster.StopAsync();
+        try
+        {
+            var outage = Stopwatch.StartNew();
+            while (outage.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                foreach (var site in new[] { sites.A, sites.B })
+                {
+                    var page = await GetAsync(site, "/articles/approved-on-a");
+                    Assert.True(page.Status == HttpStatusCode.OK, $"{site.Name} answered {page.Status} while the database was down");
+                }
+
+                await Task.Delay(200);
+            }
+
+            var health = await Eventually.MatchesAsync(() => GetAsync(sites.B, "/healthz"), h => h.Body.Contains("\"publishing\":\"disconnected\"", StringComparison.Ordinal),
+                "B says publishing is disconnected");
+            Assert.Equal(HttpStatusCode.OK, health.Status);
+
+            using var attempt = await reviewer.SubmitAsync(review, link, new Dictionary<string, string> { ["Comment"] = "My careful comment, kept." }, "approve");
+            var said = await HeadacheInfoFactory.ReadPageAsync(attempt);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, attempt.StatusCode);
+            Assert.Contains("cannot be reached", said.Body!.TextContent, StringComparison.Ordinal);
+            Assert.Contains("My careful comment, kept.", said.QuerySelector("[data-kept-field='Comment']")?.TextContent, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await sites.Cluster.StartAsync();
+        }
+
+        await Eventually.MatchesAsync(() => GetAsync(sites.A, "/healthz"), h => h.Body.Contains("\"publishing\":\"live\"", StringComparison.Ordinal), "A is live again");
+        await WorkflowSteps.DecideAsync(reviewer, "while-db-was-down", "approve", "Approved once the database was back.");
+        await ServesAsync(sites.A, "while-db-was-down", "Written before the database stopped.");
+        await ServesAsync(sites.B, "while-db-was-down", "Written before the database stopped.");
+    }
+
+    [PostgresFact]
+    public async Task A_notification_that_never_arrives_is_made_up_by_the_poll()
+    {
+        await Eventually.MatchesAsync(() => GetAsync(sites.B, "/healthz"), h => h.Body.Contains("\"publishing\":\"live\"", StringComparison.Ordinal), "B is listening", TimeSpan.FromSeconds(30));
+        await using (var connection = new NpgsqlConnection(sites.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var kill = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'headacheinfo-listen-instance-b'", connection);
+            Assert.Equal(1L, (long)(await kill.ExecuteScalarAsync())!);
+        }
+
+        await ApproveOnAsync(sites.A, "missed-notification", "Brought by the poll.");
+
+        await ServesAsync(sites.B, "missed-notification", "Brought by the poll.", TimeSpan.FromSeconds(10));
+        await Eventually.MatchesAsync(() => GetAsync(sites.B, "/healthz"), h => h.Body.Contains("\"publishing\":\"live\"", StringComparison.Ordinal), "B listens again");
+    }
+
+    [PostgresFact]
+    public async Task Import_twice_adds_rows_once_and_an_export_matches_the_folder_imported()
+    {
+        var fresh = await sites.Cluster.CreateDatabaseAsync();
+        string[] database = ["--Database:Provider=Postgres", $"--ConnectionStrings:Staff={fresh}"];
+        var (first, said) = await SiteProcess.RunCommandAsync(["import-content", sites.Seed, .. database]);
+        Assert.True(first == 0, said);
+        var rows = await CountRowsAsync(fresh);
+        Assert.Equal(9L, rows);
+
+        var (second, again) = await SiteProcess.RunCommandAsync(["import-content", sites.Seed, .. database]);
+        Assert.True(second == 0, again);
+        Assert.Equal(rows, await CountRowsAsync(fresh));
+
+        var export = Path.Combine(Path.GetTempPath(), "headacheinfo-tests", "export-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (exported, output) = await SiteProcess.RunCommandAsync(["export-content", export, .. database]);
+            Assert.True(exported == 0, output);
+            var diff = Process.Start(new ProcessStartInfo("diff", ["-r", sites.Seed, export]) { RedirectStandardOutput = true })!;
+            var differences = await diff.StandardOutput.ReadToEndAsync();
+            await diff.WaitForExitAsync();
+            Assert.True(diff.ExitCode == 0, differences);
+        }
+        finally
+        {
+            Directory.Delete(export, recursive: true);
+        }
+
+        Assert.Equal(2, (await SiteProcess.RunCommandAsync(["import-content"])).ExitCode);
+        Assert.Equal(2, (await SiteProcess.RunCommandAsync(["export-content", "--Database:Provider=Postgres"])).ExitCode);
+    }
+
+    /// <summary>Which edit a file holds now: the words the page must show.</summary>
+    private static string Winner(string file) =>
+        File.ReadAllText(file).Contains("version from A", StringComparison.Ordinal) ? "version from A" : "version from B";
+
+    private static async Task<long> CountRowsAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("""SELECT count(*) FROM "PublishLog" """, connection);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>A content folder at a given place, written as the tests' own are.</summary>
+    private sealed class TemporaryContentFolderAt(string root)
+    {
+        public void WriteArticle(string slug, string title)
+        {
+            Directory.CreateDirectory(Path.Combine(root, "articles"));
+            File.WriteAllText(Path.Combine(root, "articles", slug + ".md"), ArticleText.SignedOff(slug, ArticleText.Valid(title)));
+        }
+    }
+}
