@@ -17,7 +17,7 @@ public static class HealthEndpoint
 
     /// <summary>
     /// 200 with the number of articles once a content snapshot is loaded; 503, saying why, before that, when
-    /// the last reload failed, or when a reload is stuck.
+    /// the last reload failed, or when a reload is stuck. For reading only: routing answers 405 to other methods.
     /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
@@ -30,7 +30,7 @@ public static class HealthEndpoint
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
             ResponseWriter = WriteAsync,
-        });
+        }).WithMetadata(new Microsoft.AspNetCore.Routing.HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         return endpoints;
     }
 

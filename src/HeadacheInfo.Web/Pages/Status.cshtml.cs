@@ -7,6 +7,7 @@ namespace HeadacheInfo.Web.Pages;
 
 /// <summary>The friendly page shown for 4xx answers (re-executed by the status code pages middleware).</summary>
 [IgnoreAntiforgeryToken]
+[HeadacheInfo.Web.Security.AnswersAnyMethod]
 public sealed class StatusModel : PageModel
 {
     public string Heading { get; private set; } = string.Empty;
@@ -25,6 +26,7 @@ public sealed class StatusModel : PageModel
     private static readonly (string Field, string Label)[] Typed =
         [("Title", "Title"), ("Summary", "Summary"), ("Body", "The article"), ("Note", "Your note"), ("Comment", "Your comment"), ("Reason", "Your reason")];
 
+    // Re-execution keeps the original method: [AnswersAnyMethod] runs this for any method but POST.
     public void OnGet() => Describe();
 
     // Re-execution keeps the original method, so a failed POST lands here as a POST.
@@ -52,6 +54,12 @@ public sealed class StatusModel : PageModel
         Response.StatusCode = code;
         ForStaff = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath is { } original &&
             original.StartsWith(HeadacheInfo.Web.Staff.StaffPaths.Home, StringComparison.OrdinalIgnoreCase);
+        if (ForStaff)
+        {
+            // A refusal routing gave before any staff page ran (such as a 405) is a staff response all the same.
+            Response.Headers.CacheControl = "no-store";
+            Response.Headers.Pragma = "no-cache";
+        }
 
         (Heading, Explanation) = code switch
         {

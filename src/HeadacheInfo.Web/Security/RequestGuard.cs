@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace HeadacheInfo.Web.Security;
 
 /// <summary>
-/// Turns away requests no page could answer, before any page runs: methods other than GET and HEAD (POST
-/// only where the page says it takes a form, with <see cref="AcceptsFormPostAttribute"/>), over-long
+/// Turns away requests no page could answer, before any page runs: methods other than GET and HEAD where no
+/// endpoint answers (each page's own methods are routing's, from <see cref="PageMethods"/>), over-long
 /// addresses, and uploads larger than the page's own limit (<see cref="TakesUploadsAttribute"/> and <c>[RequestSizeLimit]</c>). The friendly status page then explains. Runs after routing, so it can read the page's rules.
 /// </summary>
 public static class RequestGuard
@@ -30,17 +30,12 @@ public static class RequestGuard
                 return;
             }
 
-            var takesPost = context.GetEndpoint()?.Metadata.GetMetadata<AcceptsFormPostAttribute>() is not null;
-            var allowed = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) ||
-                (HttpMethods.IsPost(request.Method) && takesPost);
-            if (!allowed)
+            // Every endpoint names its own methods (pages through PageMethods), and routing answers 405 for
+            // those. An address no endpoint answers (a static file, or nothing at all) is for reading only.
+            if (context.GetEndpoint() is null && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
             {
-                context.Response.Headers.Allow = takesPost ? "GET, HEAD, POST" : "GET, HEAD";
+                context.Response.Headers.Allow = "GET, HEAD";
                 context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-                // The friendly page is rendered by re-executing this request; as a GET, every page can answer it.
-                // The log still says what the client sent.
-                context.Features.Set(new RefusedMethodFeature(request.Method));
-                request.Method = HttpMethods.Get;
                 return;
             }
 
@@ -51,8 +46,6 @@ public static class RequestGuard
                 length > limit)
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                context.Features.Set(new RefusedMethodFeature(request.Method));
-                request.Method = HttpMethods.Get;
                 return;
             }
 
@@ -73,5 +66,46 @@ public sealed class AcceptsFormPostAttribute : Attribute;
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class TakesUploadsAttribute : Attribute;
 
-/// <summary>The method a client sent before the guard turned the request into a GET for the friendly page.</summary>
-public sealed record RefusedMethodFeature(string Method);
+/// <summary>
+/// On a page model: the page answers whatever method a failed request had, because the status and error pages
+/// are reached by re-executing that request (a refused PUT is shown its friendly 405 as a PUT). A method the
+/// page has no handler for runs its GET handler; without one, Razor Pages would answer an OPTIONS request
+/// 200 with an empty body and never run the page.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class AnswersAnyMethodAttribute : Attribute, Microsoft.AspNetCore.Mvc.Filters.IPageFilter
+{
+    public void OnPageHandlerSelected(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context) =>
+        context.HandlerMethod ??= context.ActionDescriptor.HandlerMethods.FirstOrDefault(handler =>
+            handler.Name is null && HttpMethods.Equals(handler.HttpMethod, HttpMethods.Get));
+
+    public void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+    {
+    }
+
+    public void OnPageHandlerExecuted(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutedContext context)
+    {
+    }
+}
+
+/// <summary>
+/// Turns each page's method rules into endpoint metadata: GET and HEAD, and POST where the page has
+/// <see cref="AcceptsFormPostAttribute"/>. Routing then answers any other method 405, with <c>Allow</c>.
+/// </summary>
+public sealed class PageMethods : Microsoft.AspNetCore.Mvc.ApplicationModels.IPageApplicationModelConvention
+{
+    public void Apply(Microsoft.AspNetCore.Mvc.ApplicationModels.PageApplicationModel model)
+    {
+        // The page's own rules: its model's attributes, or the page's (@attribute) where it has no model.
+        var rules = model.HandlerTypeAttributes.Concat(model.PageType.GetCustomAttributes(inherit: true)).ToArray();
+        if (rules.OfType<AnswersAnyMethodAttribute>().Any())
+        {
+            return;
+        }
+
+        string[] methods = rules.OfType<AcceptsFormPostAttribute>().Any()
+            ? [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post]
+            : [HttpMethods.Get, HttpMethods.Head];
+        model.EndpointMetadata.Add(new Microsoft.AspNetCore.Routing.HttpMethodMetadata(methods));
+    }
+}

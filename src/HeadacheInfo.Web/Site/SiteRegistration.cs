@@ -15,7 +15,7 @@ public static partial class SiteRegistration
     /// <summary>Razor Pages and the site-wide web server settings.</summary>
     public static WebApplicationBuilder AddSitePages(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages();
+        builder.Services.AddRazorPages(pages => pages.Conventions.Add(new HeadacheInfo.Web.Security.PageMethods()));
         builder.Services.Configure<RouteOptions>(routes => routes.LowercaseUrls = true);
         // The antiforgery cookie goes back only over HTTPS when the form came over HTTPS.
         builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
