@@ -54,6 +54,8 @@ public sealed record ContentSnapshot(
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes(article.Slug));
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes(article.FrontMatter.ToString()));
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', article.FrontMatter.References)));
+            // What a symptom-check result lists changes with this, so a validator must too.
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes("suits:" + string.Join(',', article.FrontMatter.Suits)));
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes(article.Html));
         }
 

@@ -63,6 +63,13 @@ public sealed class ShippedRelatedArticlesTests
         }
     }
 
+    public static TheoryData<string> Outcomes() => [.. TriageOutcome.All.Select(o => o.Key)];
+
+    [Theory]
+    [MemberData(nameof(Outcomes))]
+    public void Every_result_points_to_a_shipped_article_that_suits_it(string outcome) =>
+        Assert.Contains(Shipped.Articles, article => article.FrontMatter.Suits.Contains(outcome));
+
     [Fact]
     public void Every_result_lists_the_same_shipped_articles_in_the_same_order_as_before()
     {
