@@ -20,13 +20,7 @@ public sealed class DraftPreviewTests(DraftPreviewTests.Site site) : IClassFixtu
         }
     }
 
-    private async Task<StaffClient> SignedInAsync(string email, string role)
-    {
-        await StaffSeeding.AddAsync(site, email, role);
-        var client = new StaffClient(site);
-        (await client.SignInAsync(email, StaffSeeding.Password)).Dispose();
-        return client;
-    }
+    private Task<StaffClient> SignedInAsync(string email, string role) => StaffSeeding.SignedInAsync(site, email, role);
 
     [Fact]
     public async Task The_editor_preview_shows_the_references_related_articles_and_how_the_page_was_made()

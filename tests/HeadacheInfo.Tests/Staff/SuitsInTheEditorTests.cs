@@ -23,13 +23,7 @@ public sealed class SuitsInTheEditorTests(SuitsInTheEditorTests.Site site) : ICl
         }
     }
 
-    private async Task<StaffClient> SignedInAsync(string email, string role)
-    {
-        await StaffSeeding.AddAsync(site, email, role);
-        var client = new StaffClient(site);
-        (await client.SignInAsync(email, StaffSeeding.Password)).Dispose();
-        return client;
-    }
+    private Task<StaffClient> SignedInAsync(string email, string role) => StaffSeeding.SignedInAsync(site, email, role);
 
     [Fact]
     public async Task An_approved_change_keeps_the_suits_line_as_written_and_the_result_still_points_to_the_article()
