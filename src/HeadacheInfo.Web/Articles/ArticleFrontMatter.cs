@@ -25,4 +25,10 @@ public sealed record ArticleFrontMatter(
 
     /// <summary>The public change log (<c>changes:</c>), as written: see <see cref="ArticleChanges"/>.</summary>
     public ImmutableArray<ArticleChange> Changes { get; init; } = [];
+
+    /// <summary>
+    /// The symptom-check results this article suits (<c>suits:</c>), by the keys of
+    /// <see cref="SymptomCheck.ResultSituation"/>: a result page lists the articles that suit it.
+    /// </summary>
+    public ImmutableArray<string> Suits { get; init; } = [];
 }

@@ -17,6 +17,13 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
     /// previous version (if any) is kept, and it is listed in <see cref="ContentSnapshot.Settling"/> so the
     /// caller can load again once it has settled.
     /// </param>
+    /// <summary>The order the site lists articles in: by category, then <c>order</c>, then title.</summary>
+    public static IOrderedEnumerable<Article> SiteOrder(IEnumerable<Article> articles) =>
+        articles
+            .OrderBy(a => a.Category.Position)
+            .ThenBy(a => a.FrontMatter.Order ?? int.MaxValue)
+            .ThenBy(a => a.Title, StringComparer.OrdinalIgnoreCase);
+
     public ContentSnapshot Load(string contentRoot, bool includeDrafts, long version, ParsedFileCache? cache = null, TimeSpan settle = default)
     {
         var articles = new List<Article>();
@@ -59,11 +66,7 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
 
         cache?.EndLoad();
         var synonyms = ReadSynonyms(files, problems);
-        var ordered = articles
-            .OrderBy(a => a.Category.Position)
-            .ThenBy(a => a.FrontMatter.Order ?? int.MaxValue)
-            .ThenBy(a => a.Title, StringComparer.OrdinalIgnoreCase)
-            .ToImmutableArray();
+        var ordered = SiteOrder(articles).ToImmutableArray();
         return new ContentSnapshot(version, time.GetUtcNow(), ordered, [.. problems])
         {
             Settling = [.. settling],

@@ -54,6 +54,8 @@ public sealed record ContentSnapshot(
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes(article.Slug));
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes(article.FrontMatter.ToString()));
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', article.FrontMatter.References)));
+            // What a symptom-check result lists changes with this, so a validator must too.
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes("suits:" + string.Join(',', article.FrontMatter.Suits)));
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes(article.Html));
         }
 
@@ -65,11 +67,15 @@ public sealed record ContentSnapshot(
 
     /// <summary>
     /// The articles an article page suggests next: up to <see cref="RelatedCount"/> others from its category,
-    /// those that follow it in the site's order, wrapping round to the start.
+    /// those that follow it in the site's order, wrapping round to the start. The article need not be in the
+    /// snapshot yet (a draft being previewed): it is placed where it would be once published.
     /// </summary>
     public IReadOnlyList<Article> RelatedTo(Article article)
     {
-        var peers = Categories.FirstOrDefault(group => group.Category == article.Category).Articles ?? [];
+        var inSnapshot = ReferenceEquals(Find(article.Slug), article);
+        var peers = inSnapshot
+            ? Categories.FirstOrDefault(group => group.Category == article.Category).Articles ?? []
+            : [.. ContentLoader.SiteOrder(Articles.Where(a => a.Category == article.Category && a.Slug != article.Slug).Append(article))];
         var at = peers.ToList().FindIndex(a => a.Slug == article.Slug);
         return [.. Enumerable.Range(1, Math.Min(RelatedCount, Math.Max(peers.Count - 1, 0))).Select(step => peers[(at + step) % peers.Count])];
     }

@@ -116,5 +116,6 @@ public static class FrontMatterEditor
         (set.Contains("author") || before.Author == after.Author) && (set.Contains("references") || before.References.SequenceEqual(after.References)) &&
         (set.Contains("reviewer") || before.Reviewer == after.Reviewer) && (set.Contains("last_reviewed") || before.LastReviewed == after.LastReviewed) &&
         (set.Contains("next_review") || before.NextReview == after.NextReview) && (set.Contains("draft") || before.Draft == after.Draft) &&
-        (set.Contains(ArticleChanges.Field) || before.Changes.SequenceEqual(after.Changes));
+        (set.Contains(ArticleChanges.Field) || before.Changes.SequenceEqual(after.Changes)) &&
+        (set.Contains(FrontMatterReader.SuitsField) || before.Suits.SequenceEqual(after.Suits));
 }

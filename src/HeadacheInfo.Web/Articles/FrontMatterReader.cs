@@ -15,6 +15,9 @@ public static partial class FrontMatterReader
 {
     public const string DateFormat = "yyyy-MM-dd";
 
+    /// <summary>The symptom-check results an article suits: see <see cref="ArticleFrontMatter.Suits"/>.</summary>
+    public const string SuitsField = "suits";
+
     /// <param name="yaml">The text between the two <c>---</c> lines.</param>
     /// <param name="file">The file, relative to the content folder, for problem reports.</param>
     /// <param name="firstLine">The line of the file on which the YAML text starts (1-based).</param>
@@ -121,6 +124,7 @@ public static partial class FrontMatterReader
         private string? _reviewFingerprint;
         private ImmutableArray<string> _references = [];
         private ImmutableArray<ArticleChange> _changes = [];
+        private ImmutableArray<string> _suits = [];
         private bool _draft;
 
         public string? Set(string key, YamlNode value) => key switch
@@ -135,6 +139,7 @@ public static partial class FrontMatterReader
             "last_reviewed" => Date(key, value, v => _lastReviewed = v),
             "next_review" => Date(key, value, v => _nextReview = v),
             "references" => References(value),
+            SuitsField => Suits(value),
             ArticleChanges.Field => Changes(value),
             "draft" => TrueOrFalse(key, value),
             "" => "every line of the front matter needs a field name before the ':'",
@@ -159,12 +164,12 @@ public static partial class FrontMatterReader
 
         public ArticleFrontMatter Build() => new(
             _title!, _summary!, _category!, _order, _lastReviewed!.Value, _nextReview!.Value,
-            _author, _reviewer, _references, _draft, _reviewFingerprint) { Changes = _changes };
+            _author, _reviewer, _references, _draft, _reviewFingerprint) { Changes = _changes, Suits = _suits };
 
         private static readonly string[] KnownFields =
         [
             "title", "summary", "category", "order", "last_reviewed", "next_review", "author", "reviewer",
-            "references", "draft", SignOff.FingerprintField, ArticleChanges.Field,
+            "references", "draft", SignOff.FingerprintField, ArticleChanges.Field, SuitsField,
         ];
 
         private static string? Scalar(YamlNode node) =>
@@ -259,6 +264,49 @@ public static partial class FrontMatterReader
             }
 
             _references = references.ToImmutable();
+            return null;
+        }
+
+        /// <summary>A list of result keys, one line each, or one key on its own; each must be a result the check gives.</summary>
+        private string? Suits(YamlNode value)
+        {
+            var known = string.Join(", ", SymptomCheck.ResultSituation.All.Select(s => s.Key));
+            if (value is YamlScalarNode scalar && Scalar(scalar) is null)
+            {
+                return null;
+            }
+
+            IEnumerable<YamlNode> items = value switch
+            {
+                YamlSequenceNode list => list.Children,
+                YamlScalarNode one => [one],
+                _ => [],
+            };
+            if (value is YamlMappingNode)
+            {
+                return $"'suits' must be a list of results, such as [gp, physio]; the results are {known}";
+            }
+
+            var suits = ImmutableArray.CreateBuilder<string>();
+            foreach (var item in items)
+            {
+                if (Scalar(item) is not { } key)
+                {
+                    return $"each item under 'suits' must be one result; the results are {known}";
+                }
+
+                if (SymptomCheck.ResultSituation.FromKey(key) is null)
+                {
+                    return $"unknown result '{key}' under 'suits'; use one of {known}";
+                }
+
+                if (!suits.Contains(key))
+                {
+                    suits.Add(key);
+                }
+            }
+
+            _suits = suits.ToImmutable();
             return null;
         }
 

@@ -13,7 +13,10 @@ public sealed record FileCheck(string File, ReadingGrade? Grade, ImmutableArray<
 /// <summary>The checker's answer for a whole content folder.</summary>
 public sealed record ContentCheckReport(string ContentRoot, ImmutableArray<FileCheck> Files)
 {
-    public int Errors => Files.Sum(f => f.Errors);
+    /// <summary>What was found about the articles together rather than in one file, such as a result no article suits.</summary>
+    public ImmutableArray<CheckFinding> ContentFindings { get; init; } = [];
 
-    public int Warnings => Files.Sum(f => f.Warnings);
+    public int Errors => Files.Sum(f => f.Errors) + ContentFindings.Count(f => f.Severity == FindingSeverity.Error);
+
+    public int Warnings => Files.Sum(f => f.Warnings) + ContentFindings.Count(f => f.Severity == FindingSeverity.Warning);
 }

@@ -12,17 +12,28 @@ public static class ContentCheckReportWriter
         foreach (var file in report.Files)
         {
             output.WriteLine(Heading(file));
-            foreach (var finding in file.Findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Line ?? 0))
-            {
-                var severity = finding.Severity == FindingSeverity.Error ? "error  " : "warning";
-                var line = finding.Line is { } number ? $"line {number}: " : string.Empty;
-                output.WriteLine($"  {severity} {line}{finding.Message}");
-            }
+            WriteFindings(file.Findings, output);
+        }
+
+        if (!report.ContentFindings.IsEmpty)
+        {
+            output.WriteLine("The articles together:");
+            WriteFindings(report.ContentFindings, output);
         }
 
         output.WriteLine();
         output.WriteLine(
             $"Checked {Count(report.Files.Length, "file")}: {Count(report.Errors, "error")}, {Count(report.Warnings, "warning")}.");
+    }
+
+    private static void WriteFindings(IEnumerable<CheckFinding> findings, TextWriter output)
+    {
+        foreach (var finding in findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Line ?? 0))
+        {
+            var severity = finding.Severity == FindingSeverity.Error ? "error  " : "warning";
+            var line = finding.Line is { } number ? $"line {number}: " : string.Empty;
+            output.WriteLine($"  {severity} {line}{finding.Message}");
+        }
     }
 
     private static string Heading(FileCheck file)

@@ -4,6 +4,7 @@ using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Articles.CareCards;
 using HeadacheInfo.Web.Clinic;
 using HeadacheInfo.Web.Site;
+using HeadacheInfo.Web.SymptomCheck;
 
 namespace HeadacheInfo.Web.ContentCheck;
 
@@ -32,7 +33,18 @@ public sealed partial class ContentChecker(ContentLoader loader, TimeProvider ti
         var files = LeftOut(snapshot)
             .Concat(snapshot.Articles.Select(article => CheckArticle(article, snapshot.Find, CheckOnItsOwn(article, contentRoot, today, clinic))))
             .OrderBy(file => file.File, StringComparer.Ordinal);
-        return new ContentCheckReport(contentRoot, [.. files]);
+        return new ContentCheckReport(contentRoot, [.. files]) { ContentFindings = [.. ResultsWithoutArticles(snapshot)] };
+    }
+
+    /// <summary>An error for each symptom-check outcome that no published article suits.</summary>
+    public static IEnumerable<CheckFinding> ResultsWithoutArticles(ContentSnapshot snapshot)
+    {
+        var published = snapshot.Articles.Where(article => !article.FrontMatter.Draft).ToList();
+        return TriageOutcome.All
+            .Where(outcome => !published.Any(article => article.FrontMatter.Suits.Contains(outcome.Key, StringComparer.Ordinal)))
+            .Select(outcome => new CheckFinding(FindingSeverity.Error, null,
+                $"no article suits the symptom-check result '{outcome.Key}', so its page would point to nothing to read; " +
+                $"add '{outcome.Key}' to the 'suits:' list of the article people should read after it"));
     }
 
     /// <summary>Each file the loader left out, with every reason as an error.</summary>

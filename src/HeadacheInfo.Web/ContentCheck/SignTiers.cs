@@ -12,9 +12,6 @@ namespace HeadacheInfo.Web.ContentCheck;
 /// </summary>
 public static partial class SignTiers
 {
-    /// <summary>The article that must list every emergency and urgent sign, each in a card of its tier.</summary>
-    public const string UrgentHelpSlug = RelatedArticles.UrgentHelp;
-
     private const string DoubleVision = "double vision";
 
     /// <summary>The care card a sign belongs in: the outcome the check gives the sign ticked on its own.</summary>
@@ -61,7 +58,8 @@ public static partial class SignTiers
             }
         }
 
-        if (article.Slug == UrgentHelpSlug)
+        // The page an emergency result points to must list every emergency and urgent sign, each in a card of its tier.
+        if (RelatedArticles.Suits(article, ResultSituation.Emergency))
         {
             foreach (var sign in SignCatalog.All.Where(s => CardFor(s) != CareCardKind.Info))
             {

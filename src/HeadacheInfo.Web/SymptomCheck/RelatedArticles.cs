@@ -1,47 +1,29 @@
-using System.Collections.Immutable;
 using HeadacheInfo.Web.Articles;
 
 namespace HeadacheInfo.Web.SymptomCheck;
 
-/// <summary>The articles worth reading after a result, in order, leaving out any the site does not have.</summary>
+/// <summary>The articles worth reading after a result: those whose front matter says they suit it (<c>suits:</c>).</summary>
 public static class RelatedArticles
 {
-    public const string UrgentHelp = "when-to-get-urgent-help";
-    private const string FromTheNeck = "is-my-headache-coming-from-my-neck";
-    private const string Assessment = "physiotherapy-assessment";
-    private const string Exercises = "gentle-exercises-at-home";
-    private const string GpAndPhysio = "gp-and-physiotherapist";
-    private const string OtherHeadaches = "neck-headache-or-migraine";
-    private const string LookingAfterYourself = "looking-after-yourself";
-
-    /// <summary>Every article the results may point to: each must be a file in the shipped content (a test holds it).</summary>
-    public static ImmutableArray<string> Slugs { get; } =
-        [UrgentHelp, FromTheNeck, Assessment, Exercises, GpAndPhysio, OtherHeadaches, LookingAfterYourself];
-
+    /// <summary>
+    /// In order: by the first of the result's situations each suits (see <see cref="ResultSituation.All"/>),
+    /// then in the site's order; articles about getting help sooner close the list whatever else they suit,
+    /// as every result ends with the signs that need help sooner.
+    /// </summary>
     public static IReadOnlyList<Article> For(TriageResult result, ContentSnapshot content)
     {
-        var ticked = result.Ticked.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-        var slugs = new List<string>();
-        if (result.Outcome == TriageOutcome.Physio || result.PhysioMayHelpAfterGp)
-        {
-            slugs.AddRange([FromTheNeck, Assessment, Exercises]);
-        }
-
-        if (result.Outcome == TriageOutcome.Gp)
-        {
-            slugs.Add(GpAndPhysio);
-            if (ticked.Overlaps(SignCatalog.IdsIn(SignGroup.OtherPattern)))
-            {
-                slugs.Add(OtherHeadaches);
-            }
-        }
-
-        if (ticked.Contains("painkillers-often"))
-        {
-            slugs.Add(LookingAfterYourself);
-        }
-
-        slugs.Add(UrgentHelp);
-        return [.. slugs.Distinct(StringComparer.Ordinal).Select(content.Find).OfType<Article>()];
+        var situations = ResultSituation.All.Where(s => s.AppliesTo(result)).Select(s => s.Key).ToList();
+        return
+        [
+            .. content.Articles
+                .Select(article => (Article: article, At: situations.FindIndex(article.FrontMatter.Suits.Contains)))
+                .Where(x => x.At >= 0)
+                .OrderBy(x => ResultSituation.AboutHelpSooner(x.Article.FrontMatter.Suits))
+                .ThenBy(x => x.At)
+                .Select(x => x.Article),
+        ];
     }
+
+    public static bool Suits(Article article, ResultSituation situation) =>
+        article.FrontMatter.Suits.Contains(situation.Key, StringComparer.Ordinal);
 }

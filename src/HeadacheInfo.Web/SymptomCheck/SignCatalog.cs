@@ -10,6 +10,9 @@ namespace HeadacheInfo.Web.SymptomCheck;
 /// </summary>
 public static class SignCatalog
 {
+    /// <summary>Named, as an article can say it suits a result with this sign ticked (<see cref="ResultSituation.PainkillersOften"/>).</summary>
+    public const string PainkillersOften = "painkillers-often";
+
     public static ImmutableArray<Sign> All { get; } =
     [
         // About you: asked first, because the check is for people aged 16 and over.
@@ -147,7 +150,7 @@ public static class SignCatalog
         new("aura", SignGroup.OtherPattern,
             "You see zigzag lines, flashing lights or spots before the headache",
             "you see zigzag lines, flashing lights or spots before the headache"),
-        new("painkillers-often", SignGroup.OtherPattern,
+        new(PainkillersOften, SignGroup.OtherPattern,
             "You take painkillers for headache on 10 or more days a month",
             "you take painkillers for headache on 10 or more days a month"),
         new("eye-watering", SignGroup.OtherPattern,

@@ -16,10 +16,23 @@ public sealed class ContentCheckCommandTests : IDisposable
         return (exitCode, output.ToString().TrimEnd().Split('\n'));
     }
 
+    /// <summary>
+    /// An article every symptom-check result can point to: it suits them all, so it lists every sign that
+    /// needs help soon, each in a card of its tier, as the checker asks of the article an emergency suits.
+    /// </summary>
+    private void WriteArticleForEveryResult(string slug, string title, string body = "")
+    {
+        var cards = string.Concat(HeadacheInfo.Web.SymptomCheck.SignCatalog.All
+            .Select(sign => (Sign: sign, Card: SignTiers.CardFor(sign)))
+            .Where(x => x.Card != HeadacheInfo.Web.Articles.CareCards.CareCardKind.Info)
+            .Select(x => $"\n::: {x.Card.Key}\n- {x.Sign.Label}\n:::\n"));
+        _content.WriteArticle(slug, title, body: ArticleText.DefaultBody + cards + "\n" + body, suits: "[emergency, urgent, gp, physio]");
+    }
+
     [Fact]
     public void Folder_with_errors_exits_1_and_sums_up_on_the_last_line()
     {
-        _content.WriteArticle("good", "Good", body: "See [gone](/articles/gone).");
+        WriteArticleForEveryResult("good", "Good", body: "See [gone](/articles/gone).");
         _content.Write("broken.md", "no front matter");
 
         var (exitCode, lines) = Run(_content.Root);
@@ -34,7 +47,7 @@ public sealed class ContentCheckCommandTests : IDisposable
     [Fact]
     public void Folder_without_errors_exits_0()
     {
-        _content.WriteArticle("good", "Good");
+        WriteArticleForEveryResult("good", "Good");
 
         var (exitCode, lines) = Run(_content.Root);
 

@@ -318,7 +318,8 @@ public sealed class ContentCheckerTests : IDisposable
     [Fact]
     public void The_urgent_help_article_must_list_every_sign_that_needs_help_soon()
     {
-        var file = Check($"{SignTiers.UrgentHelpSlug}.md", Article("::: emergency\n- A sudden, very bad headache that was at its worst within 5 minutes\n:::"));
+        var file = Check("when-to-get-urgent-help.md", Article("::: emergency\n- A sudden, very bad headache that was at its worst within 5 minutes\n:::")
+            .Replace("category: signs", "category: signs\nsuits: [emergency]", StringComparison.Ordinal));
 
         var missing = file.Findings.Where(f => f.Severity == FindingSeverity.Error && f.Message.Contains("is missing", StringComparison.Ordinal)).ToList();
         Assert.Contains(missing, f => f.Message.Contains("'fever-stiff-neck'", StringComparison.Ordinal));

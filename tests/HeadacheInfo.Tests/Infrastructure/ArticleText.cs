@@ -13,7 +13,8 @@ public static class ArticleText
 
     public const string DefaultBody = "## What it is\n\nA headache that starts in the neck.\n";
 
-    public static string Valid(string title, string category = "signs", string? body = null, bool draft = false) =>
+    /// <param name="suits">The <c>suits:</c> value as written, such as "[gp, physio]"; none when null.</param>
+    public static string Valid(string title, string category = "signs", string? body = null, bool draft = false, string? suits = null) =>
         $"""
         ---
         title: {title}
@@ -25,7 +26,7 @@ public static class ArticleText
         reviewer: Clinic medical lead
         references:
           - "NHS. Headaches. nhs.uk"
-        draft: {(draft ? "true" : "false")}
+        draft: {(draft ? "true" : "false")}{(suits is null ? "" : "\nsuits: " + suits)}
         ---
 
         {body ?? DefaultBody}

@@ -23,8 +23,8 @@ public sealed class TemporaryContentFolder : IDisposable
     }
 
     /// <summary>Writes a valid article called <c>{slug}.md</c>, as a clinician signed it off in the staff area.</summary>
-    public string WriteArticle(string slug, string title, string category = "signs", string? body = null, bool draft = false) =>
-        Write($"{slug}.md", ArticleText.SignedOff(slug, ArticleText.Valid(title, category, body, draft)));
+    public string WriteArticle(string slug, string title, string category = "signs", string? body = null, bool draft = false, string? suits = null) =>
+        Write($"{slug}.md", ArticleText.SignedOff(slug, ArticleText.Valid(title, category, body, draft, suits)));
 
     /// <summary>Copies the repository's own articles in, for tests of the real content.</summary>
     public void CopyShippedArticles()

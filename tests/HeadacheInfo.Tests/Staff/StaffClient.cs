@@ -169,6 +169,15 @@ public static class StaffSeeding
         }
     }
 
+    /// <summary>Adds an author or reviewer and signs them in with the password, as a person would.</summary>
+    public static async Task<StaffClient> SignedInAsync(HeadacheInfoFactory site, string email, string role)
+    {
+        await AddAsync(site, email, role);
+        var client = new StaffClient(site);
+        (await client.SignInAsync(email, Password)).Dispose();
+        return client;
+    }
+
     /// <summary>Signs an admin in, setting up their authenticator app the first time, as a person would.</summary>
     public static async Task SignInAsAdminAsync(StaffClient client, string email)
     {

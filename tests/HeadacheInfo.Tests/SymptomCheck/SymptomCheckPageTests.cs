@@ -15,8 +15,8 @@ public sealed class SymptomCheckPageTests(SymptomCheckPageTests.Site site) : ICl
             WithSetting("Clinic:Name", "Riverside Physiotherapy");
             WithSetting("Clinic:Phone", "0161 555 0100");
             WithSetting("Clinic:BookingUrl", "https://riverside.example/book");
-            Content.WriteArticle("when-to-get-urgent-help", "When to get urgent help", "getting-help");
-            Content.WriteArticle("physiotherapy-assessment", "What happens at a physiotherapy assessment", "treatment");
+            Content.WriteArticle("when-to-get-urgent-help", "When to get urgent help", "getting-help", suits: "[emergency, urgent, gp, physio]");
+            Content.WriteArticle("physiotherapy-assessment", "What happens at a physiotherapy assessment", "treatment", suits: "[physio]");
         }
     }
 

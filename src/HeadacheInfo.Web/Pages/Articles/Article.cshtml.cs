@@ -12,15 +12,10 @@ public sealed class ArticleModel(TimeProvider time) : PageModel
     /// <summary>"On this page" appears once an article has this many sections.</summary>
     public const int SectionsForContentsList = 3;
 
-    public Article Article { get; private set; } = null!;
+    /// <summary>The article as <c>_ArticleBody.cshtml</c> shows it, with up to five related articles (see <see cref="ContentSnapshot.RelatedTo"/>).</summary>
+    public ArticleView View { get; private set; } = null!;
 
-    public IReadOnlyList<ArticleHeading> Sections { get; private set; } = [];
-
-    /// <summary>Past its <c>next_review</c>: still served, with a quiet line saying so.</summary>
-    public bool ReviewOverdue { get; private set; }
-
-    /// <summary>Up to five other articles from the same category (see <see cref="ContentSnapshot.RelatedTo"/>).</summary>
-    public IReadOnlyList<Article> Related { get; private set; } = [];
+    public Article Article => View.Article;
 
     public IActionResult OnGet(string? slug)
     {
@@ -31,10 +26,7 @@ public sealed class ArticleModel(TimeProvider time) : PageModel
             return NotFound();
         }
 
-        Article = article;
-        ReviewOverdue = article.FrontMatter.NextReview < time.UtcToday();
-        Sections = [.. article.Headings.Where(h => h.Level == 2)];
-        Related = content.RelatedTo(article);
+        View = ArticleView.For(article, content, time);
         return Page();
     }
 }
