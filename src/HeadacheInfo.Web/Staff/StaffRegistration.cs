@@ -198,6 +198,10 @@ internal static class DatabaseOutagePage
         return false;
     }
 
+    /// <summary>A password or a sign-in code: never written into a page, even back to the person who typed it.</summary>
+    private static bool IsSecret(string field) =>
+        field.Contains("Password", StringComparison.OrdinalIgnoreCase) || field.EndsWith("Code", StringComparison.OrdinalIgnoreCase);
+
     public static async Task WriteAsync(HttpContext context)
     {
         context.Response.Clear();
@@ -211,7 +215,7 @@ internal static class DatabaseOutagePage
             foreach (var (name, values) in form)
             {
                 var value = values.ToString();
-                if (name.StartsWith("__", StringComparison.Ordinal) || name == "action" || value.Length == 0)
+                if (name.StartsWith("__", StringComparison.Ordinal) || name == "action" || value.Length == 0 || IsSecret(name))
                 {
                     continue;
                 }
