@@ -18,18 +18,7 @@ public sealed partial class PictureCatalogue(ContentImages images, StaffDbContex
 {
     public async Task<IReadOnlyList<PictureEntry>> AllAsync()
     {
-        var uses = new List<(string Name, PictureUse Use)>();
-        foreach (var article in store.Current.Articles)
-        {
-            foreach (var image in article.Body.Images)
-            {
-                if (ArticleWorkflow.NameIn(image.Url) is { } name)
-                {
-                    uses.Add((name, new PictureUse(article.Slug, article.Title, image.AltText, Published: true)));
-                }
-            }
-        }
-
+        var uses = PublishedUses().ToList();
         var drafts = await database.ArticleStates.AsNoTracking().Where(s => s.DraftRevisionId != null)
             .Join(database.ArticleRevisions.AsNoTracking(), s => s.DraftRevisionId, r => r.Id, (s, r) => new { r.Slug, r.Text })
             .ToListAsync();
@@ -55,8 +44,23 @@ public sealed partial class PictureCatalogue(ContentImages images, StaffDbContex
         })];
     }
 
-    /// <summary>Pictures in the images folder that no article on the site shows any more. Nothing deletes them.</summary>
-    public async Task<IReadOnlyList<PictureEntry>> UnusedAsync() => [.. (await AllAsync()).Where(p => p.OnSite && !p.UsedOnSite)];
+    /// <summary>
+    /// Pictures in the images folder that no article on the site shows any more. Nothing deletes them. Only the
+    /// published articles and the folder decide it, so the dashboard reads no drafts or uploads for it.
+    /// </summary>
+    public IReadOnlyList<PictureEntry> Unused()
+    {
+        var shown = PublishedUses().Select(u => u.Name).ToHashSet(StringComparer.Ordinal);
+        return [.. images.List().Where(file => !shown.Contains(file.Name))
+            .Select(file => new PictureEntry(file.Name, file.Size, OnSite: true, null, null, null, []))];
+    }
+
+    private IEnumerable<(string Name, PictureUse Use)> PublishedUses() =>
+        from article in store.Current.Articles
+        from image in article.Body.Images
+        let name = ArticleWorkflow.NameIn(image.Url)
+        where name is not null
+        select (name, new PictureUse(article.Slug, article.Title, image.AltText, Published: true));
 
     /// <summary>A picture in a draft's Markdown, as the editor writes one: <c>![alt](/images/name.png)</c>.</summary>
     [GeneratedRegex(@"!\[(?<alt>(?:[^\]\\]|\\.)*)\]\(\s*/images/(?<name>[a-z0-9]+(?:-[a-z0-9]+)*\.(?:png|jpg|jpeg|webp|svg))")]
