@@ -72,9 +72,7 @@ public sealed partial class ArticleWorkflow
             state.DraftBaseHash = scheduled.BaseHash;
         }
 
-        state.ScheduledRevisionId = null;
-        state.PublishAt = null;
-        state.ScheduleProblem = null;
+        state.ClearSchedule();
         Add(NewRevision(slug, RevisionActions.ScheduleCancelled, string.Empty, scheduled.BaseHash, reviewer.Email!,
             backToReview ? "scheduled change cancelled; back to waiting for review" : "scheduled change cancelled; a newer change was already in progress", scheduled.Id));
         if (await SaveStateAsync(state) is { } conflict)
@@ -159,10 +157,7 @@ public sealed partial class ArticleWorkflow
             return WorkflowResult.Invalid("No take-down date is set for this article: it may have come off already, or been cancelled.");
         }
 
-        state.TakeDownAt = null;
-        state.TakeDownReason = null;
-        state.TakeDownBy = null;
-        state.TakeDownProblem = null;
+        state.ClearTakeDownDate();
         if (await SaveStateAsync(state) is { } conflict)
         {
             return conflict;
@@ -237,8 +232,7 @@ public sealed partial class ArticleWorkflow
                 "and going live would have undone that change. Cancel it, then return it to the author to bring it up to date.");
         }
 
-        state.ScheduledRevisionId = null;
-        state.PublishAt = null;
+        state.ClearSchedule();
         state.PublishedHash = ArticleDraft.Fingerprint(scheduled.Text);
         // Signed by the reviewer who approved it, on the day they did; the same text byte for byte.
         var approved = NewRevision(slug, RevisionActions.Approved, scheduled.Text, scheduled.BaseHash, scheduled.Author,

@@ -619,10 +619,7 @@ public sealed partial class ArticleWorkflow(
         }
 
         state.PublishedHash = string.Empty;
-        state.TakeDownAt = null;
-        state.TakeDownReason = null;
-        state.TakeDownBy = null;
-        state.TakeDownProblem = null;
+        state.ClearTakeDownDate();
         var revision = NewRevision(slug, RevisionActions.Unpublished, text, ArticleDraft.Fingerprint(text), author, note);
         return await PublishAsync(state, transaction, revision, new PublishedChange(slug, null, []),
             AuditEvents.ArticleUnpublished, actor, detail,
