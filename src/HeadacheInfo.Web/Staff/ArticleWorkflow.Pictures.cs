@@ -188,8 +188,7 @@ public sealed partial class ArticleWorkflow
     /// </summary>
     private Dictionary<string, byte[]> DraftPictures(string text, RevisionPicture? uploading)
     {
-        var names = PictureRules.Reference().Matches(text).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)
-            .Where(name => !images.Exists(name)).ToList();
+        var names = NotOnSite(text);
         var found = names.Count == 0 ? new Dictionary<string, byte[]>(StringComparer.Ordinal)
             : database.RevisionPictures.AsNoTracking().Where(p => names.Contains(p.Name))
                 .Select(p => new { p.Name, p.Bytes }).ToDictionary(p => p.Name, p => p.Bytes, StringComparer.Ordinal);
@@ -201,11 +200,14 @@ public sealed partial class ArticleWorkflow
         return found;
     }
 
+    /// <summary>The names of the pictures a text shows that are not in the images folder (yet).</summary>
+    private List<string> NotOnSite(string text) =>
+        [.. PictureRules.Reference().Matches(text).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).Where(name => !images.Exists(name))];
+
     /// <summary>The pictures a text about to be published shows that are not in the images folder yet.</summary>
     private async Task<IReadOnlyList<(string Name, byte[] Bytes)>> PicturesToWriteAsync(string text)
     {
-        var names = PictureRules.Reference().Matches(text).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)
-            .Where(name => !images.Exists(name)).ToList();
+        var names = NotOnSite(text);
         return names.Count == 0 ? []
             : [.. (await database.RevisionPictures.AsNoTracking().Where(p => names.Contains(p.Name)).Select(p => new { p.Name, p.Bytes }).ToListAsync())
                 .Select(p => (p.Name, p.Bytes))];
