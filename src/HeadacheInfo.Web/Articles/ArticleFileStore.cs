@@ -32,11 +32,22 @@ public interface IArticleFileStore
 
     /// <summary>Removes the article's file, wherever it lives.</summary>
     void Delete(string slug);
+
+    /// <summary>
+    /// The same store, remembering where each article's file is from one walk of the folder now, for applying
+    /// many changes in turn: walking the whole folder for every slug takes minutes with thousands of articles.
+    /// A file a person moves or removes since the walk is looked for again; one added meanwhile anywhere but its
+    /// usual place is not seen, so keep it for one batch of changes. One caller at a time.
+    /// </summary>
+    IArticleFileStore Located();
 }
 
 /// <inheritdoc />
 public sealed class ArticleFileStore(string contentRoot) : IArticleFileStore
 {
+    /// <summary>Where each slug's file was at the walk <see cref="Located"/> made; null: walk for every slug.</summary>
+    private Dictionary<string, (string Path, string File)>? _located;
+
     public string ContentRoot { get; } = Path.GetFullPath(contentRoot);
 
     private string ArticlesFolder => Path.Combine(ContentRoot, ContentLoader.ArticlesFolder);
@@ -77,6 +88,7 @@ public sealed class ArticleFileStore(string contentRoot) : IArticleFileStore
         var target = PathFor(slug);
         // Not ending in .md, so the site never reads a half-written temporary file.
         AtomicFile.Write(target, $".{slug}.{Guid.NewGuid():N}.tmp", temporary => File.WriteAllText(temporary, text), overwrite: true);
+        _located?.TryAdd(slug, (target, ArticleFiles.Relative(ContentRoot, target)));
     }
 
     public void Delete(string slug)
@@ -86,6 +98,7 @@ public sealed class ArticleFileStore(string contentRoot) : IArticleFileStore
             try
             {
                 File.Delete(entry.Path);
+                _located?.Remove(slug);
             }
             catch (UnauthorizedAccessException ex)
             {
@@ -100,12 +113,36 @@ public sealed class ArticleFileStore(string contentRoot) : IArticleFileStore
             ? Locate(slug, []) is { } entry ? entry.Path : Path.Combine(ArticlesFolder, slug + ContentLoader.ArticleExtension)
             : throw new ArgumentException($"'{slug}' is not a valid slug", nameof(slug));
 
+    public IArticleFileStore Located() => new ArticleFileStore(ContentRoot)
+    {
+        // The folder's sorted order, first file first, as a walk for one slug would find it.
+        _located = List([]).GroupBy(entry => SlugOf(entry.File), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal),
+    };
+
     private (string Path, string File)? Locate(string slug, List<ContentProblem> problems)
     {
+        if (_located is { } located)
+        {
+            var known = located.TryGetValue(slug, out var remembered);
+            if (known && File.Exists(remembered.Path))
+            {
+                return remembered;
+            }
+
+            if (!known && !Path.Exists(Path.Combine(ArticlesFolder, slug + ContentLoader.ArticleExtension)))
+            {
+                return null;
+            }
+
+            // Moved, removed or put in its usual place by a person since the walk: this slug is looked for again.
+            located.Remove(slug);
+        }
+
         foreach (var entry in List(problems))
         {
             if (SlugOf(entry.File) == slug)
             {
+                _located?.TryAdd(slug, entry);
                 return entry;
             }
         }

@@ -201,7 +201,8 @@ public static class ArticleFiles
 #pragma warning restore SYSLIB1054, CA2101
     }
 
-    private static string Relative(string contentRoot, string path) => Path.GetRelativePath(contentRoot, path).Replace('\\', '/');
+    /// <summary>A path as the site names files in messages: relative to the content folder, with forward slashes.</summary>
+    public static string Relative(string contentRoot, string path) => Path.GetRelativePath(contentRoot, path).Replace('\\', '/');
 
     private static FileSystemInfo? SafeResolve(FileSystemInfo entry)
     {

@@ -22,6 +22,8 @@ public sealed partial class ContentStore(
     private ContentSnapshot _current = ContentSnapshot.Empty;
     private ReloadStatus _status = new(null, null, null);
     private CancellationTokenSource _changed = new();
+    private long _loadsStarted;
+    private long _lastWholeLoad;
 
     public ContentSnapshot Current => Volatile.Read(ref _current);
 
@@ -35,6 +37,15 @@ public sealed partial class ContentStore(
     /// <summary>Pins a snapshot to a request, so every part of its answer comes from one version of the content.</summary>
     public static void Pin(HttpContext context, ContentSnapshot snapshot) => context.Features.Set(new PinnedSnapshot(snapshot));
 
+    /// <summary>How many loads of the folder have begun: note it when a change is seen, to ask <see cref="LoadedSince"/> later.</summary>
+    public long LoadsStarted => Interlocked.Read(ref _loadsStarted);
+
+    /// <summary>
+    /// Whether a load that began after <paramref name="loadsStarted"/> has read every file, leaving none to settle:
+    /// then a change seen before that is already served, and reloading for it again would only cost time.
+    /// </summary>
+    public bool LoadedSince(long loadsStarted) => Interlocked.Read(ref _lastWholeLoad) > loadsStarted;
+
     /// <summary>Fires once when the current snapshot is replaced; ask again for the next change.</summary>
     public IChangeToken GetChangeToken() => new CancellationChangeToken(Volatile.Read(ref _changed).Token);
 
@@ -45,6 +56,7 @@ public sealed partial class ContentStore(
         lock (_reloadLock)
         {
             Volatile.Write(ref _status, _status with { RunningSince = time.GetUtcNow() });
+            var number = Interlocked.Increment(ref _loadsStarted);
             try
             {
                 var settings = options.Value;
@@ -57,6 +69,11 @@ public sealed partial class ContentStore(
                 var next = BuildParts(loaded, _current);
                 LogLoaded(next.Articles.Length, next.Problems.Length, next.Version, settings.FullPath);
                 Swap(next);
+                if (next.SettlesAt is null)
+                {
+                    Interlocked.Exchange(ref _lastWholeLoad, number);
+                }
+
                 return next;
             }
             catch (Exception ex)

@@ -9,15 +9,20 @@ namespace HeadacheInfo.Web.Articles;
 /// Loads the content at start, then reloads it whenever anything under the content folder changes.
 /// Changes are debounced: an editor saving a file often fires several events, and a burst of them gives
 /// one reload once the folder has been quiet for a moment. A file still being saved is read again once it settles.
+/// A change some other load has already read (the publish log's applier loads as it writes) needs no reload.
 /// </summary>
 internal sealed partial class ContentWatcher(
     ContentStore store,
     IOptions<ContentOptions> options,
     ContentWatcherTimings timings,
+    IEnumerable<IContentCatchUp> catchUps,
     TimeProvider time,
     ILogger<ContentWatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan MinimumRetryDelay = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>The store's load count when the latest change was seen.</summary>
+    private long _seenAt;
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -38,14 +43,25 @@ internal sealed partial class ContentWatcher(
         {
             FullMode = BoundedChannelFullMode.DropWrite,
         });
-        using var watch = ChangeToken.OnChange(() => files.Watch("**/*"), () => changes.Writer.TryWrite(true));
+        using var watch = ChangeToken.OnChange(() => files.Watch("**/*"), () =>
+        {
+            Interlocked.Exchange(ref _seenAt, store.LoadsStarted);
+            changes.Writer.TryWrite(true);
+        });
 
         try
         {
+            // A catch-up writes thousands of files and loads them once when done; a reload meanwhile only slows it.
+            await Task.WhenAll(catchUps.Select(c => c.CaughtUp)).WaitAsync(stoppingToken);
             while (await changes.Reader.WaitToReadAsync(stoppingToken))
             {
                 changes.Reader.TryRead(out _);
                 await WaitForQuietAsync(changes.Reader, stoppingToken);
+                if (store.LoadedSince(Interlocked.Read(ref _seenAt)))
+                {
+                    continue;
+                }
+
                 if (ReloadSafely(timings.Settle) is { } settlesAt)
                 {
                     // Come back for the files still being saved once they have settled; a newer change may bring us back first.
@@ -105,6 +121,15 @@ internal sealed partial class ContentWatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reloading the content failed; the previous content is still served")]
     private partial void LogReloadFailed(Exception exception);
+}
+
+/// <summary>
+/// Something that fills the content folder at start and loads the store itself once it has (the publish log's
+/// catch-up): the watcher reloads for no change until every one is done.
+/// </summary>
+public interface IContentCatchUp
+{
+    Task CaughtUp { get; }
 }
 
 /// <summary>

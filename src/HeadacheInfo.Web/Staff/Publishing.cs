@@ -32,6 +32,7 @@ public static class PublishingRegistration
         if (StaffDatabase.IsPostgres(builder.Configuration[$"{DatabaseOptions.Section}:Provider"]))
         {
             builder.Services.AddHostedService<PublishLogApplier>();
+            builder.Services.AddSingleton<IContentCatchUp>(services => services.GetRequiredService<PublishChannel>());
             builder.Services.AddHealthChecks().AddCheck<PublishingHealthCheck>(PublishingHealthCheck.Name);
         }
 
@@ -81,7 +82,7 @@ public sealed record PublishedChange(string Slug, string? Text, IReadOnlyList<(s
 /// last row applied to this instance's folder, whether the database channel is live, and the text each article
 /// had at the last row applied, so an edit made on this disk can be told from one the log brought.
 /// </summary>
-public sealed class PublishChannel(IOptions<DatabaseOptions> database, IOptions<PublishingOptions> options) : IDisposable
+public sealed class PublishChannel(IOptions<DatabaseOptions> database, IOptions<PublishingOptions> options) : IContentCatchUp, IDisposable
 {
     public const string NotifyChannel = "headacheinfo_publish_log";
 
@@ -234,12 +235,19 @@ internal sealed partial class PublishLogApplier(
 
                 while (await NextBatchAsync(connection, channel.LastApplied, stoppingToken) is { Count: > 0 } rows)
                 {
+                    // One walk of the folder per batch: a walk per row made a fresh instance's catch-up minutes long.
+                    var folder = files.Located();
                     foreach (var row in rows)
                     {
-                        await ApplyAsync(row);
+                        await ApplyAsync(row, folder);
                     }
 
                     WritePosition(channel.LastApplied);
+                    if (channel.CaughtUp.IsCompleted)
+                    {
+                        // Shown at once: the files were written whole, so nothing needs the folder watcher's wait to settle.
+                        store.Reload(TimeSpan.Zero);
+                    }
                 }
 
                 if (!channel.CaughtUp.IsCompleted)
@@ -378,7 +386,7 @@ internal sealed partial class PublishLogApplier(
         return hashes;
     }
 
-    private async Task ApplyAsync(PublishLogEntry row)
+    private async Task ApplyAsync(PublishLogEntry row, IArticleFileStore folder)
     {
         switch (row.Kind)
         {
@@ -394,7 +402,7 @@ internal sealed partial class PublishLogApplier(
             case PublishLogKinds.Article or PublishLogKinds.Removed when Slug.IsValid(row.Name):
                 using (await locks.HoldAsync(row.Name))
                 {
-                    var here = files.Read(row.Name).Text;
+                    var here = folder.Read(row.Name).Text;
                     var hereHash = here is null ? string.Empty : ArticleDraft.Fingerprint(here);
                     if (here is not null && channel.AppliedHash(row.Name) is { } applied && hereHash != applied && hereHash != row.Hash)
                     {
@@ -406,11 +414,11 @@ internal sealed partial class PublishLogApplier(
 
                     if (row.Kind == PublishLogKinds.Removed)
                     {
-                        files.Delete(row.Name);
+                        folder.Delete(row.Name);
                     }
                     else if (hereHash != row.Hash)
                     {
-                        files.Write(row.Name, row.Text ?? string.Empty);
+                        folder.Write(row.Name, row.Text ?? string.Empty);
                     }
 
                     channel.Applied(row);

@@ -411,4 +411,7 @@ public sealed class FailingFileStore(HeadacheInfo.Web.Articles.IArticleFileStore
     }
 
     public void Delete(string slug) => inner.Delete(slug);
+
+    // Itself, so an armed failure still happens when the publish log's applier writes.
+    public HeadacheInfo.Web.Articles.IArticleFileStore Located() => this;
 }
