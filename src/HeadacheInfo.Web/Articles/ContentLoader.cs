@@ -33,26 +33,42 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
         var settlesAt = DateTimeOffset.MinValue;
         var slugOwners = new Dictionary<string, string>(StringComparer.Ordinal);
         var files = new ArticleFileStore(contentRoot);
+        var found = new List<(string Path, string File, string Slug)>();
+        // In folder order, each file's refusal or its place in found: reported in the order the files sit.
+        var steps = new List<(ContentProblem? Refused, int Found)>();
 
         foreach (var (path, file) in files.List(problems))
         {
             var slug = Path.GetFileNameWithoutExtension(path);
             if (!Path.GetExtension(path).Equals(ArticleExtension, StringComparison.Ordinal) || !Slug.IsValid(slug))
             {
-                problems.Add(new(file, null,
+                steps.Add((new(file, null,
                     "the file name must use only lowercase letters, numbers and single hyphens, and end in .md, " +
-                    "such as 'neck-exercises.md'"));
+                    "such as 'neck-exercises.md'"), -1));
                 continue;
             }
 
             if (slugOwners.TryGetValue(slug, out var owner))
             {
-                problems.Add(new(file, null, $"the name '{slug}' is already used by {owner}; rename one of them"));
+                steps.Add((new(file, null, $"the name '{slug}' is already used by {owner}; rename one of them"), -1));
                 continue;
             }
 
             slugOwners[slug] = file;
-            if (ParseFile(files, path, file, slug, problems, cache, settle, settling, ref settlesAt) is not { } result)
+            steps.Add((null, found.Count));
+            found.Add((path, file, slug));
+        }
+
+        var results = ParseFiles(files, found, cache, settle, settling, ref settlesAt);
+        foreach (var (refused, at) in steps)
+        {
+            if (refused is not null)
+            {
+                problems.Add(refused);
+                continue;
+            }
+
+            if (results[at] is not { } result)
             {
                 continue;
             }
@@ -76,34 +92,56 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
         };
     }
 
-    private ArticleParseResult? ParseFile(
-        ArticleFileStore files, string path, string file, string slug, List<ContentProblem> problems, ParsedFileCache? cache, TimeSpan settle,
-        List<string> settling, ref DateTimeOffset settlesAt)
+    /// <summary>
+    /// Each file's parse result, in the order given (none for a new file still being saved); a file that is unchanged,
+    /// or still being saved, is not read. The files
+    /// that must be read are parsed side by side: Markdig and the YAML reader are most of a load's time.
+    /// </summary>
+    private ArticleParseResult?[] ParseFiles(
+        ArticleFileStore files, List<(string Path, string File, string Slug)> found, ParsedFileCache? cache,
+        TimeSpan settle, List<string> settling, ref DateTimeOffset settlesAt)
     {
-        // For a link (allowed only within the folder), the target's time and length are what change on an edit.
-        var onDisk = new FileInfo(path);
-        var info = onDisk.LinkTarget is null ? onDisk : onDisk.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? onDisk;
-        var (lastWrite, length) = info.Exists ? (info.LastWriteTimeUtc, info.Length) : (DateTime.MinValue, -1L);
-        if (cache?.Find(path, lastWrite, length) is { } cached)
+        var results = new ArticleParseResult?[found.Count];
+        var toRead = new List<(int Index, DateTime LastWrite, long Length)>();
+        for (var i = 0; i < found.Count; i++)
         {
-            return cached;
+            var (path, file, _) = found[i];
+            // For a link (allowed only within the folder), the target's time and length are what change on an edit.
+            var onDisk = new FileInfo(path);
+            var info = onDisk.LinkTarget is null ? onDisk : onDisk.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? onDisk;
+            var (lastWrite, length) = info.Exists ? (info.LastWriteTimeUtc, info.Length) : (DateTime.MinValue, -1L);
+            if (cache?.Find(path, lastWrite, length) is { } cached)
+            {
+                results[i] = cached;
+                continue;
+            }
+
+            // A save in progress (half the file written, then a pause) must not be published cut off: wait until
+            // the file has not been written to for a moment. A time in the future (a skewed network clock) counts as settled.
+            var written = new DateTimeOffset(lastWrite, TimeSpan.Zero);
+            var sinceWritten = time.GetUtcNow() - written;
+            if (sinceWritten >= TimeSpan.Zero && sinceWritten < settle)
+            {
+                settling.Add(file);
+                settlesAt = written + settle > settlesAt ? written + settle : settlesAt;
+                results[i] = cache?.Previous(path);
+                continue;
+            }
+
+            toRead.Add((i, lastWrite, length));
         }
 
-        // A save in progress (half the file written, then a pause) must not be published cut off: wait until
-        // the file has not been written to for a moment. A time in the future (a skewed network clock) counts as settled.
-        var written = new DateTimeOffset(lastWrite, TimeSpan.Zero);
-        var sinceWritten = time.GetUtcNow() - written;
-        if (sinceWritten >= TimeSpan.Zero && sinceWritten < settle)
+        Parallel.ForEach(toRead, job =>
         {
-            settling.Add(file);
-            settlesAt = written + settle > settlesAt ? written + settle : settlesAt;
-            return cache?.Previous(path);
+            var (path, file, slug) = found[job.Index];
+            results[job.Index] = ReadAndParse(files, path, file, slug, []);
+        });
+        foreach (var job in toRead)
+        {
+            cache?.Add(found[job.Index].Path, job.LastWrite, job.Length, results[job.Index]!);
         }
 
-        var fileProblems = new List<ContentProblem>();
-        var result = ReadAndParse(files, path, file, slug, fileProblems);
-        cache?.Add(path, lastWrite, length, result);
-        return result;
+        return results;
     }
 
     /// <summary>The search synonyms staff keep beside the articles, if they keep any; a line that cannot be used is a problem like any other.</summary>

@@ -240,6 +240,12 @@ public sealed partial class ContentChecker(ContentLoader loader, TimeProvider ti
         ];
         foreach (var (literal, placeholder) in literals.Distinct())
         {
+            // Most lines hold no number at all: the plain search spares them the pattern.
+            if (!text.Contains(literal, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var pattern = $@"(?<![\w]){System.Text.RegularExpressions.Regex.Escape(literal)}(?![\w])";
             if (System.Text.RegularExpressions.Regex.IsMatch(text, pattern))
             {

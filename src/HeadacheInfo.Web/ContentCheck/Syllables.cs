@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace HeadacheInfo.Web.ContentCheck;
@@ -9,7 +10,30 @@ namespace HeadacheInfo.Web.ContentCheck;
 /// </summary>
 public static partial class Syllables
 {
+    /// <summary>Enough for every word of thousands of articles; bounded, since any text can be checked.</summary>
+    private const int MaxRemembered = 100_000;
+
+    // The same few thousand words make up every article: each is counted once, not each time it is read.
+    private static readonly ConcurrentDictionary<string, int> Remembered = new(StringComparer.Ordinal);
+    private static int _remembered;
+
     public static int Count(string word)
+    {
+        if (Remembered.TryGetValue(word, out var known))
+        {
+            return known;
+        }
+
+        var count = CountOnce(word);
+        if (Volatile.Read(ref _remembered) < MaxRemembered && Remembered.TryAdd(word, count))
+        {
+            Interlocked.Increment(ref _remembered);
+        }
+
+        return count;
+    }
+
+    private static int CountOnce(string word)
     {
         var letters = NotLetters().Replace(word.ToLowerInvariant(), string.Empty);
         if (letters.Length == 0)

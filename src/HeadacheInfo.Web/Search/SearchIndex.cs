@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using HeadacheInfo.Web.Articles;
@@ -36,9 +37,11 @@ public sealed class SearchIndex
         Snapshot = snapshot;
         // A reload keeps the same Article for every file that did not change, so only edited files are indexed again.
         var kept = previous?._articles.ToDictionary(a => (object)a.Article, ReferenceEqualityComparer.Instance);
-        // One copy of each word, however many articles use it: thousands of articles share most of their words.
-        var words = new Dictionary<string, string>(StringComparer.Ordinal);
-        _articles = [.. snapshot.Articles.Select(article => kept?.GetValueOrDefault(article) ?? IndexedArticle.Of(article, words))];
+        // Each word written is folded and stemmed once, and its term kept as one copy, however many articles use
+        // it: thousands of articles share most of their words. Articles are indexed side by side, in site order.
+        var terms = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        _articles = [.. snapshot.Articles.AsParallel().AsOrdered()
+            .Select(article => kept?.GetValueOrDefault(article) ?? IndexedArticle.Of(article, word => terms.GetOrAdd(word, SearchText.Term)))];
         _vocabulary = [.. _articles.SelectMany(a => a.Terms).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         _synonyms = snapshot.Synonyms.SelectMany(group => group.SelectMany(term => group.Select(other => (term, other))))
             .ToLookup(pair => pair.term, pair => pair.other, StringComparer.Ordinal);
@@ -138,12 +141,12 @@ public sealed class SearchIndex
         int[] Weights,
         IReadOnlyList<string> Paragraphs)
     {
-        public static IndexedArticle Of(Article article, Dictionary<string, string> words)
+        public static IndexedArticle Of(Article article, Func<string, string> termOf)
         {
             var weights = new Dictionary<string, int>(StringComparer.Ordinal);
             void Add(string text, int weight)
             {
-                foreach (var term in SearchText.Terms(text))
+                foreach (var term in SearchText.Words(text).Select(termOf))
                 {
                     weights[term] = weights.GetValueOrDefault(term) + weight;
                 }
@@ -161,7 +164,7 @@ public sealed class SearchIndex
                 Add(paragraph, BodyWeight);
             }
 
-            var terms = weights.Keys.Select(term => words.TryAdd(term, term) ? term : words[term]).Order(StringComparer.Ordinal).ToArray();
+            var terms = weights.Keys.Order(StringComparer.Ordinal).ToArray();
             return new IndexedArticle(article, terms, [.. terms.Select(term => weights[term])], [article.Summary, .. article.Body.ProseParagraphs]);
         }
 

@@ -7,12 +7,14 @@ namespace HeadacheInfo.Web.Search;
 /// <summary>How text becomes search terms: lowercase, accents removed, punctuation ignored, words stemmed.</summary>
 public static partial class SearchText
 {
-    public static IEnumerable<string> Terms(string text) =>
-        Words(text).Select(word => PorterStemmer.Stem(Fold(word)));
+    public static IEnumerable<string> Terms(string text) => Words(text).Select(Term);
+
+    /// <summary>The term one word is searched by.</summary>
+    public static string Term(string word) => PorterStemmer.Stem(Fold(word));
 
     /// <summary>The words of <paramref name="text"/> with where each starts, for marking matches in a snippet.</summary>
     public static IEnumerable<(int Index, int Length, string Term)> WordsWithTerms(string text) =>
-        WordPattern().Matches(text).Select(m => (m.Index, m.Length, PorterStemmer.Stem(Fold(m.Value))));
+        WordPattern().Matches(text).Select(m => (m.Index, m.Length, Term(m.Value)));
 
     public static IEnumerable<string> Words(string text) => WordPattern().Matches(text).Select(m => m.Value);
 
