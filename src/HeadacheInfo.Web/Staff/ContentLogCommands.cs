@@ -72,6 +72,11 @@ public static class ContentLogCommands
         }
     }
 
+    /// <summary>
+    /// Seeds the log: an article or picture the log has no row for is added. One the log already has is left as
+    /// published there, even if this folder's copy differs: an import must never undo a clinician's approval or
+    /// take-down (changes go through the staff area, or through an edit on an instance's disk, which is recorded).
+    /// </summary>
     private static async Task<int> ImportAsync(string folder, StaffDbContext database, PublishChannel channel, TextWriter output, TextWriter error)
     {
         var store = new ArticleFileStore(folder);
@@ -79,16 +84,41 @@ public static class ContentLogCommands
         var latest = await LatestAsync(database);
         var at = DateTimeOffset.UtcNow;
         var rows = new List<PublishLogEntry>();
+        var kept = new List<string>();
         var pictures = new ContentImages(folder);
-        foreach (var (name, _) in pictures.List())
+        foreach (var (name, size) in pictures.List())
         {
-            if (!PictureRules.IsValidName(name) || pictures.Read(name) is not { } bytes)
+            var file = $"{ArticlesRegistration.ContentImagesFolder}/{name}";
+            var path = Path.Combine(pictures.Folder, name);
+            if (new FileInfo(path).LinkTarget is not null)
+            {
+                problems.Add(new(file, null, "the picture is a link to another file; put the picture itself in the folder"));
+                continue;
+            }
+
+            if (PictureRules.NameProblem(name, name) is { } badName)
+            {
+                problems.Add(new(file, null, badName));
+                continue;
+            }
+
+            if (pictures.Read(name) is not { } bytes)
             {
                 continue;
             }
 
+            if (PictureRules.ContentProblem(name, name, size, () => bytes) is { } badPicture)
+            {
+                problems.Add(new(file, null, badPicture));
+                continue;
+            }
+
             var hash = ArticleDraft.Fingerprint(Convert.ToBase64String(bytes));
-            if (latest.GetValueOrDefault((PublishLogKinds.Picture, name)).Hash != hash)
+            if (latest.TryGetValue((PublishLogKinds.Picture, name), out var logged))
+            {
+                AddIf(logged.Hash != hash, kept, file);
+            }
+            else
             {
                 rows.Add(channel.Row(PublishLogKinds.Picture, name, null, bytes, hash, at));
             }
@@ -104,7 +134,11 @@ public static class ContentLogCommands
             }
 
             var hash = ArticleDraft.Fingerprint(text);
-            if (latest.GetValueOrDefault((PublishLogKinds.Article, slug)).Hash != hash)
+            if (latest.TryGetValue((PublishLogKinds.Article, slug), out var logged))
+            {
+                AddIf(logged.Hash != hash, kept, file);
+            }
+            else
             {
                 rows.Add(channel.Row(PublishLogKinds.Article, slug, text, null, hash, at));
                 articles++;
@@ -126,12 +160,30 @@ public static class ContentLogCommands
             error.WriteLine($"Not imported: {problem.File}: {problem.Reason}");
         }
 
+        foreach (var file in kept)
+        {
+            output.WriteLine($"Kept as published: {file}: the publish log already has it (approved, changed or taken down since), " +
+                "so this folder's copy is not imported; change it in the staff area");
+        }
+
         output.WriteLine(rows.Count == 0
-            ? "Nothing to import: the publish log already has every article and picture as they are in this folder."
+            ? "Nothing to import: the publish log already has every article and picture in this folder."
             : $"Added {articles} article(s) and {rows.Count - articles} picture(s) to the publish log.");
         return problems.Count == 0 ? Done : Failed;
+
+        static void AddIf(bool differs, List<string> list, string file)
+        {
+            if (differs)
+            {
+                list.Add(file);
+            }
+        }
     }
 
+    /// <summary>
+    /// Writes the latest published state: each file whole (a link already in the folder is replaced, never written
+    /// through), and an article taken off the site is removed from the folder, so the folder matches the site.
+    /// </summary>
     private static async Task<int> ExportAsync(string folder, StaffDbContext database, TextWriter output)
     {
         var latest = await LatestAsync(database);
@@ -146,19 +198,31 @@ public static class ContentLogCommands
             {
                 if (row.Kind == PublishLogKinds.Article && Slug.IsValid(row.Name) && row.Text is { } text)
                 {
-                    await File.WriteAllTextAsync(Path.Combine(articles, row.Name + ContentLoader.ArticleExtension), text);
+                    var target = Path.Combine(articles, row.Name + ContentLoader.ArticleExtension);
+                    AtomicFile.Write(target, $".{row.Name}.{Guid.NewGuid():N}.tmp", temporary => File.WriteAllText(temporary, text), overwrite: true);
                     written++;
                 }
                 else if (row.Kind == PublishLogKinds.Picture && PictureRules.IsValidName(row.Name) && row.Bytes is { } bytes)
                 {
-                    Directory.CreateDirectory(images);
-                    await File.WriteAllBytesAsync(Path.Combine(images, row.Name), bytes);
+                    AtomicFile.Write(Path.Combine(images, row.Name), $".{row.Name}.{Guid.NewGuid():N}.tmp", temporary => File.WriteAllBytes(temporary, bytes), overwrite: true);
                     written++;
                 }
             }
         }
 
-        output.WriteLine($"Wrote {written} file(s), the latest published state, to {folder}.");
+        var removed = 0;
+        foreach (var slug in latest.Where(r => r.Value.Kind == PublishLogKinds.Removed).Select(r => r.Key.Name).Where(Slug.IsValid))
+        {
+            var stale = Path.Combine(articles, slug + ContentLoader.ArticleExtension);
+            if (File.Exists(stale) || new FileInfo(stale).LinkTarget is not null)
+            {
+                File.Delete(stale);
+                removed++;
+            }
+        }
+
+        output.WriteLine($"Wrote {written} file(s), the latest published state, to {folder}" +
+            (removed > 0 ? $", and removed {removed} article(s) taken off the site since." : "."));
         return Done;
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.ContentCheck;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -229,6 +230,14 @@ internal sealed partial class PublishLogApplier(
                 await connection.OpenAsync(stoppingToken);
                 if (!started)
                 {
+                    if (position > 0 && position > await LastSeqAsync(connection, stoppingToken))
+                    {
+                        // Further than the log goes (a database restored from a backup, a hand-edited file): the whole
+                        // log is applied again; texts it holds are not taken for edits on this disk.
+                        LogPositionBeyondLog(position);
+                        position = 0;
+                    }
+
                     channel.Start(position, await AppliedHashesAsync(connection, position, stoppingToken));
                     started = true;
                 }
@@ -265,7 +274,11 @@ internal sealed partial class PublishLogApplier(
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                channel.Live = false;
+                if (DatabaseOutagePage.IsOutage(ex))
+                {
+                    channel.Live = false;
+                }
+
                 LogApplyFailed(ex.GetBaseException().Message);
                 if (!channel.CaughtUp.IsCompleted && DatabaseOutagePage.IsOutage(ex))
                 {
@@ -390,7 +403,7 @@ internal sealed partial class PublishLogApplier(
     {
         switch (row.Kind)
         {
-            case PublishLogKinds.Picture when row.Bytes is { } bytes:
+            case PublishLogKinds.Picture when row.Bytes is { } bytes && PictureRules.IsValidName(row.Name):
                 if (images.Read(row.Name) is not { } there || !there.AsSpan().SequenceEqual(bytes))
                 {
                     images.Remove(row.Name);
@@ -404,7 +417,8 @@ internal sealed partial class PublishLogApplier(
                 {
                     var here = folder.Read(row.Name).Text;
                     var hereHash = here is null ? string.Empty : ArticleDraft.Fingerprint(here);
-                    if (here is not null && channel.AppliedHash(row.Name) is { } applied && hereHash != applied && hereHash != row.Hash)
+                    if (here is not null && channel.AppliedHash(row.Name) is { } applied && hereHash != applied && hereHash != row.Hash
+                        && !await LoggedAsync(row.Name, hereHash))
                     {
                         // Changed on this disk since the log last wrote it, and not recorded yet: into the log it
                         // goes first, after this row, so it is kept in the history and wins everywhere.
@@ -432,6 +446,23 @@ internal sealed partial class PublishLogApplier(
         }
     }
 
+    /// <summary>
+    /// Whether the log has ever held this text for the article: then the file on this disk is a version the log
+    /// wrote (this folder is behind or ahead of its position file, as after a restore), not an edit made here.
+    /// </summary>
+    private async Task<bool> LoggedAsync(string slug, string hash)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<StaffDbContext>().PublishLog.AsNoTracking()
+            .AnyAsync(r => r.Name == slug && r.Kind == PublishLogKinds.Article && r.Hash == hash);
+    }
+
+    private static async Task<long> LastSeqAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT COALESCE(MAX(\"Seq\"), 0) FROM \"PublishLog\"", connection);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     private long ReadPosition()
     {
         try
@@ -446,6 +477,9 @@ internal sealed partial class PublishLogApplier(
 
     private void WritePosition(long position) =>
         AtomicFile.Write(PositionPath, $"{PositionFile}.{Guid.NewGuid():N}.tmp", temporary => File.WriteAllText(temporary, position.ToString(System.Globalization.CultureInfo.InvariantCulture)), overwrite: true);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "This folder's publish log position {Position} is beyond the log's last row; applying the whole log again")]
+    private partial void LogPositionBeyondLog(long position);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not apply the publish log; trying again shortly: {Reason}")]
     private partial void LogApplyFailed(string reason);

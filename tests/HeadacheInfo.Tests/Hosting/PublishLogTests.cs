@@ -43,7 +43,8 @@ public sealed class PublishLogTests(PublishLogTests.Sites sites) : IClassFixture
 
             ConnectionString = await cluster.CreateDatabaseAsync();
             var seed = new TemporaryContentFolderAt(Seed);
-            foreach (var slug in new[] { "approved-on-a", "taken-down-on-a", "picture-host", "edited-on-b", "edited-on-both", "while-b-was-down", "while-db-was-down", "missed-notification" })
+            foreach (var slug in new[] { "approved-on-a", "taken-down-on-a", "picture-host", "edited-on-b", "edited-on-both", "while-b-was-down", "while-db-was-down", "missed-notification",
+                "import-after-approval", "import-after-take-down", "after-a-bad-row", "position-behind", "position-beyond", "edited-while-db-was-down" })
             {
                 seed.WriteArticle(slug, $"Article {slug.Replace('-', ' ')}");
             }
@@ -333,7 +334,7 @@ public sealed class PublishLogTests(PublishLogTests.Sites sites) : IClassFixture
         var (first, said) = await SiteProcess.RunCommandAsync(["import-content", sites.Seed, .. database]);
         Assert.True(first == 0, said);
         var rows = await CountRowsAsync(fresh);
-        Assert.Equal(9L, rows);
+        Assert.Equal(15L, rows);
 
         var (second, again) = await SiteProcess.RunCommandAsync(["import-content", sites.Seed, .. database]);
         Assert.True(second == 0, again);
@@ -356,6 +357,183 @@ public sealed class PublishLogTests(PublishLogTests.Sites sites) : IClassFixture
 
         Assert.Equal(2, (await SiteProcess.RunCommandAsync(["import-content"])).ExitCode);
         Assert.Equal(2, (await SiteProcess.RunCommandAsync(["export-content", "--Database:Provider=Postgres"])).ExitCode);
+    }
+
+    [PostgresFact]
+    public async Task Importing_an_older_copy_again_keeps_what_clinicians_approved_and_took_down()
+    {
+        await ApproveOnAsync(sites.A, "import-after-approval", "Words a second clinician approved.");
+        using (var reviewer = await Sites.SignedInAsync(sites.A, "reviewer@clinic.example"))
+        {
+            var (_, history) = await reviewer.GetAsync("/staff/articles/import-after-take-down/history");
+            var (_, step) = await reviewer.GetAsync(history.QuerySelector("a[data-take-down]")!.GetAttribute("href")!);
+            (await reviewer.SubmitAsync(step, "/staff/articles/import-after-take-down/history",
+                new Dictionary<string, string> { ["Reason"] = "No longer accurate." }, button: "unpublish")).Dispose();
+        }
+
+        await ServesAsync(sites.B, "import-after-approval", "Words a second clinician approved.");
+        await Eventually.MatchesAsync(() => GetAsync(sites.B, "/articles/import-after-take-down"), page => page.Status == HttpStatusCode.NotFound, "B has it taken down", Soon);
+        var rows = await CountRowsAsync(sites.ConnectionString);
+
+        var (exit, said) = await SiteProcess.RunCommandAsync(["import-content", sites.Seed, .. sites.DatabaseArguments]);
+
+        Assert.True(exit == 0, said);
+        Assert.Contains("Kept as published: articles/import-after-approval.md", said, StringComparison.Ordinal);
+        Assert.Contains("Kept as published: articles/import-after-take-down.md", said, StringComparison.Ordinal);
+        Assert.Equal(rows, await CountRowsAsync(sites.ConnectionString));
+        foreach (var site in new[] { sites.A, sites.B })
+        {
+            Assert.Contains("Words a second clinician approved.", (await GetAsync(site, "/articles/import-after-approval")).Body, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(site, "/articles/import-after-take-down")).Status);
+        }
+    }
+
+    [PostgresFact]
+    public async Task Import_refuses_a_picture_that_is_a_link_to_a_file_outside_the_folder()
+    {
+        var fresh = await sites.Cluster.CreateDatabaseAsync();
+        var folder = Path.Combine(Path.GetTempPath(), "headacheinfo-tests", "linked-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            new TemporaryContentFolderAt(folder).WriteArticle("an-article", "An article");
+            Directory.CreateDirectory(Path.Combine(folder, "images"));
+            var secret = Path.Combine(folder, "..", Path.GetFileName(folder) + "-secret.txt");
+            await File.WriteAllTextAsync(secret, "SECRET-API-KEY=hunter2");
+            File.CreateSymbolicLink(Path.Combine(folder, "images", "leak.png"), secret);
+
+            var (exit, said) = await SiteProcess.RunCommandAsync(["import-content", folder, "--Database:Provider=Postgres", $"--ConnectionStrings:Staff={fresh}"]);
+
+            Assert.Equal(1, exit);
+            Assert.Contains("Not imported: images/leak.png: the picture is a link", said, StringComparison.Ordinal);
+            await using var connection = new NpgsqlConnection(fresh);
+            await connection.OpenAsync();
+            await using var pictures = new NpgsqlCommand("""SELECT count(*) FROM "PublishLog" WHERE "Kind" = 'picture'""", connection);
+            Assert.Equal(0L, (long)(await pictures.ExecuteScalarAsync())!);
+            File.Delete(secret);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [PostgresFact]
+    public async Task Export_replaces_a_link_rather_than_writing_through_it_and_removes_an_article_taken_down()
+    {
+        var fresh = await sites.Cluster.CreateDatabaseAsync();
+        string[] database = ["--Database:Provider=Postgres", $"--ConnectionStrings:Staff={fresh}"];
+        Assert.Equal(0, (await SiteProcess.RunCommandAsync(["import-content", sites.Seed, .. database])).ExitCode);
+        await using (var connection = new NpgsqlConnection(fresh))
+        {
+            await connection.OpenAsync();
+            await using var takeDown = new NpgsqlCommand(
+                """INSERT INTO "PublishLog" ("Kind", "Name", "Hash", "Origin", "At") VALUES ('removed', 'picture-host', '', 'test', now())""", connection);
+            await takeDown.ExecuteNonQueryAsync();
+        }
+
+        var export = Path.Combine(Path.GetTempPath(), "headacheinfo-tests", "export-" + Guid.NewGuid().ToString("N"));
+        var victim = export + "-victim.txt";
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(export, "articles"));
+            await File.WriteAllTextAsync(victim, "not yours");
+            File.CreateSymbolicLink(Path.Combine(export, "articles", "approved-on-a.md"), victim);
+            await File.WriteAllTextAsync(Path.Combine(export, "articles", "picture-host.md"), "an old export");
+
+            var (exit, said) = await SiteProcess.RunCommandAsync(["export-content", export, .. database]);
+
+            Assert.True(exit == 0, said);
+            Assert.Equal("not yours", await File.ReadAllTextAsync(victim));
+            var written = new FileInfo(Path.Combine(export, "articles", "approved-on-a.md"));
+            Assert.Null(written.LinkTarget);
+            Assert.Contains("Article approved on a", await File.ReadAllTextAsync(written.FullName), StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(export, "articles", "picture-host.md")));
+        }
+        finally
+        {
+            Directory.Delete(export, recursive: true);
+            File.Delete(victim);
+        }
+    }
+
+    [PostgresFact]
+    public async Task A_row_no_instance_can_apply_is_passed_over_and_the_next_approval_still_reaches_both()
+    {
+        await using (var connection = new NpgsqlConnection(sites.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var hostile = new NpgsqlCommand(
+                """
+                INSERT INTO "PublishLog" ("Kind", "Name", "Bytes", "Hash", "Origin", "At") VALUES ('picture', '../../evil.png', '504e47', 'x', 'x', now());
+                SELECT pg_notify('headacheinfo_publish_log', '');
+                """, connection);
+            await hostile.ExecuteNonQueryAsync();
+        }
+
+        await ApproveOnAsync(sites.A, "after-a-bad-row", "Published after a bad row.");
+
+        await ServesAsync(sites.A, "after-a-bad-row", "Published after a bad row.");
+        await ServesAsync(sites.B, "after-a-bad-row", "Published after a bad row.");
+        Assert.Contains("\"publishing\":\"live\"", (await GetAsync(sites.B, "/healthz")).Body, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(sites.FolderOf(sites.B), "..", "evil.png")));
+    }
+
+    [PostgresFact]
+    public async Task A_folder_ahead_of_its_position_file_records_no_edit_and_loses_no_approval()
+    {
+        await ApproveOnAsync(sites.A, "position-behind", "First approved version.");
+        await ServesAsync(sites.B, "position-behind", "First approved version.");
+        var position = Path.Combine(sites.FolderOf(sites.B), ".publish-log-position");
+        var before = await File.ReadAllTextAsync(position);
+        await ApproveOnAsync(sites.A, "position-behind", "Second approved version.");
+        await ServesAsync(sites.B, "position-behind", "Second approved version.");
+        await sites.B.StopAsync();
+        await ApproveOnAsync(sites.A, "position-behind", "Third approved version.");
+        // As a backup restored with its position file older than its articles would leave it.
+        await File.WriteAllTextAsync(position, before);
+
+        sites.B.Start();
+        await HealthyAsync(sites.B);
+
+        await ServesAsync(sites.B, "position-behind", "Third approved version.");
+        await ServesAsync(sites.A, "position-behind", "Third approved version.");
+        using var reviewer = await Sites.SignedInAsync(sites.A, "reviewer@clinic.example");
+        var (_, history) = await reviewer.GetAsync("/staff/articles/position-behind/history");
+        Assert.DoesNotContain(RevisionActions.OutsideTheApp, history.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public async Task A_position_file_beyond_the_log_is_applied_from_the_start_again()
+    {
+        await sites.B.StopAsync();
+        await File.WriteAllTextAsync(Path.Combine(sites.FolderOf(sites.B), ".publish-log-position"), "999999");
+        await ApproveOnAsync(sites.A, "position-beyond", "Approved while B's position was wrong.");
+
+        sites.B.Start();
+        await HealthyAsync(sites.B);
+
+        Assert.Contains("Approved while B's position was wrong.", (await GetAsync(sites.B, "/articles/position-beyond")).Body, StringComparison.Ordinal);
+        await ApproveOnAsync(sites.A, "position-beyond", "And the next one too.");
+        await ServesAsync(sites.B, "position-beyond", "And the next one too.");
+    }
+
+    [PostgresFact]
+    public async Task An_edit_on_disk_made_while_the_database_was_down_reaches_the_other_instance_when_it_returns()
+    {
+        await ServesAsync(sites.A, "edited-while-db-was-down", "Article edited while db was down", TimeSpan.FromSeconds(10));
+        var file = Path.Combine(sites.FolderOf(sites.B), "articles", "edited-while-db-was-down.md");
+        await sites.Cluster.StopAsync();
+        try
+        {
+            await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("Article edited while db was down", "Edited on B during the outage", StringComparison.Ordinal));
+            await ServesAsync(sites.B, "edited-while-db-was-down", "Edited on B during the outage", TimeSpan.FromSeconds(5));
+        }
+        finally
+        {
+            await sites.Cluster.StartAsync();
+        }
+
+        await ServesAsync(sites.A, "edited-while-db-was-down", "Edited on B during the outage", TimeSpan.FromSeconds(30));
     }
 
     /// <summary>Which edit a file holds now: the words the page must show.</summary>
