@@ -57,7 +57,8 @@ try
 
     var app = builder.Build();
     // Order matters: client address and scheme first (logging, rate limits and HSTS need them), one content
-    // version per request, then pre-rendered pages answered from memory, headers they already carry included.
+    // version per request, then pre-rendered pages answered from memory: they are rendered through every step
+    // after theirs (which the pre-renderer is handed here), so they carry those steps' headers already.
     app.UseTrustedForwardedHeaders();
     app.UseRequestLogging();
     app.UseOneContentSnapshotPerRequest();

@@ -16,7 +16,7 @@ public sealed partial class ContentStore(
     TimeProvider time,
     ILogger<ContentStore> logger) : IDisposable
 {
-    private readonly Lock _reloadLock = new();
+    private readonly SemaphoreSlim _reloadGate = new(1, 1);
     private readonly ParsedFileCache _parsed = new();
     private readonly ISnapshotPart[] _parts = [.. parts];
     private ContentSnapshot _current = ContentSnapshot.Empty;
@@ -50,10 +50,11 @@ public sealed partial class ContentStore(
     public IChangeToken GetChangeToken() => new CancellationChangeToken(Volatile.Read(ref _changed).Token);
 
     /// <param name="settle">Leave files written to within this time for a later reload (see <see cref="ContentLoader.Load"/>).</param>
-    public ContentSnapshot Reload(TimeSpan settle = default)
+    public async Task<ContentSnapshot> ReloadAsync(TimeSpan settle = default, CancellationToken cancellationToken = default)
     {
         // One reload at a time, so versions only go up and a slow reload never overwrites a newer one.
-        lock (_reloadLock)
+        await _reloadGate.WaitAsync(cancellationToken);
+        try
         {
             Volatile.Write(ref _status, _status with { RunningSince = time.GetUtcNow() });
             var number = Interlocked.Increment(ref _loadsStarted);
@@ -66,7 +67,7 @@ public sealed partial class ContentStore(
                     LogProblem(problem.Location, problem.Reason);
                 }
 
-                var next = BuildParts(loaded, _current);
+                var next = await BuildPartsAsync(loaded, _current, cancellationToken);
                 LogLoaded(next.Articles.Length, next.Problems.Length, next.Version, settings.FullPath);
                 Swap(next);
                 if (next.SettlesAt is null)
@@ -76,11 +77,21 @@ public sealed partial class ContentStore(
 
                 return next;
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopping is not a failure: the snapshot being served stays, and so does what the last reload said.
+                Volatile.Write(ref _status, _status with { RunningSince = null });
+                throw;
+            }
             catch (Exception ex)
             {
                 Volatile.Write(ref _status, new ReloadStatus(null, time.GetUtcNow(), $"{ex.GetType().Name}: {ex.Message}"));
                 throw;
             }
+        }
+        finally
+        {
+            _reloadGate.Release();
         }
     }
 
@@ -88,23 +99,28 @@ public sealed partial class ContentStore(
     /// Builds the derived parts again for the content already loaded, as a new version: for a part that
     /// could not be built before (pages need the running site) or that depends on the date.
     /// </summary>
-    public ContentSnapshot Rebuild()
+    public async Task<ContentSnapshot> RebuildAsync(CancellationToken cancellationToken = default)
     {
-        lock (_reloadLock)
+        await _reloadGate.WaitAsync(cancellationToken);
+        try
         {
             var current = _current;
-            var next = BuildParts(current with { Version = current.Version + 1, Parts = ImmutableDictionary<Type, object>.Empty }, current);
+            var next = await BuildPartsAsync(current with { Version = current.Version + 1, Parts = ImmutableDictionary<Type, object>.Empty }, current, cancellationToken);
             Swap(next);
             return next;
+        }
+        finally
+        {
+            _reloadGate.Release();
         }
     }
 
     /// <summary>Everything derived from a snapshot is built here, in order, each part seeing those before it.</summary>
-    private ContentSnapshot BuildParts(ContentSnapshot snapshot, ContentSnapshot previous)
+    private async Task<ContentSnapshot> BuildPartsAsync(ContentSnapshot snapshot, ContentSnapshot previous, CancellationToken cancellationToken)
     {
         foreach (var part in _parts)
         {
-            snapshot = snapshot.With(part.Build(snapshot, previous));
+            snapshot = snapshot.With(await part.BuildAsync(snapshot, previous, cancellationToken));
         }
 
         return snapshot;
@@ -119,7 +135,11 @@ public sealed partial class ContentStore(
         changed.Dispose();
     }
 
-    public void Dispose() => _changed.Dispose();
+    public void Dispose()
+    {
+        _changed.Dispose();
+        _reloadGate.Dispose();
+    }
 
     private sealed record PinnedSnapshot(ContentSnapshot Snapshot);
 
@@ -146,5 +166,6 @@ public interface ISnapshotPart
 {
     /// <param name="snapshot">The new snapshot, with the parts registered before this one.</param>
     /// <param name="previous">The snapshot being replaced, so unchanged work can be reused.</param>
-    object Build(ContentSnapshot snapshot, ContentSnapshot previous);
+    /// <param name="cancellationToken">The site is stopping: the snapshot will not be swapped in.</param>
+    ValueTask<object> BuildAsync(ContentSnapshot snapshot, ContentSnapshot previous, CancellationToken cancellationToken);
 }

@@ -24,12 +24,12 @@ internal sealed partial class ContentWatcher(
     /// <summary>The store's load count when the latest change was seen.</summary>
     private long _seenAt;
 
-    public override Task StartAsync(CancellationToken cancellationToken)
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         // Load before the server takes requests, so the first reader never sees an empty site. Files are read
         // as they are: one still being written fires another change when it is done.
-        _ = ReloadSafely(TimeSpan.Zero);
-        return base.StartAsync(cancellationToken);
+        await ReloadSafelyAsync(TimeSpan.Zero, cancellationToken);
+        await base.StartAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -62,7 +62,7 @@ internal sealed partial class ContentWatcher(
                     continue;
                 }
 
-                if (ReloadSafely(timings.Settle) is { } settlesAt)
+                if (await ReloadSafelyAsync(timings.Settle, stoppingToken) is { } settlesAt)
                 {
                     // Come back for the files still being saved once they have settled; a newer change may bring us back first.
                     _ = RetryAfterSettlingAsync(settlesAt, changes.Writer, stoppingToken);
@@ -104,11 +104,15 @@ internal sealed partial class ContentWatcher(
     }
 
     /// <returns>When files still being saved will have settled and need another look; null when none are.</returns>
-    private DateTimeOffset? ReloadSafely(TimeSpan settle)
+    private async Task<DateTimeOffset?> ReloadSafelyAsync(TimeSpan settle, CancellationToken cancellationToken)
     {
         try
         {
-            return store.Reload(settle).SettlesAt;
+            return (await store.ReloadAsync(settle, cancellationToken)).SettlesAt;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
         }
 #pragma warning disable CA1031 // A failed reload must keep the last good snapshot serving, whatever went wrong.
         catch (Exception ex)

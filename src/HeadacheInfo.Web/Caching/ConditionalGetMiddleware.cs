@@ -27,7 +27,7 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, AbsoluteUrl
             return;
         }
 
-        var (etag, lastModified) = ValidatorsFor(ContentStore.For(context), context.Request);
+        var (etag, lastModified) = ValidatorsFor(ContentStore.For(context), context.Request, urls);
         void SetValidators(HttpResponse response)
         {
             var headers = response.GetTypedHeaders();
@@ -56,7 +56,7 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, AbsoluteUrl
     }
 
     /// <summary>The snapshot's validators; with the request's host folded in when the address is not fixed.</summary>
-    private (EntityTagHeaderValue ETag, DateTimeOffset LastModified) ValidatorsFor(ContentSnapshot snapshot, HttpRequest request)
+    internal static (EntityTagHeaderValue ETag, DateTimeOffset LastModified) ValidatorsFor(ContentSnapshot snapshot, HttpRequest request, AbsoluteUrls urls)
     {
         var validators = snapshot.Part<PageValidators>() ?? PageValidators.Of(snapshot);
 

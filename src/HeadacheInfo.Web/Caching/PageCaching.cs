@@ -23,6 +23,7 @@ public static class PageCaching
         // Registered after the other parts: pages are rendered with the snapshot and everything else derived from it.
         builder.Services.AddSingleton<PageRenderer>();
         builder.Services.AddSingleton<ISnapshotPart, PrerenderedPagesPart>();
+        builder.Services.AddSingleton<StartupWarmUp>();
         builder.Services.AddHostedService<PrerenderingStarter>();
         builder.Services.AddHostedService<ContentCacheEviction>();
         builder.Services.AddResponseCompression(options =>

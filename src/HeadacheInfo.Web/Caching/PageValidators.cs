@@ -22,5 +22,6 @@ public sealed record PageValidators(string Tag, DateTimeOffset LastModified)
 /// <summary>Works out the validators once, with the snapshot.</summary>
 internal sealed class PageValidatorsPart : ISnapshotPart
 {
-    public object Build(ContentSnapshot snapshot, ContentSnapshot previous) => PageValidators.Of(snapshot);
+    public ValueTask<object> BuildAsync(ContentSnapshot snapshot, ContentSnapshot previous, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<object>(PageValidators.Of(snapshot));
 }

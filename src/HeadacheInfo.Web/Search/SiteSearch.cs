@@ -16,5 +16,6 @@ public static class SiteSearch
 /// <summary>The search index, built with each snapshot, never per request.</summary>
 internal sealed class SearchIndexPart : ISnapshotPart
 {
-    public object Build(ContentSnapshot snapshot, ContentSnapshot previous) => new SearchIndex(snapshot, previous.Part<SearchIndex>());
+    public ValueTask<object> BuildAsync(ContentSnapshot snapshot, ContentSnapshot previous, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<object>(new SearchIndex(snapshot, previous.Part<SearchIndex>()));
 }

@@ -255,14 +255,14 @@ internal sealed partial class PublishLogApplier(
                     if (channel.CaughtUp.IsCompleted)
                     {
                         // Shown at once: the files were written whole, so nothing needs the folder watcher's wait to settle.
-                        store.Reload(TimeSpan.Zero);
+                        await store.ReloadAsync(TimeSpan.Zero, stoppingToken);
                     }
                 }
 
                 if (!channel.CaughtUp.IsCompleted)
                 {
                     // Loaded now, not after the folder watcher's pause: healthy must mean serving what was caught up.
-                    store.Reload(TimeSpan.Zero);
+                    await store.ReloadAsync(TimeSpan.Zero, stoppingToken);
                     channel.FirstCatchUpDone();
                 }
             }
@@ -284,7 +284,7 @@ internal sealed partial class PublishLogApplier(
                 {
                     // The database went away before the first catch-up: serve what this folder has, saying
                     // "disconnected", rather than keep patients from it; the log is applied when it returns.
-                    store.Reload(TimeSpan.Zero);
+                    await store.ReloadAsync(TimeSpan.Zero, stoppingToken);
                     channel.FirstCatchUpDone();
                 }
             }

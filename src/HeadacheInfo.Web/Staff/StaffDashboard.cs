@@ -65,6 +65,9 @@ public sealed record StaffDashboard(ImmutableArray<DashboardRow> Rows, DateOnly 
 /// </summary>
 internal sealed class StaffDashboardPart(IOptions<ContentOptions> content, IOptions<ClinicOptions> clinic, TimeProvider time) : ISnapshotPart
 {
+    public ValueTask<object> BuildAsync(ContentSnapshot snapshot, ContentSnapshot previous, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Build(snapshot, previous));
+
     public object Build(ContentSnapshot snapshot, ContentSnapshot previous)
     {
         var today = time.UtcToday();
