@@ -2,6 +2,7 @@ using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Caching;
 using HeadacheInfo.Web.Clinic;
 using HeadacheInfo.Web.ContentCheck;
+using HeadacheInfo.Web.Feedback;
 using HeadacheInfo.Web.Health;
 using HeadacheInfo.Web.Hosting;
 using HeadacheInfo.Web.Logging;
@@ -11,6 +12,8 @@ using HeadacheInfo.Web.SearchEngines;
 using HeadacheInfo.Web.Security;
 using HeadacheInfo.Web.Site;
 using HeadacheInfo.Web.Staff;
+using HeadacheInfo.Web.Staff.Accounts;
+using HeadacheInfo.Web.Staff.Publishing;
 using HeadacheInfo.Web.SymptomCheck;
 using Microsoft.Extensions.Options;
 
@@ -54,6 +57,7 @@ try
     builder.AddPageCaching();
     builder.AddHealth();
     builder.AddStaff();
+    builder.AddFeedback();
 
     var app = builder.Build();
     // Order matters: client address and scheme first (logging, rate limits and HSTS need them), one content

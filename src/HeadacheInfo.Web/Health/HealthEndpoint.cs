@@ -51,11 +51,11 @@ public static class HealthEndpoint
         }
 
         // With PostgreSQL: the last log row this instance applied, and whether the database channel is live.
-        if (report.Entries.TryGetValue(HeadacheInfo.Web.Staff.PublishingHealthCheck.Name, out var publishing))
+        if (report.Entries.TryGetValue(HeadacheInfo.Web.Staff.Publishing.PublishingHealthCheck.Name, out var publishing))
         {
-            body["publishing"] = publishing.Data.GetValueOrDefault(HeadacheInfo.Web.Staff.PublishingHealthCheck.StateKey);
-            body["lastApplied"] = publishing.Data.GetValueOrDefault(HeadacheInfo.Web.Staff.PublishingHealthCheck.LastAppliedKey);
-            body["instance"] = publishing.Data.GetValueOrDefault(HeadacheInfo.Web.Staff.PublishingHealthCheck.InstanceKey);
+            body["publishing"] = publishing.Data.GetValueOrDefault(HeadacheInfo.Web.Staff.Publishing.PublishingHealthCheck.StateKey);
+            body["lastApplied"] = publishing.Data.GetValueOrDefault(HeadacheInfo.Web.Staff.Publishing.PublishingHealthCheck.LastAppliedKey);
+            body["instance"] = publishing.Data.GetValueOrDefault(HeadacheInfo.Web.Staff.Publishing.PublishingHealthCheck.InstanceKey);
             if (publishing.Status != HealthStatus.Healthy)
             {
                 body["status"] = "starting";

@@ -3,6 +3,8 @@ using System.Net;
 using HeadacheInfo.Tests.Infrastructure;
 using HeadacheInfo.Tests.Staff;
 using HeadacheInfo.Web.Staff;
+using HeadacheInfo.Web.Staff.Accounts;
+using HeadacheInfo.Web.Staff.Database;
 using Npgsql;
 
 namespace HeadacheInfo.Tests.Hosting;

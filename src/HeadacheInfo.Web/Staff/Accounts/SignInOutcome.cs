@@ -1,0 +1,12 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+
+namespace HeadacheInfo.Web.Staff.Accounts;
+
+/// <summary>Where a password sign-in ended.</summary>
+public enum SignInOutcome
+{
+    SignedIn,
+    NeedsCode,
+    Refused,
+}

@@ -1,0 +1,9 @@
+using HeadacheInfo.Web.Articles;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HeadacheInfo.Web.Staff.Database;
+
+/// <summary>The database cannot be reached or migrated: the site stops at start with this message, naming the key.</summary>
+public sealed class StaffDatabaseUnavailableException(string message, Exception inner) : Exception(message, inner);

@@ -1,0 +1,10 @@
+using Microsoft.Extensions.Options;
+
+namespace HeadacheInfo.Web.Staff.Mail;
+
+public enum MailSecurity
+{
+    None,
+    StartTls,
+    SslOnConnect,
+}
