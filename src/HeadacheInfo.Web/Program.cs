@@ -14,7 +14,6 @@ using HeadacheInfo.Web.Site;
 using HeadacheInfo.Web.Staff;
 using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Publishing;
-using HeadacheInfo.Web.SymptomCheck;
 using Microsoft.Extensions.Options;
 
 if (ContentCheckCommand.IsRequested(args))

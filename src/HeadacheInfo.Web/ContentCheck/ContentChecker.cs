@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Articles.CareCards;

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-
 namespace HeadacheInfo.Web.Feedback;
 
 /// <summary>What the form closing one comment shows: the comment, the revisions to choose from, and whether it opens in a new tab.</summary>

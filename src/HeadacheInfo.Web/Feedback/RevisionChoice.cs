@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-
 namespace HeadacheInfo.Web.Feedback;
 
 /// <summary>A revision a comment can be marked as answered by, as the closing form offers it.</summary>

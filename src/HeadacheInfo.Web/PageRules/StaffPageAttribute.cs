@@ -1,9 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
-
 namespace HeadacheInfo.Web.PageRules;
 
 /// <summary>Endpoint metadata on every staff page: signed-in only, never cached, never indexed.</summary>

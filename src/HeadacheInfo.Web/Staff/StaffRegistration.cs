@@ -1,15 +1,9 @@
-using System.ComponentModel.DataAnnotations;
-using HeadacheInfo.Web.Feedback;
-using HeadacheInfo.Web.PageRules;
 using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Mail;
 using HeadacheInfo.Web.Staff.Publishing;
 using HeadacheInfo.Web.Staff.Workflow;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace HeadacheInfo.Web.Staff;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using HeadacheInfo.Tests.Infrastructure;
-using HeadacheInfo.Web.Staff;
 using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Dom;
 using HeadacheInfo.Tests.Infrastructure;
-using HeadacheInfo.Web.Staff;
 using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Workflow;

@@ -1,6 +1,5 @@
 using System.Net;
 using HeadacheInfo.Tests.Infrastructure;
-using HeadacheInfo.Web.Staff;
 using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Database;
 using Microsoft.AspNetCore.Identity;

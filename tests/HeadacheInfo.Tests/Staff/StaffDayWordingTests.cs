@@ -1,6 +1,5 @@
 using HeadacheInfo.Tests.Infrastructure;
 using HeadacheInfo.Web.Clinic;
-using HeadacheInfo.Web.Staff;
 using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Database;
 using Microsoft.EntityFrameworkCore;

@@ -1,10 +1,6 @@
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Feedback;
 using HeadacheInfo.Web.RateLimits;
-using HeadacheInfo.Web.Security;
-using HeadacheInfo.Web.Site;
-using HeadacheInfo.Web.Staff;
-using HeadacheInfo.Web.Staff.Database;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;

@@ -1,4 +1,3 @@
-using HeadacheInfo.Web.Staff;
 using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.AspNetCore.Authorization;

@@ -1,5 +1,4 @@
 using HeadacheInfo.Web.Feedback;
-using HeadacheInfo.Web.Staff;
 using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Workflow;
@@ -7,7 +6,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace HeadacheInfo.Web.Pages.Staff;
 
@@ -15,7 +13,7 @@ namespace HeadacheInfo.Web.Pages.Staff;
 /// What readers wrote in "What was missing or unclear?", newest first. Reviewers and admins can delete a comment;
 /// any member of staff can close an open "No" comment (the rules are <see cref="FeedbackFollowUp"/>'s).
 /// </summary>
-[HeadacheInfo.Web.Security.AcceptsFormPost]
+[AcceptsFormPost]
 public sealed class FeedbackModel(PageFeedback feedback, UserManager<StaffUser> users, IAuthorizationService authorization, FeedbackFollowUp followUp)
     : PageModel
 {

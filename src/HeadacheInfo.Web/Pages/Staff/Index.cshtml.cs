@@ -1,7 +1,6 @@
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Feedback;
 using HeadacheInfo.Web.Site;
-using HeadacheInfo.Web.Staff;
 using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Workflow;

@@ -13,7 +13,7 @@ namespace HeadacheInfo.Web.Pages.Staff;
 /// (see <see cref="SignInLockOut"/>). Attempts are also rate limited per client.
 /// </summary>
 [EnableRateLimiting(RateLimitPolicy.SignIn)]
-[HeadacheInfo.Web.Security.AcceptsFormPost]
+[AcceptsFormPost]
 public sealed class SignInModel(StaffSignIn signIn) : PageModel
 {
     [BindProperty]

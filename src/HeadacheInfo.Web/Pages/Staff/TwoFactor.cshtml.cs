@@ -13,7 +13,7 @@ namespace HeadacheInfo.Web.Pages.Staff;
 
 /// <summary>The second step for accounts with two-step sign-in: the 6-digit code from the authenticator app.</summary>
 [EnableRateLimiting(RateLimitPolicy.SignIn)]
-[HeadacheInfo.Web.Security.AcceptsFormPost]
+[AcceptsFormPost]
 public sealed class TwoFactorModel(SignInManager<StaffUser> signIn, AuditLog audit) : PageModel
 {
     [BindProperty]

@@ -1,6 +1,3 @@
-using HeadacheInfo.Web.Articles;
-using HeadacheInfo.Web.Clinic;
-using HeadacheInfo.Web.Hosting;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.AspNetCore.Identity;

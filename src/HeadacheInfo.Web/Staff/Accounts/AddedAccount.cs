@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using HeadacheInfo.Web.Staff.Database;
-using Microsoft.AspNetCore.Identity;
 
 namespace HeadacheInfo.Web.Staff.Accounts;
 

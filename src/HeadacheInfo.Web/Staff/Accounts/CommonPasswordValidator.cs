@@ -1,9 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using HeadacheInfo.Web.Staff.Database;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace HeadacheInfo.Web.Staff.Accounts;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace HeadacheInfo.Web.Staff.Accounts;
 
 /// <summary>Where one attempt stands: why it is refused (null: it may try), and the failures counted so far.</summary>

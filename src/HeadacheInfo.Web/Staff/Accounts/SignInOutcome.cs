@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.Identity;
-
 namespace HeadacheInfo.Web.Staff.Accounts;
 
 /// <summary>Where a password sign-in ended.</summary>

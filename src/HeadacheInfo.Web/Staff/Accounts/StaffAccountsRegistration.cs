@@ -1,8 +1,8 @@
+using HeadacheInfo.Web.Staff.Database;
+using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using HeadacheInfo.Web.Staff.Database;
-using HeadacheInfo.Web.Staff.Workflow;
 
 namespace HeadacheInfo.Web.Staff.Accounts;
 

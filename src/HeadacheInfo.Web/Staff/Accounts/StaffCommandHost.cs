@@ -3,7 +3,6 @@ using HeadacheInfo.Web.Clinic;
 using HeadacheInfo.Web.Hosting;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Publishing;
-using Microsoft.AspNetCore.Identity;
 
 namespace HeadacheInfo.Web.Staff.Accounts;
 

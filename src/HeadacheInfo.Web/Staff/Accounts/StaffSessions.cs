@@ -1,9 +1,7 @@
 using System.Globalization;
-using HeadacheInfo.Web.PageRules;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace HeadacheInfo.Web.Staff.Accounts;
 

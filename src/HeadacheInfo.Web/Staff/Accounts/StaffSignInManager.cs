@@ -1,7 +1,5 @@
-using System.Globalization;
 using HeadacheInfo.Web.Staff.Database;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace HeadacheInfo.Web.Staff.Database;
 
 /// <summary>The <c>Data</c> section: where the embedded database lives.</summary>

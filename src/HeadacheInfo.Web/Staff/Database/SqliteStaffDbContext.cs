@@ -1,8 +1,6 @@
 using HeadacheInfo.Web.Feedback;
 using HeadacheInfo.Web.Staff.Mail;
 using HeadacheInfo.Web.Staff.Publishing;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace HeadacheInfo.Web.Staff.Database;

@@ -1,8 +1,3 @@
-using HeadacheInfo.Web.Articles;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace HeadacheInfo.Web.Staff.Database;
 
 /// <summary>When the staff database is up to date: the staff area waits for it; patients never do.</summary>

@@ -1,8 +1,3 @@
-using HeadacheInfo.Web.Articles;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace HeadacheInfo.Web.Staff.Database;
 
 /// <summary>The database cannot be reached or migrated: the site stops at start with this message, naming the key.</summary>

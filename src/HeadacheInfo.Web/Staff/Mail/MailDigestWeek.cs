@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-
 namespace HeadacheInfo.Web.Staff.Mail;
 
 /// <summary>A week whose review digest was queued: the key makes a second one that week impossible.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-
 namespace HeadacheInfo.Web.Staff.Mail;
 
 /// <summary>The kinds of staff mail, each of which a person can turn off.</summary>

@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text;
-using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Site;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace HeadacheInfo.Web.Staff.Mail;

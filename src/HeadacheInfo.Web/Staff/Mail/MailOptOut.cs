@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-
 namespace HeadacheInfo.Web.Staff.Mail;
 
 /// <summary>A kind of mail a person has turned off on their account page; no row means they get it.</summary>

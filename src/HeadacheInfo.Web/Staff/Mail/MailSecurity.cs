@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace HeadacheInfo.Web.Staff.Mail;
 
 public enum MailSecurity

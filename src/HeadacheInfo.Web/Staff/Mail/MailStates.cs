@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-
 namespace HeadacheInfo.Web.Staff.Mail;
 
 public static class MailStates

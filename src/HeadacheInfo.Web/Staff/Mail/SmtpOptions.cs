@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace HeadacheInfo.Web.Staff.Mail;
 
 /// <summary>The <c>Email:Smtp</c> section.</summary>

@@ -1,11 +1,4 @@
-using System.Net.Sockets;
-using HeadacheInfo.Web.Articles;
-using MailKit;
-using MailKit.Net.Smtp;
-using MailKit.Security;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace HeadacheInfo.Web.Staff.Mail;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Site;
 using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Database;

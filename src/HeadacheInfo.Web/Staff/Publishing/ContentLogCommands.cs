@@ -5,7 +5,6 @@ using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace HeadacheInfo.Web.Staff.Publishing;
 

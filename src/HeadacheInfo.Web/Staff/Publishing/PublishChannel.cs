@@ -1,11 +1,9 @@
 using System.Collections.Concurrent;
-using System.ComponentModel.DataAnnotations;
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace HeadacheInfo.Web.Staff.Publishing;
 

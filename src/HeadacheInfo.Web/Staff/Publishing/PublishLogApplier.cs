@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.ComponentModel.DataAnnotations;
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Workflow;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace HeadacheInfo.Web.Staff.Publishing;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Collections.Concurrent;
-using System.ComponentModel.DataAnnotations;
-using HeadacheInfo.Web.Articles;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Npgsql;
-
 namespace HeadacheInfo.Web.Staff.Publishing;
 
 /// <summary>A published change as the workflow makes it: an article's new text (or null: taken off the site) and the pictures it brings.</summary>

@@ -1,10 +1,3 @@
-using System.Collections.Concurrent;
-using System.ComponentModel.DataAnnotations;
-using HeadacheInfo.Web.Articles;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Npgsql;
-
 namespace HeadacheInfo.Web.Staff.Publishing;
 
 /// <summary>

@@ -1,9 +1,4 @@
-using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
-using HeadacheInfo.Web.Articles;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace HeadacheInfo.Web.Staff.Publishing;
 

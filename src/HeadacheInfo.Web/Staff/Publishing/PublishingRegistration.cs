@@ -1,10 +1,5 @@
-using System.Collections.Concurrent;
-using System.ComponentModel.DataAnnotations;
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Staff.Database;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace HeadacheInfo.Web.Staff.Publishing;
 

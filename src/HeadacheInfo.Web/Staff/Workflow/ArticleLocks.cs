@@ -1,14 +1,4 @@
 using System.Collections.Concurrent;
-using System.ComponentModel.DataAnnotations;
-using HeadacheInfo.Web.Articles;
-using HeadacheInfo.Web.Clinic;
-using HeadacheInfo.Web.ContentCheck;
-using HeadacheInfo.Web.Site;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
-using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.Options;
 
 namespace HeadacheInfo.Web.Staff.Workflow;
 

@@ -1,6 +1,4 @@
-using HeadacheInfo.Web.Logging;
 using HeadacheInfo.Web.Staff.Database;
-using Microsoft.EntityFrameworkCore;
 
 namespace HeadacheInfo.Web.Staff.Workflow;
 

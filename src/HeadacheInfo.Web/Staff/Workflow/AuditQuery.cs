@@ -1,6 +1,3 @@
-using HeadacheInfo.Web.Logging;
-using Microsoft.EntityFrameworkCore;
-
 namespace HeadacheInfo.Web.Staff.Workflow;
 
 /// <summary>What an admin asked the audit page for: an event name, an account (who did it), and a page, 1 the newest.</summary>

@@ -1,9 +1,6 @@
 using System.Collections.Immutable;
 using HeadacheInfo.Web.Articles;
-using HeadacheInfo.Web.Clinic;
 using HeadacheInfo.Web.ContentCheck;
-using HeadacheInfo.Web.Site;
-using Microsoft.Extensions.Options;
 
 namespace HeadacheInfo.Web.Staff.Workflow;
 

@@ -1,9 +1,3 @@
-using DiffPlex;
-using DiffPlex.Chunkers;
-using DiffPlex.DiffBuilder;
-using DiffPlex.DiffBuilder.Model;
-using HeadacheInfo.Web.Articles;
-
 namespace HeadacheInfo.Web.Staff.Workflow;
 
 /// <summary>One line of a comparison: added, removed or the same, with its text.</summary>

@@ -1,9 +1,3 @@
-using DiffPlex;
-using DiffPlex.Chunkers;
-using DiffPlex.DiffBuilder;
-using DiffPlex.DiffBuilder.Model;
-using HeadacheInfo.Web.Articles;
-
 namespace HeadacheInfo.Web.Staff.Workflow;
 
 /// <summary>A front matter field whose value changed: what a reader sees of it before and after.</summary>

@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using HeadacheInfo.Web.Articles;
-using Microsoft.EntityFrameworkCore;
-
 namespace HeadacheInfo.Web.Staff.Workflow;
 
 /// <summary>One picture: in the images folder (on the site), or uploaded with a draft and waiting for approval.</summary>

@@ -1,8 +1,3 @@
-using System.Text;
-using HeadacheInfo.Web.ContentCheck;
-using HeadacheInfo.Web.Site;
-using Microsoft.EntityFrameworkCore;
-
 namespace HeadacheInfo.Web.Staff.Workflow;
 
 /// <summary>A picture as staff pages show it: from the images folder, or uploaded with a draft and not yet approved.</summary>

@@ -1,8 +1,3 @@
-using System.Text;
-using HeadacheInfo.Web.ContentCheck;
-using HeadacheInfo.Web.Site;
-using Microsoft.EntityFrameworkCore;
-
 namespace HeadacheInfo.Web.Staff.Workflow;
 
 /// <summary>A picture chosen in the editor: its name, bytes and words, and where in the body it goes.</summary>

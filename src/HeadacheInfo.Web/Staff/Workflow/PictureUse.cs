@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using HeadacheInfo.Web.Articles;
-using Microsoft.EntityFrameworkCore;
-
 namespace HeadacheInfo.Web.Staff.Workflow;
 
 /// <summary>Where a picture is shown: an article on the site, or a change in progress, with the alt text written there.</summary>

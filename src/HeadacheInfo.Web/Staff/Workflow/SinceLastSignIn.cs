@@ -1,6 +1,3 @@
-using HeadacheInfo.Web.Articles;
-using Microsoft.EntityFrameworkCore;
-
 namespace HeadacheInfo.Web.Staff.Workflow;
 
 /// <summary>What happened since the previous sign-in; <paramref name="Since"/> is null at someone's first.</summary>

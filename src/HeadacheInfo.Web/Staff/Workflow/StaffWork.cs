@@ -1,6 +1,3 @@
-using HeadacheInfo.Web.Articles;
-using Microsoft.EntityFrameworkCore;
-
 namespace HeadacheInfo.Web.Staff.Workflow;
 
 /// <summary>What one member of staff has to do: their drafts, their changes returned, and for a reviewer the changes waiting.</summary>

@@ -1,4 +1,3 @@
-using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Staff.Database;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,5 @@
-using DiffPlex;
-using DiffPlex.Chunkers;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
-using HeadacheInfo.Web.Articles;
 
 namespace HeadacheInfo.Web.Staff.Workflow;
 

@@ -1,6 +1,3 @@
-using HeadacheInfo.Web.Articles;
-using Microsoft.EntityFrameworkCore;
-
 namespace HeadacheInfo.Web.Staff.Workflow;
 
 /// <summary>One thing that happened to someone's work, for the dashboard.</summary>

@@ -1,6 +1,3 @@
-using HeadacheInfo.Web.Articles;
-using Microsoft.EntityFrameworkCore;
-
 namespace HeadacheInfo.Web.Staff.Workflow;
 
 /// <summary>One change in progress, as the lists of work show it.</summary>

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using HeadacheInfo.Web.Articles;
-using HeadacheInfo.Web.Staff;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.AspNetCore.Identity;

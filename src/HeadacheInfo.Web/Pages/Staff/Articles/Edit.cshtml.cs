@@ -1,5 +1,4 @@
 using HeadacheInfo.Web.Feedback;
-using HeadacheInfo.Web.Staff;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.AspNetCore.Identity;
@@ -10,8 +9,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HeadacheInfo.Web.Pages.Staff.Articles;
 
 /// <summary>A change to an article, published or not yet; readers' open "No" comments on it beside the form.</summary>
-[HeadacheInfo.Web.Security.AcceptsFormPost]
-[HeadacheInfo.Web.Security.TakesUploads, RequestSizeLimit(MaxRequestBytes)]
+[AcceptsFormPost]
+[TakesUploads, RequestSizeLimit(MaxRequestBytes)]
 public sealed class EditModel(ArticleWorkflow workflow, UserManager<StaffUser> users, PageFeedback feedback, FeedbackFollowUp followUp) : ArticleEditorModel(workflow, users)
 {
     [FromRoute] public string Slug { get; set; } = string.Empty;

@@ -1,5 +1,4 @@
 using HeadacheInfo.Web.Feedback;
-using HeadacheInfo.Web.Staff;
 using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Workflow;
@@ -14,7 +13,7 @@ namespace HeadacheInfo.Web.Pages.Staff.Articles;
 /// draft reviewed like any other) or put back one approved before. Reviewers confirm the article still
 /// accurate, or take it down, here. The rules are the workflow's.
 /// </summary>
-[HeadacheInfo.Web.Security.AcceptsFormPost]
+[AcceptsFormPost]
 public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser> users, PageFeedback feedback) : PageModel
 {
     [FromRoute] public string Slug { get; set; } = string.Empty;

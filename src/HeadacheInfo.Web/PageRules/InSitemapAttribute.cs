@@ -1,4 +1,4 @@
-namespace HeadacheInfo.Web.SearchEngines;
+namespace HeadacheInfo.Web.PageRules;
 
 /// <summary>
 /// Lists the page in <c>/sitemap.xml</c>, at its own route: the page says so itself, so a new page needs no

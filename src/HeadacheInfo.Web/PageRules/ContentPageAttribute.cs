@@ -1,8 +1,9 @@
 using System.Globalization;
 using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Caching;
 using Microsoft.AspNetCore.OutputCaching;
 
-namespace HeadacheInfo.Web.Caching;
+namespace HeadacheInfo.Web.PageRules;
 
 /// <summary>
 /// On a page built only from the content (or on an endpoint, as metadata): the page is the same for every
