@@ -1,11 +1,10 @@
 using System.Text.Json;
-using HeadacheInfo.Web.Articles;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace HeadacheInfo.Web.Health;
 
-public static class HealthEndpoint
+public static class HealthRegistration
 {
     public const string Route = "/healthz";
 
@@ -66,48 +65,4 @@ public static class HealthEndpoint
         context.Response.ContentType = "application/json; charset=utf-8";
         return context.Response.WriteAsync(JsonSerializer.Serialize(body));
     }
-}
-
-/// <summary>The content snapshot's health: loaded, and the live reload neither failing nor stuck.</summary>
-public sealed class ContentHealthCheck(ContentStore store, TimeProvider time) : IHealthCheck
-{
-    public const string Name = "content";
-    public const string StatusKey = "status";
-    public const string ArticlesKey = "articles";
-    public const string ProblemsKey = "problems";
-    public const string VersionKey = "contentVersion";
-
-    /// <summary>A reload of thousands of files takes a few seconds; one running this long is stuck.</summary>
-    public static readonly TimeSpan StuckAfter = TimeSpan.FromSeconds(30);
-
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Evaluate(store.Current, store.Status, time.GetUtcNow()));
-
-    public static HealthCheckResult Evaluate(ContentSnapshot snapshot, ReloadStatus status, DateTimeOffset now)
-    {
-        if (status.RunningSince is { } since && now - since > StuckAfter)
-        {
-            return Result(HealthStatus.Unhealthy, "unhealthy", snapshot,
-                $"the content reload has been running for {(int)(now - since).TotalSeconds} s and is stuck; content changes are not being picked up");
-        }
-
-        if (status.LastFailure is { } failure)
-        {
-            return Result(HealthStatus.Unhealthy, "unhealthy", snapshot,
-                $"the last content reload failed ({failure}); the content loaded before it is still served");
-        }
-
-        return snapshot.Version > 0
-            ? Result(HealthStatus.Healthy, "healthy", snapshot, null)
-            : Result(HealthStatus.Unhealthy, "starting", snapshot, "the content has not been loaded yet");
-    }
-
-    private static HealthCheckResult Result(HealthStatus health, string status, ContentSnapshot snapshot, string? reason) =>
-        new(health, reason, data: new Dictionary<string, object>
-        {
-            [StatusKey] = status,
-            [ArticlesKey] = snapshot.Articles.Length,
-            [ProblemsKey] = snapshot.Problems.Length,
-            [VersionKey] = snapshot.Version,
-        });
 }

@@ -1,11 +1,10 @@
 using System.Xml.Linq;
 using HeadacheInfo.Web.Articles;
-using HeadacheInfo.Web.Caching;
 using HeadacheInfo.Web.Site;
 
 namespace HeadacheInfo.Web.SearchEngines;
 
-public static class SearchEngineEndpoints
+public static class SearchEnginesRegistration
 {
     private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
 

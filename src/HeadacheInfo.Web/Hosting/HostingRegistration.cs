@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -6,28 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace HeadacheInfo.Web.Hosting;
 
-/// <summary>The <c>DataProtection</c> section.</summary>
-public sealed class DataProtectionSettings
-{
-    public const string Section = "DataProtection";
-
-    /// <summary>
-    /// A folder shared by every instance for the keys that sign antiforgery tokens, so a form served by one
-    /// instance can be posted to another. Unset: each instance keeps its own keys.
-    /// </summary>
-    public string? KeysPath { get; set; }
-}
-
-/// <summary>The <c>ForwardedHeaders</c> section.</summary>
-public sealed class ForwardedHeadersSettings
-{
-    public const string Section = "ForwardedHeaders";
-
-    /// <summary>Addresses of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are trusted.</summary>
-    public List<string> KnownProxies { get; set; } = [];
-}
-
-public static class MultipleInstances
+public static class HostingRegistration
 {
     /// <summary>The application name every instance shares, so they read each other's protected data.</summary>
     public const string ApplicationName = "HeadacheInfo";

@@ -1,11 +1,18 @@
 namespace HeadacheInfo.Web.Security;
 
-public static class SecurityHeaderPolicies
+public static class SecurityRegistration
 {
     private const string PicturePolicy = "picture";
 
     /// <summary>Where the staff area serves pictures one by one.</summary>
     private static readonly PathString PicturePaths = HeadacheInfo.Web.Pages.Staff.PictureFileModel.Prefix.TrimEnd('/');
+
+    /// <summary>Turns away requests no page could answer, before any page runs (<see cref="RequestGuard"/>).</summary>
+    public static WebApplication UseRequestGuard(this WebApplication app)
+    {
+        app.Use(RequestGuard.GuardAsync);
+        return app;
+    }
 
     /// <summary>
     /// The site's default header policy, for the library's <c>UseSecurityHeaders()</c>: a strict
