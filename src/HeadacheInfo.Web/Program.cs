@@ -2,6 +2,7 @@ using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Caching;
 using HeadacheInfo.Web.Clinic;
 using HeadacheInfo.Web.ContentCheck;
+using HeadacheInfo.Web.Feedback;
 using HeadacheInfo.Web.Health;
 using HeadacheInfo.Web.Hosting;
 using HeadacheInfo.Web.Logging;
@@ -11,7 +12,8 @@ using HeadacheInfo.Web.SearchEngines;
 using HeadacheInfo.Web.Security;
 using HeadacheInfo.Web.Site;
 using HeadacheInfo.Web.Staff;
-using HeadacheInfo.Web.SymptomCheck;
+using HeadacheInfo.Web.Staff.Accounts;
+using HeadacheInfo.Web.Staff.Publishing;
 using Microsoft.Extensions.Options;
 
 if (ContentCheckCommand.IsRequested(args))
@@ -54,6 +56,7 @@ try
     builder.AddPageCaching();
     builder.AddHealth();
     builder.AddStaff();
+    builder.AddFeedback();
 
     var app = builder.Build();
     // Order matters: client address and scheme first (logging, rate limits and HSTS need them), one content

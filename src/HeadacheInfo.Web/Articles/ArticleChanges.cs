@@ -3,9 +3,6 @@ using System.Globalization;
 
 namespace HeadacheInfo.Web.Articles;
 
-/// <summary>One line of an article's public change log: the day a change was approved and what it changed, for readers.</summary>
-public sealed record ArticleChange(DateOnly Date, string Note);
-
 /// <summary>
 /// The public change log, kept in the article's own front matter (<c>changes:</c>, newest first), so it
 /// travels with the file, is covered by the sign-off fingerprint, and patients' pages never need the database.

@@ -207,9 +207,3 @@ public sealed partial class ArticleParser(MarkdownPipeline pipeline)
         return text.ToString().Trim();
     }
 }
-
-/// <summary>Either the parsed article, or the problems that kept it out.</summary>
-public sealed record ArticleParseResult(Article? Article, ImmutableArray<ContentProblem> Problems)
-{
-    public static ArticleParseResult Failed(ContentProblem problem) => new(null, [problem]);
-}

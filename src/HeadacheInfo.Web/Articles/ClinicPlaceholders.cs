@@ -4,7 +4,6 @@ using Markdig.Helpers;
 using Markdig.Parsers;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
-using Markdig.Syntax.Inlines;
 
 namespace HeadacheInfo.Web.Articles;
 
@@ -86,12 +85,4 @@ public static class ClinicPlaceholders
     {
         protected override void Write(HtmlRenderer renderer, ClinicValueInline inline) => renderer.WriteEscape(inline.Value);
     }
-}
-
-/// <summary>A clinic placeholder in the text, with the value it stands for.</summary>
-public sealed class ClinicValueInline(string name, string value) : LeafInline
-{
-    public string Name { get; } = name;
-
-    public string Value { get; } = value;
 }

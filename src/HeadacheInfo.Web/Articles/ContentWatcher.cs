@@ -126,23 +126,3 @@ internal sealed partial class ContentWatcher(
     [LoggerMessage(Level = LogLevel.Error, Message = "Reloading the content failed; the previous content is still served")]
     private partial void LogReloadFailed(Exception exception);
 }
-
-/// <summary>
-/// Something that fills the content folder at start and loads the store itself once it has (the publish log's
-/// catch-up): the watcher reloads for no change until every one is done.
-/// </summary>
-public interface IContentCatchUp
-{
-    Task CaughtUp { get; }
-}
-
-/// <summary>
-/// How the watcher waits, on the site's <see cref="TimeProvider"/>: for the folder to be quiet for
-/// <see cref="QuietPeriod"/> (at most <see cref="MaxDelay"/> in a burst of changes), and for a changed file
-/// to go unwritten for <see cref="Settle"/> before it is read.
-/// </summary>
-public sealed record ContentWatcherTimings(TimeSpan QuietPeriod, TimeSpan MaxDelay, TimeSpan Settle)
-{
-    public static ContentWatcherTimings Default { get; } =
-        new(TimeSpan.FromMilliseconds(150), TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(500));
-}

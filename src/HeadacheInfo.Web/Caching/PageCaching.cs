@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using HeadacheInfo.Web.Articles;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace HeadacheInfo.Web.Caching;
@@ -39,7 +38,7 @@ public static class PageCaching
 
     /// <summary>
     /// Compression before the cache, so cached pages are stored once and compressed per reader as they ask.
-    /// Pages that must not be compressed over HTTPS say so themselves (<see cref="Site.NoHttpsCompressionAttribute"/>).
+    /// Pages that must not be compressed over HTTPS say so themselves (<see cref="NoHttpsCompressionAttribute"/>).
     /// </summary>
     public static WebApplication UsePageCompression(this WebApplication app)
     {

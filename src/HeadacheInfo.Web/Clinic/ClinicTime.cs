@@ -2,10 +2,6 @@ using System.Globalization;
 
 namespace HeadacheInfo.Web.Clinic;
 
-/// <summary>A time a member of staff typed, read in the clinic's zone: the moment, or why it cannot be used, and anything they should know.</summary>
-/// <param name="Note">Set when the clocks change at that time, saying which moment was taken.</param>
-public sealed record ClinicTimeReading(DateTimeOffset? At, string? Problem, string? Note);
-
 /// <summary>
 /// Times as staff type and read them: in the clinic's own zone (<c>Clinic:TimeZone</c>), never the server's,
 /// so "9 in the morning" means the clinic's morning wherever the site runs.

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Articles.CareCards;
@@ -299,7 +298,7 @@ public sealed partial class ContentChecker(ContentLoader loader, TimeProvider ti
 
         if (!path.StartsWith(SitePaths.ArticlePrefix, StringComparison.Ordinal))
         {
-            return SitePaths.Pages.Contains(path.TrimEnd('/') is { Length: > 0 } trimmed ? trimmed : "/")
+            return SitePages.Paths.Contains(path.TrimEnd('/') is { Length: > 0 } trimmed ? trimmed : "/")
                 ? null
                 : $"link to '{url}': there is no such page on this site";
         }

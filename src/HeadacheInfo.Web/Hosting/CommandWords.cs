@@ -1,5 +1,6 @@
 using HeadacheInfo.Web.ContentCheck;
-using HeadacheInfo.Web.Staff;
+using HeadacheInfo.Web.Staff.Accounts;
+using HeadacheInfo.Web.Staff.Publishing;
 
 namespace HeadacheInfo.Web.Hosting;
 

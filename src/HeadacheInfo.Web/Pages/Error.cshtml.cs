@@ -5,7 +5,7 @@ namespace HeadacheInfo.Web.Pages;
 
 /// <summary>Shown by the exception handler outside Development: never a stack trace.</summary>
 [IgnoreAntiforgeryToken]
-[HeadacheInfo.Web.Security.AnswersAnyMethod]
+[AnswersAnyMethod]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ErrorModel : PageModel
 {

@@ -1,11 +1,10 @@
-using HeadacheInfo.Web.Caching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HeadacheInfo.Web.Pages;
 
 /// <summary>A headache diary to print: eight weeks, a row a day. Nothing is filled in or kept online.</summary>
 [ContentPage]
-[HeadacheInfo.Web.SearchEngines.InSitemap(4)]
+[InSitemap(4)]
 public sealed class HeadacheDiaryModel : PageModel
 {
     public const int Weeks = 8;

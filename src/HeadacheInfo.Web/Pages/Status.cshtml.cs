@@ -7,7 +7,7 @@ namespace HeadacheInfo.Web.Pages;
 
 /// <summary>The friendly page shown for 4xx answers (re-executed by the status code pages middleware).</summary>
 [IgnoreAntiforgeryToken]
-[HeadacheInfo.Web.Security.AnswersAnyMethod]
+[AnswersAnyMethod]
 public sealed class StatusModel : PageModel
 {
     public string Heading { get; private set; } = string.Empty;

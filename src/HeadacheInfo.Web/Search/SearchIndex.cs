@@ -5,9 +5,6 @@ using HeadacheInfo.Web.Articles;
 
 namespace HeadacheInfo.Web.Search;
 
-/// <summary>One search result: the article, its score, and a short HTML snippet with the matches marked.</summary>
-public sealed record SearchHit(Article Article, int Score, string SnippetHtml);
-
 /// <summary>
 /// An index of one content snapshot, built once with it. A match in a title counts most, then the summary and
 /// headings, then the body. A query word also finds the words staff listed as meaning the same, words it

@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.HostFiltering;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Options;
 
 namespace HeadacheInfo.Web.Site;
@@ -77,20 +74,5 @@ public static partial class SiteRegistration
             "Site:BaseUrl is not set: canonical links and the sitemap use the Host each request gives, any host is " +
             "accepted, and pages are not offered to shared caches. Set Site:BaseUrl (Site__BaseUrl) to the site's public address.")]
         private partial void LogUnset();
-    }
-}
-
-/// <summary>
-/// For pages that carry a secret (the antiforgery token) beside text the reader sent: never compressed over
-/// HTTPS, which rules out BREACH-style attacks on them.
-/// </summary>
-[AttributeUsage(AttributeTargets.Class)]
-public sealed class NoHttpsCompressionAttribute : Attribute, IResultFilter
-{
-    public void OnResultExecuting(ResultExecutingContext context) =>
-        context.HttpContext.Features.Get<IHttpsCompressionFeature>()?.Mode = HttpsCompressionMode.DoNotCompress;
-
-    public void OnResultExecuted(ResultExecutedContext context)
-    {
     }
 }

@@ -23,7 +23,7 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
 
     /// <summary>Runs one scheduled-publishing pass now, as the site's timer would within 30 seconds.</summary>
     public Task<int> RunScheduledAsync() =>
-        _site.Services.GetRequiredService<HeadacheInfo.Web.Staff.ScheduledPublisher>().RunDueAsync();
+        _site.Services.GetRequiredService<HeadacheInfo.Web.Staff.Workflow.ScheduledPublisher>().RunDueAsync();
 
     public async Task InitializeAsync()
     {

@@ -1,6 +1,6 @@
 using HeadacheInfo.Tests.Infrastructure;
 using HeadacheInfo.Tests.Staff;
-using HeadacheInfo.Web.Staff;
+using HeadacheInfo.Web.Staff.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

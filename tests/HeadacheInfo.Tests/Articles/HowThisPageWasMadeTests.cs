@@ -4,7 +4,8 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using HeadacheInfo.Tests.Infrastructure;
 using HeadacheInfo.Tests.Staff;
-using HeadacheInfo.Web.Staff;
+using HeadacheInfo.Web.Staff.Accounts;
+using HeadacheInfo.Web.Staff.Database;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -78,6 +78,11 @@ public sealed class ContentCheckerTests : IDisposable
     [InlineData("[gone](#no-such-heading)", "there is no heading with that anchor in this article")]
     [InlineData("[relative](other.md)", "write links to other articles as /articles/name")]
     [InlineData("[nowhere](/no-such-page)", "there is no such page on this site")]
+    [InlineData("[staff](/staff)", "there is no such page on this site")]
+    [InlineData("[staff](/staff/sign-in)", "there is no such page on this site")]
+    [InlineData("[error](/error)", "there is no such page on this site")]
+    [InlineData("[status](/status/404)", "there is no such page on this site")]
+    [InlineData("[home](/Index)", "there is no such page on this site")]
     [InlineData("[bad](javascript:alert(1))", "script and data links are not allowed")]
     public void Broken_link_is_an_error_on_its_line(string link, string message)
     {
@@ -94,6 +99,10 @@ public sealed class ContentCheckerTests : IDisposable
     [InlineData("[here](#start-here)")]
     [InlineData("[check](/symptom-check)")]
     [InlineData("[all](/articles)")]
+    [InlineData("[home](/)")]
+    [InlineData("[how](/symptom-check/how-it-works)")]
+    [InlineData("[diary](/headache-diary/)")]
+    [InlineData("[search](/search)")]
     [InlineData("[NHS](https://www.nhs.uk/conditions/headaches/)")]
     [InlineData("[call](tel:01234567890)")] // a help number in a tel: link is an error since clinical round 2 (A_help_number_disguised_in_the_markdown_is_still_an_error)
     public void Working_link_is_not_reported(string link)

@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using HeadacheInfo.Tests.Infrastructure;
 using HeadacheInfo.Tests.Staff;
-using HeadacheInfo.Web.Staff;
+using HeadacheInfo.Web.Staff.Accounts;
+using HeadacheInfo.Web.Staff.Database;
 using Npgsql;
 
 namespace HeadacheInfo.Tests.Hosting;

@@ -1,5 +1,6 @@
 using HeadacheInfo.Tests.Infrastructure;
-using HeadacheInfo.Web.Staff;
+using HeadacheInfo.Web.Staff.Accounts;
+using HeadacheInfo.Web.Staff.Database;
 
 namespace HeadacheInfo.Tests.Staff;
 

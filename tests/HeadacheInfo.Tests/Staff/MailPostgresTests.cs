@@ -1,5 +1,7 @@
 using HeadacheInfo.Tests.Infrastructure;
-using HeadacheInfo.Web.Staff;
+using HeadacheInfo.Web.Staff.Accounts;
+using HeadacheInfo.Web.Staff.Database;
+using HeadacheInfo.Web.Staff.Mail;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HeadacheInfo.Tests.Staff;

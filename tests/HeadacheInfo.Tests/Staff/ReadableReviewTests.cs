@@ -1,5 +1,5 @@
 using HeadacheInfo.Tests.Infrastructure;
-using HeadacheInfo.Web.Staff;
+using HeadacheInfo.Web.Staff.Accounts;
 
 namespace HeadacheInfo.Tests.Staff;
 

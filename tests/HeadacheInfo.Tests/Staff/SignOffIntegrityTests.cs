@@ -1,7 +1,8 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using HeadacheInfo.Tests.Infrastructure;
-using HeadacheInfo.Web.Staff;
+using HeadacheInfo.Web.Staff.Accounts;
+using HeadacheInfo.Web.Staff.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
 using HeadacheInfo.Tests.Infrastructure;
-using HeadacheInfo.Web.Staff;
+using HeadacheInfo.Web.Staff.Accounts;
 using static HeadacheInfo.Tests.Staff.WorkflowSteps;
 
 namespace HeadacheInfo.Tests.Staff;

@@ -1,7 +1,10 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using HeadacheInfo.Tests.Infrastructure;
 using HeadacheInfo.Web.Staff;
+using HeadacheInfo.Web.Staff.Accounts;
+using HeadacheInfo.Web.Staff.Database;
+using HeadacheInfo.Web.Staff.Workflow;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HeadacheInfo.Tests.Staff;
 

@@ -1,11 +1,12 @@
-using AngleSharp.Dom;
 using System.Net;
 using System.Security.Cryptography;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using HeadacheInfo.Tests.Infrastructure;
 using HeadacheInfo.Web.Staff;
+using HeadacheInfo.Web.Staff.Accounts;
+using HeadacheInfo.Web.Staff.Database;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using AngleSharp.Html.Dom;
 using HeadacheInfo.Tests.Infrastructure;
-using HeadacheInfo.Web.Staff;
+using HeadacheInfo.Web.Staff.Accounts;
 
 namespace HeadacheInfo.Tests.Staff;
 

@@ -1,6 +1,7 @@
 using HeadacheInfo.Tests.Infrastructure;
 using HeadacheInfo.Web.Clinic;
-using HeadacheInfo.Web.Staff;
+using HeadacheInfo.Web.Staff.Accounts;
+using HeadacheInfo.Web.Staff.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static HeadacheInfo.Tests.Staff.WorkflowSteps;

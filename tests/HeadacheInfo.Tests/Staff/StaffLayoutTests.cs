@@ -1,6 +1,6 @@
 using System.Net;
 using HeadacheInfo.Tests.Infrastructure;
-using HeadacheInfo.Web.Staff;
+using HeadacheInfo.Web.Staff.Accounts;
 
 namespace HeadacheInfo.Tests.Staff;
 

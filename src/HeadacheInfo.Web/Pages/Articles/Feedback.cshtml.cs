@@ -1,10 +1,8 @@
 using HeadacheInfo.Web.Articles;
-using HeadacheInfo.Web.Security;
-using HeadacheInfo.Web.Site;
-using HeadacheInfo.Web.Staff;
+using HeadacheInfo.Web.Feedback;
+using HeadacheInfo.Web.RateLimits;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using HeadacheInfo.Web.RateLimits;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace HeadacheInfo.Web.Pages.Articles;
@@ -18,7 +16,7 @@ namespace HeadacheInfo.Web.Pages.Articles;
 [IgnoreAntiforgeryToken]
 [EnableRateLimiting(RateLimitPolicy.Feedback)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed partial class FeedbackModel(StaffDbContext database, StaffDatabaseReadiness readiness, TimeProvider time, ILogger<FeedbackModel> logger)
+public sealed partial class FeedbackModel(PageFeedback feedback, ILogger<FeedbackModel> logger)
     : PageModel
 {
     public Article Article { get; private set; } = null!;
@@ -48,15 +46,7 @@ public sealed partial class FeedbackModel(StaffDbContext database, StaffDatabase
         {
             try
             {
-                await readiness.Ready;
-                database.ArticleFeedback.Add(new ArticleFeedback
-                {
-                    Slug = slug,
-                    Helpful = Helpful,
-                    Comment = PageFeedback.Clean(comment),
-                    On = time.UtcToday(),
-                });
-                await database.SaveChangesAsync();
+                await feedback.RecordAsync(slug, Helpful, comment);
             }
 #pragma warning disable CA1031 // The staff database being down must never give a patient an error page.
             catch (Exception ex)

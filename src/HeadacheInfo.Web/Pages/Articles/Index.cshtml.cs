@@ -1,11 +1,10 @@
 using HeadacheInfo.Web.Articles;
-using HeadacheInfo.Web.Caching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HeadacheInfo.Web.Pages.Articles;
 
 [ContentPage]
-[HeadacheInfo.Web.SearchEngines.InSitemap(1)]
+[InSitemap(1)]
 public sealed class ArticleListModel : PageModel
 {
     public IReadOnlyList<(ArticleCategory Category, IReadOnlyList<Article> Articles)> Categories { get; private set; } = [];

@@ -1,4 +1,6 @@
-using HeadacheInfo.Web.Staff;
+using HeadacheInfo.Web.Staff.Database;
+using HeadacheInfo.Web.Staff.Mail;
+using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace HeadacheInfo.Web.Pages.Staff;
 
 /// <summary>Your own account: which kinds of e-mail you get. Each change is audited.</summary>
-[HeadacheInfo.Web.Security.AcceptsFormPost]
+[AcceptsFormPost]
 public sealed class AccountModel(UserManager<StaffUser> users, StaffDbContext database, AuditLog audit, IOptions<EmailOptions> email) : PageModel
 {
     /// <summary>The kinds ticked: the form's checkboxes, <c>name="Mail"</c>, one value per kind.</summary>

@@ -1,5 +1,7 @@
-using HeadacheInfo.Web.Staff;
 using System.ComponentModel.DataAnnotations;
+using HeadacheInfo.Web.Staff.Accounts;
+using HeadacheInfo.Web.Staff.Database;
+using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +12,7 @@ namespace HeadacheInfo.Web.Pages.Staff;
 
 /// <summary>Admins add accounts, disable and enable them, and change roles. Every change is audited.</summary>
 [Authorize(Policy = StaffPolicies.Admin)]
-[HeadacheInfo.Web.Security.AcceptsFormPost]
+[AcceptsFormPost]
 public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit) : PageModel
 {
     public sealed record Row(StaffUser User, string Role);

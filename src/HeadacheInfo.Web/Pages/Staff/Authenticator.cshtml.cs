@@ -1,6 +1,8 @@
-using HeadacheInfo.Web.Staff;
 using System.ComponentModel.DataAnnotations;
 using System.Text;
+using HeadacheInfo.Web.Staff.Accounts;
+using HeadacheInfo.Web.Staff.Database;
+using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HeadacheInfo.Web.Pages.Staff;
 
 /// <summary>Turns on two-step sign-in with an authenticator app (required for admins, optional for others).</summary>
-[HeadacheInfo.Web.Security.AcceptsFormPost]
+[AcceptsFormPost]
 public sealed class AuthenticatorModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditLog audit) : PageModel
 {
     [BindProperty]

@@ -1,9 +1,11 @@
-using HeadacheInfo.Web.Staff;
 using System.ComponentModel.DataAnnotations;
+using HeadacheInfo.Web.RateLimits;
+using HeadacheInfo.Web.Staff.Accounts;
+using HeadacheInfo.Web.Staff.Database;
+using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using HeadacheInfo.Web.RateLimits;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace HeadacheInfo.Web.Pages.Staff;
@@ -13,7 +15,7 @@ namespace HeadacheInfo.Web.Pages.Staff;
 /// password counts towards the same lock-out as signing in, so a borrowed session cannot guess it freely.
 /// </summary>
 [EnableRateLimiting(RateLimitPolicy.SignIn)]
-[HeadacheInfo.Web.Security.AcceptsFormPost]
+[AcceptsFormPost]
 public sealed class ChangePasswordModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, SignInLockOut lockOut, AuditLog audit) : PageModel
 {
     [BindProperty]

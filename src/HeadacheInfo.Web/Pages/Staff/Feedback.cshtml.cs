@@ -1,9 +1,11 @@
-using HeadacheInfo.Web.Staff;
+using HeadacheInfo.Web.Feedback;
+using HeadacheInfo.Web.Staff.Accounts;
+using HeadacheInfo.Web.Staff.Database;
+using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace HeadacheInfo.Web.Pages.Staff;
 
@@ -11,8 +13,8 @@ namespace HeadacheInfo.Web.Pages.Staff;
 /// What readers wrote in "What was missing or unclear?", newest first. Reviewers and admins can delete a comment;
 /// any member of staff can close an open "No" comment (the rules are <see cref="FeedbackFollowUp"/>'s).
 /// </summary>
-[HeadacheInfo.Web.Security.AcceptsFormPost]
-public sealed class FeedbackModel(StaffDbContext database, UserManager<StaffUser> users, IAuthorizationService authorization, AuditLog audit, FeedbackFollowUp followUp)
+[AcceptsFormPost]
+public sealed class FeedbackModel(PageFeedback feedback, UserManager<StaffUser> users, IAuthorizationService authorization, FeedbackFollowUp followUp)
     : PageModel
 {
     public const int Shown = 200;
@@ -50,15 +52,12 @@ public sealed class FeedbackModel(StaffDbContext database, UserManager<StaffUser
             return Forbid();
         }
 
-        if (await database.ArticleFeedback.FirstOrDefaultAsync(f => f.Id == FeedbackId) is not { Comment: not null } feedback)
+        // The answer still counts; only the words go.
+        if (!await feedback.DeleteCommentAsync(FeedbackId, me.Email))
         {
             return NotFound();
         }
 
-        // The answer still counts; only the words go.
-        feedback.Comment = null;
-        await database.SaveChangesAsync();
-        await audit.RecordAsync(AuditEvents.FeedbackCommentDeleted, me.Email, $"deleted a reader's comment on {feedback.Slug} (answer {feedback.Id})");
         await LoadAsync();
         return Page();
     }
@@ -87,10 +86,9 @@ public sealed class FeedbackModel(StaffDbContext database, UserManager<StaffUser
     private async Task LoadAsync()
     {
         MayDelete = (await authorization.AuthorizeAsync(User, StaffPolicies.ReviewerOrAdmin)).Succeeded;
-        Comments = await database.ArticleFeedback.AsNoTracking().Where(f => f.Comment != null)
-            .OrderByDescending(f => f.On).ThenByDescending(f => f.Id).Take(Shown).ToListAsync();
+        Comments = await feedback.CommentsAsync(Shown);
         Choices = await followUp.ChoicesAsync(Comments.Where(IsOpen).Select(f => f.Slug));
     }
 
-    public static bool IsOpen(ArticleFeedback feedback) => !feedback.Helpful && feedback.Comment is not null && feedback.Resolution is null;
+    public static bool IsOpen(ArticleFeedback comment) => PageFeedback.IsOpen(comment);
 }

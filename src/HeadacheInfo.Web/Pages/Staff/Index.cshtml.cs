@@ -1,6 +1,9 @@
 using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Feedback;
 using HeadacheInfo.Web.Site;
-using HeadacheInfo.Web.Staff;
+using HeadacheInfo.Web.Staff.Accounts;
+using HeadacheInfo.Web.Staff.Database;
+using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,7 +21,7 @@ public sealed record DashboardEntry(string Slug, string Title, string Status, Da
 /// left out), the signed-in person's own work at the top, sortable and filterable by plain links.
 /// </summary>
 public sealed class IndexModel(
-    IServiceProvider services, StaffDbContext database, StaffWorkQueries work, UserManager<StaffUser> users, TimeProvider time, FeedbackFollowUp followUp)
+    IServiceProvider services, StaffWorkQueries work, UserManager<StaffUser> users, TimeProvider time, PageFeedback feedback)
     : PageModel
 {
     /// <summary>The columns a link can sort by (<c>?sort=next-review</c>).</summary>
@@ -61,9 +64,9 @@ public sealed class IndexModel(
 
     public async Task OnGetAsync()
     {
-        Feedback = await PageFeedback.CountsAsync(database, time.UtcToday());
+        Feedback = await feedback.CountsAsync(time.UtcToday());
         FeedbackSince = PageFeedback.FirstDayCounted(time.UtcToday());
-        OpenFeedback = await followUp.OpenCountsAsync();
+        OpenFeedback = await feedback.OpenCountsAsync();
         var snapshot = ContentStore.For(HttpContext);
         // Built with the snapshot; a snapshot made before the staff area existed is built here once.
         Dashboard = snapshot.Part<StaffDashboard>() ??

@@ -1,4 +1,4 @@
-using HeadacheInfo.Web.Staff;
+using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HeadacheInfo.Web.Pages.Staff;

@@ -1,8 +1,9 @@
-using HeadacheInfo.Web.Staff;
 using System.ComponentModel.DataAnnotations;
+using HeadacheInfo.Web.RateLimits;
+using HeadacheInfo.Web.Staff;
+using HeadacheInfo.Web.Staff.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using HeadacheInfo.Web.RateLimits;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace HeadacheInfo.Web.Pages.Staff;
@@ -12,7 +13,7 @@ namespace HeadacheInfo.Web.Pages.Staff;
 /// (see <see cref="SignInLockOut"/>). Attempts are also rate limited per client.
 /// </summary>
 [EnableRateLimiting(RateLimitPolicy.SignIn)]
-[HeadacheInfo.Web.Security.AcceptsFormPost]
+[AcceptsFormPost]
 public sealed class SignInModel(StaffSignIn signIn) : PageModel
 {
     [BindProperty]

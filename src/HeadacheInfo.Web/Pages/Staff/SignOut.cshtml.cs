@@ -1,4 +1,5 @@
-using HeadacheInfo.Web.Staff;
+using HeadacheInfo.Web.Staff.Database;
+using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HeadacheInfo.Web.Pages.Staff;
 
 /// <summary>Signing out is a POST (a link could be followed by anyone's page); the GET shows the button.</summary>
-[HeadacheInfo.Web.Security.AcceptsFormPost]
+[AcceptsFormPost]
 public sealed class SignOutModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditLog audit) : PageModel
 {
     public void OnGet()

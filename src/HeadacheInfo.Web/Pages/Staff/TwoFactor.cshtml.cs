@@ -1,16 +1,19 @@
-using HeadacheInfo.Web.Staff;
 using System.ComponentModel.DataAnnotations;
+using HeadacheInfo.Web.RateLimits;
+using HeadacheInfo.Web.Staff;
+using HeadacheInfo.Web.Staff.Accounts;
+using HeadacheInfo.Web.Staff.Database;
+using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using HeadacheInfo.Web.RateLimits;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace HeadacheInfo.Web.Pages.Staff;
 
 /// <summary>The second step for accounts with two-step sign-in: the 6-digit code from the authenticator app.</summary>
 [EnableRateLimiting(RateLimitPolicy.SignIn)]
-[HeadacheInfo.Web.Security.AcceptsFormPost]
+[AcceptsFormPost]
 public sealed class TwoFactorModel(SignInManager<StaffUser> signIn, AuditLog audit) : PageModel
 {
     [BindProperty]

@@ -1,11 +1,10 @@
-using HeadacheInfo.Web.Caching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HeadacheInfo.Web.Pages.SymptomCheck;
 
 /// <summary>Every rule the symptom check uses; the same for everyone, so built once per content snapshot.</summary>
 [ContentPage]
-[HeadacheInfo.Web.SearchEngines.InSitemap(3)]
+[InSitemap(3)]
 public sealed class HowItWorksModel : PageModel
 {
     public void OnGet()

@@ -1,12 +1,10 @@
 using System.Collections.Immutable;
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Clinic;
-using HeadacheInfo.Web.Security;
-using HeadacheInfo.Web.Site;
+using HeadacheInfo.Web.RateLimits;
 using HeadacheInfo.Web.SymptomCheck;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using HeadacheInfo.Web.RateLimits;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +20,7 @@ namespace HeadacheInfo.Web.Pages.SymptomCheck;
 [RequestSizeLimit(MaxBodyBytes)]
 [EnableRateLimiting(RateLimitPolicy.SymptomCheck)]
 [RequestFormLimits(ValueCountLimit = 100, ValueLengthLimit = 1024, MultipartBodyLengthLimit = MaxBodyBytes)]
-[HeadacheInfo.Web.SearchEngines.InSitemap(2)]
+[InSitemap(2)]
 public sealed class SymptomCheckModel(IOptions<ClinicOptions> clinic) : PageModel
 {
     public const int MaxBodyBytes = 16 * 1024;

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using HeadacheInfo.Web.Articles;
-using HeadacheInfo.Web.Staff;
+using HeadacheInfo.Web.Staff.Database;
+using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

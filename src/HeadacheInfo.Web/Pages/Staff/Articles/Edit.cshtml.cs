@@ -1,4 +1,6 @@
-using HeadacheInfo.Web.Staff;
+using HeadacheInfo.Web.Feedback;
+using HeadacheInfo.Web.Staff.Database;
+using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -7,9 +9,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HeadacheInfo.Web.Pages.Staff.Articles;
 
 /// <summary>A change to an article, published or not yet; readers' open "No" comments on it beside the form.</summary>
-[HeadacheInfo.Web.Security.AcceptsFormPost]
-[HeadacheInfo.Web.Security.TakesUploads, RequestSizeLimit(MaxRequestBytes)]
-public sealed class EditModel(ArticleWorkflow workflow, UserManager<StaffUser> users, FeedbackFollowUp followUp) : ArticleEditorModel(workflow, users)
+[AcceptsFormPost]
+[TakesUploads, RequestSizeLimit(MaxRequestBytes)]
+public sealed class EditModel(ArticleWorkflow workflow, UserManager<StaffUser> users, PageFeedback feedback, FeedbackFollowUp followUp) : ArticleEditorModel(workflow, users)
 {
     [FromRoute] public string Slug { get; set; } = string.Empty;
 
@@ -30,7 +32,7 @@ public sealed class EditModel(ArticleWorkflow workflow, UserManager<StaffUser> u
         var executed = await next();
         if (executed.Result is PageResult && HeadacheInfo.Web.Articles.Slug.IsValid(Slug))
         {
-            OpenFeedback = await followUp.OpenForAsync(Slug);
+            OpenFeedback = await feedback.OpenForAsync(Slug);
             RevisionChoices = OpenFeedback.Count == 0 ? [] : (await followUp.ChoicesAsync([Slug])).GetValueOrDefault(Slug) ?? [];
         }
     }

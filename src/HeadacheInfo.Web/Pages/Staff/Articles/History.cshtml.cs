@@ -1,4 +1,7 @@
-using HeadacheInfo.Web.Staff;
+using HeadacheInfo.Web.Feedback;
+using HeadacheInfo.Web.Staff.Accounts;
+using HeadacheInfo.Web.Staff.Database;
+using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,8 +13,8 @@ namespace HeadacheInfo.Web.Pages.Staff.Articles;
 /// draft reviewed like any other) or put back one approved before. Reviewers confirm the article still
 /// accurate, or take it down, here. The rules are the workflow's.
 /// </summary>
-[HeadacheInfo.Web.Security.AcceptsFormPost]
-public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser> users, FeedbackFollowUp followUp) : PageModel
+[AcceptsFormPost]
+public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser> users, PageFeedback feedback) : PageModel
 {
     [FromRoute] public string Slug { get; set; } = string.Empty;
 
@@ -129,7 +132,7 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
         }
 
         Revisions = await workflow.HistoryAsync(Slug);
-        Answered = await followUp.AnsweredAsync(Slug);
+        Answered = await feedback.AnsweredAsync(Slug);
         State = await workflow.StateAsync(Slug);
         var published = workflow.PublishedText(Slug);
         Published = published is not null;

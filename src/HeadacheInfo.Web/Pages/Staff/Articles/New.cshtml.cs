@@ -1,12 +1,13 @@
-using HeadacheInfo.Web.Staff;
+using HeadacheInfo.Web.Staff.Database;
+using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HeadacheInfo.Web.Pages.Staff.Articles;
 
 /// <summary>A new article: its web address comes from the title, and can be changed.</summary>
-[HeadacheInfo.Web.Security.AcceptsFormPost]
-[HeadacheInfo.Web.Security.TakesUploads, RequestSizeLimit(MaxRequestBytes)]
+[AcceptsFormPost]
+[TakesUploads, RequestSizeLimit(MaxRequestBytes)]
 public sealed class NewModel(ArticleWorkflow workflow, UserManager<StaffUser> users) : ArticleEditorModel(workflow, users)
 {
     [BindProperty] public string? NewSlug { get; set; }

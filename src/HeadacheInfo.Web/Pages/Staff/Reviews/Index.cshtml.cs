@@ -1,4 +1,5 @@
-using HeadacheInfo.Web.Staff;
+using HeadacheInfo.Web.Staff.Database;
+using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HeadacheInfo.Web.Pages.Staff.Reviews;

@@ -1,4 +1,6 @@
-using HeadacheInfo.Web.Staff;
+using HeadacheInfo.Web.Staff.Accounts;
+using HeadacheInfo.Web.Staff.Database;
+using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +11,7 @@ namespace HeadacheInfo.Web.Pages.Staff.Reviews;
 /// One change, for a clinician to read: what changed, line by line, the preview, the checker's findings, who
 /// wrote it and the author's note. The decisions and their rules are the workflow's.
 /// </summary>
-[HeadacheInfo.Web.Security.AcceptsFormPost]
+[AcceptsFormPost]
 public sealed class ReviewModel(ArticleWorkflow workflow, UserManager<StaffUser> users) : PageModel
 {
     [FromRoute] public long Id { get; set; }

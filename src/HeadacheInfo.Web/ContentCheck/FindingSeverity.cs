@@ -1,0 +1,7 @@
+namespace HeadacheInfo.Web.ContentCheck;
+
+public enum FindingSeverity
+{
+    Warning,
+    Error,
+}

@@ -1,0 +1,71 @@
+namespace HeadacheInfo.Web.Security;
+
+public static class SecurityRegistration
+{
+    private const string PicturePolicy = "picture";
+
+    /// <summary>Where the staff area serves pictures one by one.</summary>
+    private static readonly PathString PicturePaths = HeadacheInfo.Web.Pages.Staff.PictureFileModel.Prefix.TrimEnd('/');
+
+    /// <summary>Turns away requests no page could answer, before any page runs (<see cref="RequestGuard"/>).</summary>
+    public static WebApplication UseRequestGuard(this WebApplication app)
+    {
+        app.Use(RequestGuard.GuardAsync);
+        return app;
+    }
+
+    /// <summary>
+    /// The site's default header policy, for the library's <c>UseSecurityHeaders()</c>: a strict
+    /// Content-Security-Policy (no inline script or style, nothing from other sites), nosniff, a referrer
+    /// policy, a permissions policy that turns off what the site never uses, HSTS outside Development, and
+    /// no Server header.
+    /// </summary>
+    public static WebApplicationBuilder AddSecurityHeaderPolicies(this WebApplicationBuilder builder)
+    {
+        var development = builder.Environment.IsDevelopment();
+        builder.Services.AddSecurityHeaderPolicies(policies => policies
+            .SetDefaultPolicy(policy => Common(policy.AddContentSecurityPolicy(csp =>
+            {
+                csp.AddDefaultSrc().Self();
+                csp.AddScriptSrc().Self();
+                csp.AddStyleSrc().Self();
+                csp.AddImgSrc().Self();
+                csp.AddFontSrc().Self();
+                csp.AddConnectSrc().Self();
+                csp.AddFrameAncestors().None();
+                csp.AddFormAction().Self();
+                csp.AddBaseUri().Self();
+                csp.AddObjectSrc().None();
+            })))
+            // A picture opened on its own is a document of its own: an SVG drawing could hold script, so it may
+            // load and run nothing at all, and is sandboxed as if from another site.
+            .AddPolicy(PicturePolicy, policy => Common(policy.AddContentSecurityPolicy(csp =>
+            {
+                csp.AddDefaultSrc().None();
+                csp.AddStyleSrc().UnsafeInline();
+                csp.AddFrameAncestors().None();
+                csp.AddSandbox();
+            })))
+            .SetPolicySelector(context => context.HttpContext.Request.Path.StartsWithSegments(PicturePaths, StringComparison.OrdinalIgnoreCase)
+                ? context.ConfiguredPolicies[PicturePolicy]
+                : context.SelectedPolicy));
+
+        void Common(HeaderPolicyCollection policy)
+        {
+            policy
+                .AddContentTypeOptionsNoSniff()
+                .AddFrameOptionsDeny()
+                .AddReferrerPolicyStrictOriginWhenCrossOrigin()
+                .AddCrossOriginOpenerPolicy(coop => coop.SameOrigin())
+                .AddPermissionsPolicyWithDefaultSecureDirectives()
+                .RemoveServerHeader();
+            if (!development)
+            {
+                // Sent on HTTPS requests only (including those a proxy forwarded as HTTPS).
+                policy.AddStrictTransportSecurityMaxAgeIncludeSubDomains(maxAgeInSeconds: 365 * 24 * 60 * 60);
+            }
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,47 @@
+namespace HeadacheInfo.Web.Staff.Database;
+
+/// <summary>What a revision row records.</summary>
+public static class RevisionActions
+{
+    public const string Saved = "saved";
+    public const string Submitted = "submitted";
+    public const string Returned = "returned";
+    public const string Approved = "approved";
+    public const string Unpublished = "unpublished";
+    public const string OutsideEdit = "outside-edit";
+    public const string Confirmed = "confirmed";
+    public const string RolledBack = "rolled-back";
+
+    /// <summary>Approved to go live at a set time: the signed-off text, waiting; an approved row follows when it goes live.</summary>
+    public const string Scheduled = "scheduled";
+
+    /// <summary>A scheduled change called off before its time; it points at the scheduled revision.</summary>
+    public const string ScheduleCancelled = "schedule-cancelled";
+
+    public const string OutsideTheApp = "outside the app";
+
+    /// <summary>What a revision row records, in words for staff; the short names stay for machines (<c>data-action</c>).</summary>
+    public static string Describe(string action) => action switch
+    {
+        Saved => "draft saved",
+        Submitted => "sent for review",
+        Returned => "returned to the author",
+        Approved => "approved and published",
+        Unpublished => "taken off the site",
+        OutsideEdit => "changed outside the staff area",
+        Confirmed => "confirmed still accurate",
+        RolledBack => "earlier version put back",
+        Scheduled => "approved to go live later",
+        ScheduleCancelled => "scheduled change cancelled",
+        _ => action,
+    };
+
+    /// <summary>A step that leaves a change still being written or waiting for review, not yet published or dropped.</summary>
+    public static bool IsInProgress(string action) => action is Saved or Submitted or Returned;
+
+    /// <summary>
+    /// A row that records what happened to the published file but is not a step in writing a change: it
+    /// never hides a draft in progress or a change waiting for review.
+    /// </summary>
+    public static bool IsHistoryOnly(string action) => action is OutsideEdit or Confirmed;
+}

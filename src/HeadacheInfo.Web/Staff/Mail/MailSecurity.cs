@@ -1,0 +1,8 @@
+namespace HeadacheInfo.Web.Staff.Mail;
+
+public enum MailSecurity
+{
+    None,
+    StartTls,
+    SslOnConnect,
+}

@@ -1,0 +1,248 @@
+using System.Text;
+using HeadacheInfo.Web.ContentCheck;
+using HeadacheInfo.Web.Site;
+using HeadacheInfo.Web.Staff.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace HeadacheInfo.Web.Staff.Workflow;
+
+/// <summary>Pictures: uploaded with a draft, checked by the checker's own rules, written with the approval.</summary>
+public sealed partial class ArticleWorkflow
+{
+    /// <summary>
+    /// Uploads a picture with the author's text: checked as the content checker checks pictures, refused with the
+    /// reason and nothing kept when it will not do, else its Markdown goes into the body and the whole form is
+    /// saved as a draft, with the picture kept beside that revision. It reaches patients only with an approval.
+    /// </summary>
+    public async Task<WorkflowResult> UploadPictureAsync(ArticleEdit edit, PictureUpload upload, StaffUser author)
+    {
+        if (PictureProblems(upload) is { Count: > 0 } problems)
+        {
+            return WorkflowResult.Invalid("The picture was not added. Nothing else changed: your text is still here.") with { Problems = problems };
+        }
+
+        if (images.Exists(upload.Name))
+        {
+            var users = store.Current.Articles.Where(a => a.Body.Images.Any(i => NameIn(i.Url) == upload.Name)).Select(a => a.Title).ToList();
+            return WorkflowResult.Invalid("The picture was not added. Your text is still here.") with
+            {
+                Problems = [$"A picture called {upload.Name} is already on the site{(users.Count > 0 ? $", in {string.Join(", ", users)}" : string.Empty)}. " +
+                    "Give yours another name. To show that picture instead, write its Markdown yourself, as on the Pictures page."],
+            };
+        }
+
+        if (await database.RevisionPictures.AsNoTracking().Where(p => p.Name == upload.Name).Select(p => new { p.Slug, p.UploadedBy }).FirstOrDefaultAsync() is { } taken)
+        {
+            return WorkflowResult.Invalid("The picture was not added. Your text is still here.") with
+            {
+                Problems = [$"A picture called {upload.Name} was already uploaded by {taken.UploadedBy} for /articles/{taken.Slug}. Give yours another name."],
+            };
+        }
+
+        var markdown = MarkdownFor(upload);
+        if (PlacePicture(edit.Body ?? string.Empty, markdown, upload.After) is not { } body)
+        {
+            return WorkflowResult.Invalid("The picture was not added. Your text is still here.") with
+            {
+                Problems = [$"The words \"{upload.After}\" are not in the article, so there is nowhere to put the picture after them. Copy a few words from the paragraph it should follow, or leave that box empty to put it at the end."],
+            };
+        }
+
+        var picture = new RevisionPicture
+        {
+            Name = upload.Name,
+            Slug = edit.Slug,
+            ContentType = PictureRules.TypeOf(upload.Bytes)!,
+            Bytes = upload.Bytes,
+            Alt = upload.Decorative ? string.Empty : upload.Alt!.Trim(),
+            Caption = string.IsNullOrWhiteSpace(upload.Caption) ? null : upload.Caption.Trim(),
+            UploadedBy = author.Email!,
+            UploadedAt = time.GetUtcNow(),
+        };
+        try
+        {
+            var saved = await SaveAsync(edit with { Body = body }, author, send: false, picture);
+            return saved.Revision is null ? saved
+                : saved with { Message = $"Picture {upload.Name} added at the {(string.IsNullOrWhiteSpace(upload.After) ? "end of the article" : "place you chose")} and the draft saved. Patients do not see it until a reviewer approves the change.{(saved.Message == DraftSaved ? string.Empty : " " + saved.Message)}" };
+        }
+        catch (DbUpdateException)
+        {
+            return WorkflowResult.Conflict($"Someone uploaded a picture called {upload.Name} at the same moment. Give yours another name. Your text is still here.");
+        }
+    }
+
+    /// <summary>A picture for a staff page: the published file if there is one, else one uploaded with a draft.</summary>
+    public async Task<PictureFile?> PictureAsync(string name)
+    {
+        if (!PictureRules.IsValidName(name))
+        {
+            return null;
+        }
+
+        if (images.Read(name) is { } published && PictureRules.TypeOf(published) is { } type)
+        {
+            return new PictureFile(name, type, published, Published: true);
+        }
+
+        return await database.RevisionPictures.AsNoTracking().Where(p => p.Name == name)
+            .Select(p => new PictureFile(p.Name, p.ContentType, p.Bytes, false)).FirstOrDefaultAsync();
+    }
+
+    /// <summary>Every reason the upload will not do, in the words the checker uses, with what to do.</summary>
+    private static List<string> PictureProblems(PictureUpload upload)
+    {
+        var problems = new List<string>();
+        if (PictureRules.NameProblem(upload.Name, upload.Name) is { } badName)
+        {
+            problems.Add(Sentence(badName) + " Type a name in 'File name', then choose the file again.");
+            return problems;
+        }
+
+        if (!upload.Decorative && string.IsNullOrWhiteSpace(upload.Alt))
+        {
+            problems.Add("Describe the picture in 'Alt text' for people who cannot see it, or tick 'Decorative' if it adds nothing they need.");
+        }
+
+        OneLine("The alt text", upload.Alt, PictureUpload.MaxAlt);
+        OneLine("The caption", upload.Caption, PictureUpload.MaxCaption);
+        if (upload.Bytes.Length == 0)
+        {
+            problems.Add("The file is empty. Choose the picture again.");
+        }
+        else if (PictureRules.ContentProblem(upload.Name, upload.Name, upload.Bytes.Length, () => upload.Bytes) is { } bad)
+        {
+            problems.Add(Sentence(bad));
+        }
+
+        return problems;
+
+        void OneLine(string field, string? value, int max)
+        {
+            if (ArticleDraft.OneLineProblem(field, value, max) is { } problem)
+            {
+                problems.Add(problem);
+            }
+        }
+
+        static string Sentence(string finding) => char.ToUpperInvariant(finding[0]) + finding[1..] + ".";
+    }
+
+    /// <summary>The Markdown for a picture as the shipped articles write one: the picture, then its caption in italics.</summary>
+    private static string MarkdownFor(PictureUpload upload)
+    {
+        var picture = upload.Decorative
+            ? $"![]({SitePaths.Images}/{upload.Name} \"{HeadacheInfo.Web.Articles.ArticleImage.DecorativeTitle}\")"
+            : $"![{Escape(upload.Alt!.Trim())}]({SitePaths.Images}/{upload.Name})";
+        return string.IsNullOrWhiteSpace(upload.Caption) ? picture : $"{picture}\n\n*{Escape(upload.Caption.Trim())}*";
+
+        // The author's words stay words: nothing in them can end the picture or start a link, a card or emphasis.
+        static string Escape(string text)
+        {
+            var escaped = new StringBuilder(text.Length);
+            foreach (var c in text)
+            {
+                if (c is '\\' or '[' or ']' or '(' or ')' or '*' or '_' or '`' or '<' or '>' or '!' or '|' or '{' or '}' or '#' or ':' or '~')
+                {
+                    escaped.Append('\\');
+                }
+
+                escaped.Append(c);
+            }
+
+            return escaped.ToString();
+        }
+    }
+
+    /// <summary>The body with the picture after the paragraph holding <paramref name="after"/>, or at the end; null when that text is not there.</summary>
+    private static string? PlacePicture(string body, string markdown, string? after)
+    {
+        var text = body.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd();
+        if (string.IsNullOrWhiteSpace(after))
+        {
+            return text.Length == 0 ? markdown + "\n" : $"{text}\n\n{markdown}\n";
+        }
+
+        var at = text.IndexOf(after.Trim(), StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var end = text.IndexOf("\n\n", at, StringComparison.Ordinal);
+        return end < 0 ? $"{text}\n\n{markdown}\n" : $"{text[..end]}\n\n{markdown}{text[end..]}\n";
+    }
+
+    /// <summary>
+    /// The pictures a text shows that are not in the images folder but were uploaded with a draft, by name.
+    /// Names never change hands, so a text's pictures are the same whichever revision holds it.
+    /// </summary>
+    private Dictionary<string, byte[]> DraftPictures(string text, RevisionPicture? uploading)
+    {
+        var names = NotOnSite(text);
+        var found = names.Count == 0 ? new Dictionary<string, byte[]>(StringComparer.Ordinal)
+            : database.RevisionPictures.AsNoTracking().Where(p => names.Contains(p.Name))
+                .Select(p => new { p.Name, p.Bytes }).ToDictionary(p => p.Name, p => p.Bytes, StringComparer.Ordinal);
+        if (uploading is not null && names.Contains(uploading.Name))
+        {
+            found[uploading.Name] = uploading.Bytes;
+        }
+
+        return found;
+    }
+
+    /// <summary>The names of the pictures a text shows that are not in the images folder (yet).</summary>
+    private List<string> NotOnSite(string text) =>
+        [.. PictureRules.Reference().Matches(text).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).Where(name => !images.Exists(name))];
+
+    /// <summary>The pictures a text about to be published shows that are not in the images folder yet.</summary>
+    private async Task<IReadOnlyList<(string Name, byte[] Bytes)>> PicturesToWriteAsync(string text)
+    {
+        var names = NotOnSite(text);
+        return names.Count == 0 ? []
+            : [.. (await database.RevisionPictures.AsNoTracking().Where(p => names.Contains(p.Name)).Select(p => new { p.Name, p.Bytes }).ToListAsync())
+                .Select(p => (p.Name, p.Bytes))];
+    }
+
+    /// <summary>
+    /// The pictures first, each whole or not at all, then the article, so a page never shows a picture that is not
+    /// there; if anything fails, the pictures this approval wrote are taken back and nothing reaches patients.
+    /// </summary>
+    private void WriteWithPictures(string slug, string text, IReadOnlyList<(string Name, byte[] Bytes)> pictures)
+    {
+        var written = new List<string>();
+        try
+        {
+            foreach (var (name, bytes) in pictures)
+            {
+                images.Write(name, bytes);
+                written.Add(name);
+            }
+
+            files.Write(slug, text);
+        }
+        catch (IOException)
+        {
+            written.ForEach(images.Remove);
+            throw;
+        }
+    }
+
+    private static string WithPictures(IReadOnlyList<(string Name, byte[] Bytes)> pictures) =>
+        pictures.Count == 0 ? string.Empty : $", with the picture{(pictures.Count == 1 ? string.Empty : "s")} {string.Join(", ", pictures.Select(p => p.Name))}";
+
+    private Func<long, (string Event, string Detail)>? Attach(RevisionPicture? picture, ArticleRevision revision)
+    {
+        if (picture is null)
+        {
+            return null;
+        }
+
+        picture.Revision = revision;
+        database.RevisionPictures.Add(picture);
+        return id => (AuditEvents.PictureUploaded, $"uploaded the picture {picture.Name} ({picture.Bytes.Length / 1024} KB) with {picture.Slug} (revision {id})");
+    }
+
+    /// <summary>The picture name in an address such as /images/neck.png, or null.</summary>
+    internal static string? NameIn(string url) =>
+        url.StartsWith(SitePaths.Images + "/", StringComparison.Ordinal) ? url[(SitePaths.Images.Length + 1)..] : null;
+}

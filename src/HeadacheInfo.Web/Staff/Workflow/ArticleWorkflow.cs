@@ -1,0 +1,970 @@
+using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Clinic;
+using HeadacheInfo.Web.ContentCheck;
+using HeadacheInfo.Web.Site;
+using HeadacheInfo.Web.Staff.Accounts;
+using HeadacheInfo.Web.Staff.Database;
+using HeadacheInfo.Web.Staff.Mail;
+using HeadacheInfo.Web.Staff.Publishing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace HeadacheInfo.Web.Staff.Workflow;
+
+/// <summary>
+/// The article workflow: every rule about who may do what to an article, each action in one database
+/// transaction against the article's state row, whose concurrency token lets only one of two people acting at
+/// once succeed. Revisions are never changed; a decision points at the revision it decided. Only an approval,
+/// a roll-back or a confirmation writes the published file, through the one article file store.
+/// </summary>
+public sealed partial class ArticleWorkflow(
+    StaffDbContext database,
+    IArticleFileStore files,
+    IOptions<ContentOptions> content,
+    IOptions<ReviewOptions> review,
+    IOptions<ClinicOptions> clinic,
+    ArticleParser parser,
+    ContentStore store,
+    ContentImages images,
+    AuditLog audit,
+    UserManager<StaffUser> users,
+    ArticleLocks locks,
+    DraftRenderCache rendered,
+    TimeProvider time,
+    WorkflowMail mail,
+    PublishChannel channel,
+    ILogger<ArticleWorkflow> logger)
+{
+    public DateOnly Today => time.UtcToday();
+
+    /// <summary>The published file's text, or null when there is none or the site would refuse it.</summary>
+    public string? PublishedText(string slug) => files.Read(slug).Text;
+
+    public Task<ArticleRevision?> FindAsync(long id) => database.ArticleRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id);
+
+    public async Task<IReadOnlyList<ArticleRevision>> HistoryAsync(string slug) =>
+        await database.ArticleRevisions.AsNoTracking().Where(r => r.Slug == slug).OrderByDescending(r => r.Id).ToListAsync();
+
+    /// <summary>The text a revision stands for: its own, or for a return, the text it sent back.</summary>
+    public async Task<string> TextOfAsync(ArticleRevision revision) =>
+        revision.Text.Length > 0 || revision.SubjectRevisionId is not { } subject
+            ? revision.Text
+            : (await FindAsync(subject))?.Text ?? string.Empty;
+
+    /// <summary>Where an article stands, or null when the workflow has never seen it.</summary>
+    public async Task<ArticleState?> StateAsync(string slug) =>
+        Slug.IsValid(slug) ? await EnsureStateAsync(slug, tracked: false) : null;
+
+    /// <summary>The latest revision of the change in progress on an article, if any.</summary>
+    public async Task<ArticleRevision?> DraftAsync(string slug) =>
+        await StateAsync(slug) is { DraftRevisionId: { } id } ? await FindAsync(id) : null;
+
+    /// <summary>Every change waiting for review, oldest first.</summary>
+    public async Task<IReadOnlyList<ArticleRevision>> WaitingAsync()
+    {
+        var ids = await database.ArticleStates.AsNoTracking().Where(s => s.Status == ChangeStatus.Waiting && s.DraftRevisionId != null)
+            .Select(s => s.DraftRevisionId!.Value).ToListAsync();
+        return await database.ArticleRevisions.AsNoTracking().Where(r => ids.Contains(r.Id)).OrderBy(r => r.Id).ToListAsync();
+    }
+
+    /// <summary>
+    /// Everyone who wrote part of the change in progress: every save and submission since the article was last
+    /// published through the workflow. None of them may approve it.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ContributorsAsync(string slug) =>
+        (await ContributorsAsync(database, [slug])).GetValueOrDefault(slug) ?? [];
+
+    /// <summary>The contributors to the change in progress on each of these articles (see <see cref="Authorship"/>).</summary>
+    internal static async Task<Dictionary<string, List<string>>> ContributorsAsync(StaffDbContext database, IReadOnlyList<string> slugs) =>
+        (await HistoriesAsync(database, slugs)).ToDictionary(h => h.Key, h => h.Value.ChangeInProgress().ToList(), StringComparer.Ordinal);
+
+    /// <summary>Who wrote the published text: they may not confirm it still accurate, as they could not approve it.</summary>
+    public async Task<IReadOnlyList<string>> PublishedAuthorsAsync(string slug) =>
+        (await HistoriesAsync(database, [slug])).GetValueOrDefault(slug)?.Published() ?? [];
+
+    private static async Task<Dictionary<string, Authorship>> HistoriesAsync(StaffDbContext database, IReadOnlyList<string> slugs) =>
+        (await database.ArticleRevisions.AsNoTracking().Where(r => slugs.Contains(r.Slug))
+            .Select(r => new { r.Slug, Step = new RevisionStep(r.Id, r.Action, r.Author, r.SubjectRevisionId) }).ToListAsync())
+        .GroupBy(r => r.Slug).ToDictionary(g => g.Key, g => new Authorship([.. g.Select(r => r.Step)]), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Renders a text with the site's own pipeline and runs the same checks as check-content on it. A text is
+    /// rendered once (kept while unchanged, for the day), so opening a review again costs nothing; whatever
+    /// goes wrong becomes a checker error, never a failed request.
+    /// </summary>
+    public DraftCheck Check(string slug, string text) => Check(slug, text, uploading: null);
+
+    /// <param name="uploading">A picture being uploaded with this text, not in the database yet.</param>
+    private DraftCheck Check(string slug, string text, RevisionPicture? uploading)
+    {
+        var file = $"{ContentLoader.ArticlesFolder}/{slug}{ContentLoader.ArticleExtension}";
+        var today = Today;
+        var drafted = DraftPictures(text, uploading);
+        // The pictures found are part of what was checked: a picture uploaded later is checked afresh.
+        var found = string.Join('|', drafted.Keys.Order(StringComparer.Ordinal));
+        var (article, onItsOwn) = rendered.Cache.GetOrCreate((nameof(ArticleWorkflow), slug, ArticleDraft.Fingerprint(text), today, found), entry =>
+        {
+            entry.SetSize(1).SetSlidingExpiration(TimeSpan.FromMinutes(30));
+            try
+            {
+                var parsed = parser.Parse(file, slug, text);
+                return parsed.Article is { } parsedArticle
+                    ? (parsedArticle, ContentChecker.CheckOnItsOwn(parsedArticle, content.Value.FullPath, today, clinic.Value, text, drafted.GetValueOrDefault))
+                    : ((Article?)null, new FileCheck(file, null, [.. parsed.Problems.Select(p => new CheckFinding(FindingSeverity.Error, p.Line, p.Reason))]));
+            }
+#pragma warning disable CA1031 // Whatever a text does to the renderer, the author's words are saved and the fault is shown as a finding.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogRenderFailed(slug, ex.GetType().Name, ex.Message);
+                return ((Article?)null, new FileCheck(file, null, [new CheckFinding(FindingSeverity.Error, null,
+                    $"the article could not be rendered ({ex.GetType().Name}); simplify the part you changed last")]));
+            }
+        });
+
+        if (article is null)
+        {
+            return new DraftCheck(null, onItsOwn.Findings);
+        }
+
+        var snapshot = store.Current;
+        Article? Find(string other) => other == slug ? article : snapshot.Find(other) ?? snapshot.Drafts.FirstOrDefault(d => d.Slug == other);
+        return new DraftCheck(article, ContentChecker.CheckArticle(article, Find, onItsOwn).Findings);
+    }
+
+    /// <summary>What the editor opens: the change in progress if there is one, else the published text, with what the author should know.</summary>
+    public async Task<EditorStart?> StartEditingAsync(string slug, StaffUser me)
+    {
+        var state = await StateAsync(slug);
+        var file = files.Read(slug);
+        if (file.Problem is { } refused)
+        {
+            return new EditorStart(null, null, 0, string.Empty, null,
+                [$"The site does not serve this article's file, so it cannot be edited here until it is fixed on the server: {refused}"]);
+        }
+
+        var published = file.Text;
+        var draft = state?.DraftRevisionId is { } id ? await FindAsync(id) : null;
+        if (draft is null && published is null && !await HasHistoryAsync(slug))
+        {
+            return null;
+        }
+
+        var notices = new List<string>();
+        string? status = null;
+        if (draft is not null)
+        {
+            if (state!.Status == ChangeStatus.Returned && await ReturnNoteAsync(slug, draft.Id) is { } comment)
+            {
+                status = $"The reviewer sent this back: {comment}";
+            }
+            else if (state.Status == ChangeStatus.Waiting)
+            {
+                status = "This change is waiting for review. Saving again takes it back to a draft.";
+            }
+
+            if (!string.Equals(draft.Author, me.Email, StringComparison.OrdinalIgnoreCase))
+            {
+                notices.Add($"This draft was last saved by {draft.Author}, not by you. What you save and send is yours too: a reviewer who wrote any of it cannot approve it.");
+            }
+
+            if (draft.BaseHash != ArticleDraft.Fingerprint(published))
+            {
+                notices.Add("This draft was based on an older version of the published article, which has changed since. Compare them on the History page before you send it.");
+            }
+        }
+
+        // An article taken off the site starts from the text it had when it came off.
+        var offSite = draft is null && published is null
+            ? await database.ArticleRevisions.AsNoTracking().Where(r => r.Slug == slug && r.Action == RevisionActions.Unpublished)
+                .OrderByDescending(r => r.Id).Select(r => r.Text).FirstOrDefaultAsync()
+            : null;
+        if (offSite is not null)
+        {
+            notices.Add("This article is off the site. This is the text it had when it came off; what you save is a draft, and it goes back on the site only when a reviewer approves it.");
+        }
+
+        if (state is { ScheduledRevisionId: not null, PublishAt: { } goesLive, ScheduleProblem: null })
+        {
+            notices.Add($"A change to this article was approved to go live on {ClinicTime.Describe(goesLive, clinic.Value.FindZone())}. " +
+                "You are editing the version on the site now; once that change is live, yours will need looking at again before it can be approved.");
+        }
+
+        var text = draft?.Text ?? published ?? offSite;
+        var fields = text is null ? null : ArticleDraft.FromMarkdown(text);
+        return new EditorStart(fields, fields is null ? text : null, draft?.Id ?? 0, draft?.BaseHash ?? ArticleDraft.Fingerprint(published), status, notices)
+            { ReaderNote = draft?.ReaderNote };
+    }
+
+    /// <summary>The text the form would save, as the site renders it and the checker finds it; nothing is kept.</summary>
+    public async Task<(string? Text, DraftCheck? Check, IReadOnlyList<string> Problems)> PreviewAsync(ArticleEdit edit)
+    {
+        if (!Slug.IsValid(edit.Slug))
+        {
+            return (null, null, ["The web address must use only lowercase letters, numbers and single hyphens, such as neck-exercises."]);
+        }
+
+        var published = files.Read(edit.Slug);
+        if (!edit.IsNew && !published.Exists && !await HasHistoryAsync(edit.Slug))
+        {
+            return (null, null, [$"There is no article at /articles/{edit.Slug}."]);
+        }
+
+        var fields = FieldsOf(edit, published.Text);
+        if (fields.Problems() is { Count: > 0 } problems)
+        {
+            return (null, null, problems);
+        }
+
+        var draft = edit.StartedFrom > 0 ? await FindAsync(edit.StartedFrom) : null;
+        var text = fields.ApplyTo(draft?.Slug == edit.Slug ? draft.Text : published.Text);
+        return (text, Check(edit.Slug, text), []);
+    }
+
+    /// <summary>Saves the author's text as a draft, or sends it for review. The words are kept whatever else happens.</summary>
+    public Task<WorkflowResult> SaveAsync(ArticleEdit edit, StaffUser author, bool send) => SaveAsync(edit, author, send, picture: null);
+
+    /// <param name="picture">A picture uploaded with this save, kept with the revision it makes.</param>
+    private async Task<WorkflowResult> SaveAsync(ArticleEdit edit, StaffUser author, bool send, RevisionPicture? picture)
+    {
+        if (!Slug.IsValid(edit.Slug))
+        {
+            return edit.IsNew
+                ? WorkflowResult.Invalid("The web address must use only lowercase letters, numbers and single hyphens, such as neck-exercises.")
+                : WorkflowResult.NotFound("There is no such article.");
+        }
+
+        try
+        {
+            return await SaveCheckedAsync(edit, author, send, picture);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return WorkflowResult.Conflict("Someone else saved this article at the same moment, so nothing was saved. Your text is still in the form: press Save draft again.");
+        }
+    }
+
+    private async Task<WorkflowResult> SaveCheckedAsync(ArticleEdit edit, StaffUser author, bool send, RevisionPicture? picture)
+    {
+        using var held = await locks.HoldAsync(edit.Slug);
+        // Read under the article's lock, so an approval cannot change the file between this read and the save.
+        var published = files.Read(edit.Slug);
+        if (edit.IsNew && published.Exists)
+        {
+            return WorkflowResult.Invalid($"There is already an article at /articles/{edit.Slug}. Choose another web address, or edit that article.");
+        }
+
+        if (!edit.IsNew && !published.Exists && !await HasHistoryAsync(edit.Slug))
+        {
+            return WorkflowResult.NotFound($"There is no article at /articles/{edit.Slug}.");
+        }
+
+        // A new article's first save must not take over someone's draft, or an article taken off the site, at the same address.
+        if (edit.IsNew && edit.StartedFrom == 0 && await HasHistoryAsync(edit.Slug))
+        {
+            return WorkflowResult.Invalid($"There is already an article at /articles/{edit.Slug}: a draft, or one taken off the site. " +
+                "Choose another web address, or open that article from the dashboard.");
+        }
+
+        if (published.Problem is { } refused)
+        {
+            return WorkflowResult.Invalid($"The published file cannot be edited here: {refused}");
+        }
+
+        var fields = FieldsOf(edit, published.Text);
+        if (fields.Problems() is { Count: > 0 } problems)
+        {
+            return WorkflowResult.Invalid("Some fields need changing before this can be saved.") with { Problems = problems };
+        }
+
+        if (ArticleChanges.Problem(edit.ReaderNote) is { } readerNoteProblem)
+        {
+            return WorkflowResult.Invalid("Some fields need changing before this can be saved.") with { Problems = [readerNoteProblem] };
+        }
+
+        var readerNote = string.IsNullOrWhiteSpace(edit.ReaderNote) ? null : edit.ReaderNote.Trim();
+
+        await using var transaction = await database.Database.BeginTransactionAsync();
+        var state = await EnsureStateAsync(edit.Slug, tracked: true) ?? NewState(edit.Slug);
+        var current = state.DraftRevisionId is { } draftId ? await FindAsync(draftId) : null;
+        // The author's own formatting is kept: the draft they continue, else the published file, is the base.
+        var baseText = current is not null && current.Id == edit.StartedFrom ? current.Text : published.Text;
+        var text = fields.ApplyTo(baseText);
+        var check = Check(edit.Slug, text, picture);
+        var publishedHash = ArticleDraft.Fingerprint(published.Text);
+
+        // A conflict is decided from what the author started from and their own last save, never from a counter.
+        var publishedChanged = edit.BaseHash != publishedHash;
+        var someoneElseSaved = current is not null && current.Id != edit.StartedFrom &&
+            !string.Equals(current.Author, author.Email, StringComparison.OrdinalIgnoreCase);
+        if (publishedChanged || someoneElseSaved)
+        {
+            var kept = Add(NewRevision(edit.Slug, RevisionActions.Saved, text, edit.BaseHash, author.Email!, edit.Note));
+            kept.ReaderNote = readerNote;
+            state.Status = ChangeStatus.Draft;
+            await CommitAsync(state, transaction, kept, AuditEvents.RevisionSaved, author.Email, id => $"saved {edit.Slug} (revision {id}) beside a change made since it was opened",
+                Attach(picture, kept));
+            return WorkflowResult.Conflict(someoneElseSaved
+                ? $"{current!.Author} saved a version of this article after you opened it. Your text is saved too; compare the two below, then keep yours (adding anything of theirs you need)."
+                : "The published article changed after you opened it. Your text is saved; compare below, then keep yours (adding anything that changed that you need).")
+                with { Revision = kept, Theirs = someoneElseSaved ? current!.Text : published.Text ?? string.Empty, BaseHash = publishedHash };
+        }
+
+        var sending = send && !check.HasErrors;
+        var revision = Add(NewRevision(edit.Slug, sending ? RevisionActions.Submitted : RevisionActions.Saved, text, edit.BaseHash, author.Email!, edit.Note));
+        revision.ReaderNote = readerNote;
+        state.Status = sending ? ChangeStatus.Waiting : ChangeStatus.Draft;
+        await CommitAsync(state, transaction, revision, sending ? AuditEvents.RevisionSubmitted : AuditEvents.RevisionSaved, author.Email,
+            id => $"{revision.Action} {edit.Slug} (revision {id})", Attach(picture, revision), sending ? () => mail.SentForReviewAsync(revision) : null);
+        if (send && !sending)
+        {
+            return WorkflowResult.Invalid("Fix the errors the checker found before sending this for review. Your text is saved as a draft.")
+                with { Revision = revision, BaseHash = revision.BaseHash };
+        }
+
+        return WorkflowResult.Done(sending
+            ? "Sent for review. A reviewer will read it before patients see it."
+            : DraftSaved) with { Revision = revision, BaseHash = revision.BaseHash };
+    }
+
+    /// <summary>What a plain save says; a step that saves as part of something else says it in its own words instead.</summary>
+    private const string DraftSaved = "Draft saved. Patients do not see it until a reviewer approves it.";
+
+    /// <summary>Sends a change back to its author with the reviewer's comment.</summary>
+    public async Task<WorkflowResult> ReturnAsync(long revisionId, string? comment, StaffUser reviewer)
+    {
+        if (string.IsNullOrWhiteSpace(comment))
+        {
+            return WorkflowResult.Invalid("Say what needs changing before you return it.");
+        }
+
+        return await DecideAsync(revisionId, reviewer, async (submitted, state, transaction) =>
+        {
+            var returned = Add(NewRevision(submitted.Slug, RevisionActions.Returned, string.Empty, submitted.BaseHash, reviewer.Email!, comment.Trim(), submitted.Id));
+            state.Status = ChangeStatus.Returned;
+            await CommitAsync(state, transaction, returned, AuditEvents.RevisionReturned, reviewer.Email, _ => $"returned {submitted.Slug} (revision {submitted.Id})",
+                tell: () => mail.ReturnedAsync(submitted, returned));
+            return WorkflowResult.Done("Returned to the author with your comment.");
+        });
+    }
+
+    /// <summary>
+    /// Publishes a change waiting for review: exactly the text the reviewer read, with the review fields set,
+    /// written atomically. Refused to anyone who wrote any of it, when the checker finds errors, and when the
+    /// published text changed after the change was begun.
+    /// </summary>
+    /// <param name="wholeArticleReviewed">
+    /// The reviewer read the whole article, not only the change: the review dates move on, as a confirmation's
+    /// do. An article no clinician has signed off yet is always reviewed whole at its first approval.
+    /// </param>
+    /// <param name="publishAt">
+    /// Empty to publish now; else a time in the clinic's zone, as a <c>datetime-local</c> field sends it: the
+    /// approval is recorded now and the change goes live then (see <see cref="RunDueAsync"/>).
+    /// </param>
+    public async Task<WorkflowResult> ApproveAsync(long revisionId, string? comment, StaffUser reviewer, bool wholeArticleReviewed = false, string? publishAt = null)
+    {
+        var when = ClinicTime.Read(publishAt, clinic.Value.FindZone(), time.GetUtcNow());
+        if (when.Problem is { } unusable)
+        {
+            return WorkflowResult.Invalid(unusable);
+        }
+
+        return await ShownHereAsync(await DecideAsync(revisionId, reviewer, async (submitted, state, transaction) =>
+        {
+            if (Check(submitted.Slug, submitted.Text).HasErrors)
+            {
+                return WorkflowResult.Invalid("The checker found errors, so this cannot be published. Return it to the author.");
+            }
+
+            var published = files.Read(submitted.Slug);
+            if (submitted.BaseHash != ArticleDraft.Fingerprint(published.Text))
+            {
+                return WorkflowResult.Conflict("The published article changed after this was written, so approving it would lose that change. Return it so the author can look again.");
+            }
+
+            // Byte for byte what the reviewer read, but for the review fields and the author's reader note, which
+            // joins the public change log dated the day it is published, inside what the sign-off fingerprints.
+            var wasSignedOff = published.Text is { } live && SignOff.Holds(submitted.Slug, live);
+            if (ArticleChanges.Add(submitted.Text, Today, submitted.ReaderNote) is not { } logged ||
+                SignedOff(submitted.Slug, logged, reviewer, [("draft", "false")], reviewDates: wholeArticleReviewed || !wasSignedOff) is not { } text)
+            {
+                return WorkflowResult.Invalid("This text's front matter cannot be read, so it cannot be published. Return it to the author.");
+            }
+
+            // Queued now, while its writers are still the change in progress; saved with the state, in this transaction.
+            await mail.ApprovedAsync(submitted, reviewer, comment, when.At is { } goesLive ? ClinicTime.Describe(goesLive, ClinicZone) : null);
+            if (when.At is { } at)
+            {
+                return await ScheduleAsync(submitted, state, transaction, text, at, comment, reviewer, when.Note);
+            }
+
+            state.Status = ChangeStatus.None;
+            state.DraftRevisionId = null;
+            state.DraftBaseHash = string.Empty;
+            state.PublishedHash = ArticleDraft.Fingerprint(text);
+            var approved = NewRevision(submitted.Slug, RevisionActions.Approved, text, submitted.BaseHash, reviewer.Email!,
+                string.IsNullOrWhiteSpace(comment) ? $"approved revision {submitted.Id}" : comment.Trim(), submitted.Id);
+            var pictures = await PicturesToWriteAsync(text);
+            return await PublishAsync(state, transaction, approved, new PublishedChange(submitted.Slug, text, pictures),
+                AuditEvents.RevisionApproved, reviewer.Email, $"approved {submitted.Slug} (revision {submitted.Id}) and published it{WithPictures(pictures)}",
+                "Approved and published. Patients will see it within a second or two.");
+        }));
+    }
+
+    /// <summary>
+    /// "Confirm still accurate": a reviewer signs off the published text as it stands (the first sign-off, or
+    /// a periodic review). Only the review fields change; every other byte of the file stays as it is.
+    /// </summary>
+    /// <param name="seenFingerprint">The fingerprint of the published text the reviewer read.</param>
+    public async Task<WorkflowResult> ConfirmAsync(string slug, string seenFingerprint, StaffUser reviewer) =>
+        await ShownHereAsync(await ConfirmHeldAsync(slug, seenFingerprint, reviewer));
+
+    private async Task<WorkflowResult> ConfirmHeldAsync(string slug, string seenFingerprint, StaffUser reviewer)
+    {
+        if (!await users.IsInRoleAsync(reviewer, StaffRoles.Reviewer))
+        {
+            return WorkflowResult.Forbidden("Only a reviewer can confirm an article is still accurate.");
+        }
+
+        if (!Slug.IsValid(slug))
+        {
+            return WorkflowResult.NotFound("There is no such article.");
+        }
+
+        using var held = await locks.HoldAsync(slug);
+        await using var transaction = await database.Database.BeginTransactionAsync();
+        if (PublishedText(slug) is not { } text)
+        {
+            return WorkflowResult.Invalid("This article is not on the site, so there is nothing to confirm.");
+        }
+
+        if (ArticleDraft.Fingerprint(text) != seenFingerprint)
+        {
+            return WorkflowResult.Conflict("The published article changed after you opened this page. Read it again, then confirm.");
+        }
+
+        if ((await PublishedAuthorsAsync(slug)).Contains(reviewer.Email!, StringComparer.OrdinalIgnoreCase))
+        {
+            return WorkflowResult.Forbidden("You wrote the published version of this article, so another reviewer must confirm it.");
+        }
+
+        var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
+        if (state.Status == ChangeStatus.Waiting)
+        {
+            return WorkflowResult.Conflict("A change to this article is waiting for review. Review that change first.");
+        }
+
+        if (Check(slug, text).HasErrors)
+        {
+            return WorkflowResult.Invalid("The checker finds errors in this article, so it cannot be signed off. Fix them first.");
+        }
+
+        if (SignedOff(slug, text, reviewer, [], reviewDates: true) is not { } confirmed)
+        {
+            return WorkflowResult.Invalid("This article's front matter cannot be read, so it cannot be signed off here.");
+        }
+
+        state.PublishedHash = ArticleDraft.Fingerprint(confirmed);
+        var revision = NewRevision(slug, RevisionActions.Confirmed, confirmed, ArticleDraft.Fingerprint(text), reviewer.Email!, "confirmed still accurate");
+        return await PublishAsync(state, transaction, revision, new PublishedChange(slug, confirmed, []),
+            AuditEvents.ArticleConfirmed, reviewer.Email, $"confirmed {slug} still accurate",
+            "Confirmed still accurate. The page now says who signed it off and when.");
+    }
+
+    /// <summary>The published articles that link to this one: a take-down would break every one of those links.</summary>
+    public IReadOnlyList<Article> LinkingTo(string slug)
+    {
+        var address = SitePaths.Article(slug);
+        return [.. store.Current.Articles.Where(article => article.Slug != slug && article.Body.Links.Any(link =>
+            link.Url.Split('#', '?')[0].TrimEnd('/').Equals(address, StringComparison.Ordinal)))];
+    }
+
+    /// <summary>
+    /// Takes an article off the site, for a reason kept in the history and the audit log; its text is kept as a
+    /// revision, so it can be brought back. Refused while other published articles link to it.
+    /// </summary>
+    public async Task<WorkflowResult> TakeDownAsync(string slug, string? reason, StaffUser reviewer)
+    {
+        if (!await users.IsInRoleAsync(reviewer, StaffRoles.Reviewer))
+        {
+            return WorkflowResult.Forbidden("Only a reviewer can take an article off the site.");
+        }
+
+        if (!Slug.IsValid(slug))
+        {
+            return WorkflowResult.NotFound("There is no such article.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return WorkflowResult.Invalid("Say why it is coming off the site. The reason is kept in its history.");
+        }
+
+        if (reason.Length > 1000)
+        {
+            return WorkflowResult.Invalid("Keep the reason to 1,000 characters or fewer.");
+        }
+
+        return await ShownHereAsync(await TakeDownNowAsync(slug, reviewer.Email!, reviewer.Email, $"taken off the site: {reason.Trim()}", $"took {slug} off the site: {reason.Trim()}"));
+    }
+
+    /// <summary>
+    /// The take-down itself, now or at the time a reviewer set: refused while published articles link to it.
+    /// A take-down date set earlier is done with too.
+    /// </summary>
+    /// <param name="stillDue">For a take-down at a set time: whether the state row, read under the lock, still asks for it.</param>
+    private async Task<WorkflowResult> TakeDownNowAsync(string slug, string author, string? actor, string note, string detail, Func<ArticleState, bool>? stillDue = null)
+    {
+        if (LinkingTo(slug) is { Count: > 0 } linking)
+        {
+            return WorkflowResult.Invalid("Other articles on the site link to this one, and patients following those links would find nothing. " +
+                "Change each of them first, then take this one down.") with { LinkedFrom = linking };
+        }
+
+        using var held = await locks.HoldAsync(slug);
+        await using var transaction = await database.Database.BeginTransactionAsync();
+        if (PublishedText(slug) is not { } text)
+        {
+            return WorkflowResult.Invalid("This article is not on the site.");
+        }
+
+        var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
+        if (stillDue is not null && !stillDue(state))
+        {
+            return WorkflowResult.Conflict("This take-down is no longer due.");
+        }
+
+        state.PublishedHash = string.Empty;
+        state.ClearTakeDownDate();
+        var revision = NewRevision(slug, RevisionActions.Unpublished, text, ArticleDraft.Fingerprint(text), author, note);
+        return await PublishAsync(state, transaction, revision, new PublishedChange(slug, null, []),
+            AuditEvents.ArticleUnpublished, actor, detail,
+            "Taken off the site. Its history is kept, and it can be restored.");
+    }
+
+    /// <summary>Makes a new draft from an old version, to be reviewed like any other change.</summary>
+    public async Task<WorkflowResult> RestoreAsync(string slug, long revisionId, StaffUser author)
+    {
+        if (!Slug.IsValid(slug) || await FindAsync(revisionId) is not { } old || old.Slug != slug)
+        {
+            return WorkflowResult.NotFound("There is no such version of this article.");
+        }
+
+        using var held = await locks.HoldAsync(slug);
+        await using var transaction = await database.Database.BeginTransactionAsync();
+        var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
+        if (state.Status == ChangeStatus.Waiting)
+        {
+            return WorkflowResult.Conflict("A change to this article is waiting for review. Ask the reviewer to decide on it first, or open the editor to take it back.");
+        }
+
+        // The source goes with it: a draft restored from one never published brings its writers' words, and so its writers.
+        var revision = Add(NewRevision(slug, RevisionActions.Saved, await TextOfAsync(old), ArticleDraft.Fingerprint(PublishedText(slug)), author.Email!,
+            $"restored from revision {old.Id}", old.Id));
+        state.Status = ChangeStatus.Draft;
+        await CommitAsync(state, transaction, revision, AuditEvents.RevisionSaved, author.Email, id => $"restored {slug} from revision {old.Id} as a draft (revision {id})");
+        return WorkflowResult.Done($"Revision {old.Id} is now a draft. Check it, then send it for review.") with { Revision = revision };
+    }
+
+    /// <summary>
+    /// Puts back a version that was published before, at once: it was signed off then, so any reviewer may, with
+    /// its review fields as they were. Anything never published still needs a reviewer who did not write it.
+    /// </summary>
+    public async Task<WorkflowResult> RollBackAsync(string slug, long revisionId, StaffUser reviewer) =>
+        await ShownHereAsync(await RollBackHeldAsync(slug, revisionId, reviewer));
+
+    private async Task<WorkflowResult> RollBackHeldAsync(string slug, long revisionId, StaffUser reviewer)
+    {
+        if (!await users.IsInRoleAsync(reviewer, StaffRoles.Reviewer))
+        {
+            return WorkflowResult.Forbidden("Only a reviewer can put back an earlier version.");
+        }
+
+        if (!Slug.IsValid(slug) || await FindAsync(revisionId) is not { } old || old.Slug != slug)
+        {
+            return WorkflowResult.NotFound("There is no such version of this article.");
+        }
+
+        if (old.Action is not (RevisionActions.Approved or RevisionActions.RolledBack or RevisionActions.Confirmed))
+        {
+            return WorkflowResult.Invalid("Only a version that was approved before can be put back at once. Restore it as a draft and send it for review instead.");
+        }
+
+        using var held = await locks.HoldAsync(slug);
+        await using var transaction = await database.Database.BeginTransactionAsync();
+        if (ArticleDraft.Fingerprint(old.Text) == ArticleDraft.Fingerprint(PublishedText(slug)))
+        {
+            return WorkflowResult.Invalid("That version is the one on the site now, so there is nothing to put back.");
+        }
+
+        if (Check(slug, old.Text).HasErrors)
+        {
+            return WorkflowResult.Invalid("The checker finds errors in that version today, so it cannot be put back as it is. Restore it as a draft instead.");
+        }
+
+        var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
+        state.PublishedHash = ArticleDraft.Fingerprint(old.Text);
+        var revision = NewRevision(slug, RevisionActions.RolledBack, old.Text, ArticleDraft.Fingerprint(PublishedText(slug)), reviewer.Email!,
+            $"put back revision {old.Id}", old.Id);
+        var pictures = await PicturesToWriteAsync(old.Text);
+        return await PublishAsync(state, transaction, revision, new PublishedChange(slug, old.Text, pictures),
+            AuditEvents.ArticleRolledBack, reviewer.Email, $"put back {slug} revision {old.Id}{WithPictures(pictures)}",
+            $"Revision {old.Id} is back on the site, as it was approved then.");
+    }
+
+    /// <summary>
+    /// Records a version for every article file whose text differs from what the workflow last published or
+    /// recorded: edits made on disk, with an editor or git, so the history has no gaps. With PostgreSQL, a file
+    /// is an edit on this disk when it differs both from what the log last wrote here and from the log's latest
+    /// row for it (another instance's, not applied here yet); the edit then goes into the log for every instance.
+    /// </summary>
+    public async Task<int> RecordOutsideEditsAsync()
+    {
+        var problems = new List<ContentProblem>();
+        var added = 0;
+        foreach (var (path, file) in files.List(problems))
+        {
+            var slug = Path.GetFileNameWithoutExtension(file);
+            if (!Slug.IsValid(slug))
+            {
+                continue;
+            }
+
+            using var held = await locks.HoldAsync(slug);
+            if (files.ReadText(path, file, []) is not { } text)
+            {
+                continue;
+            }
+
+            var hash = ArticleDraft.Fingerprint(text);
+            var known = channel.Enabled
+                ? channel.AppliedHash(slug) == hash || await PublishChannel.LatestHashAsync(database, slug) == hash
+                : (await StateAsync(slug))?.PublishedHash == hash;
+            if (!known)
+            {
+                added += await RecordOutsideEditAsync(slug, text) ? 1 : 0;
+            }
+        }
+
+        return added;
+    }
+
+    /// <summary>
+    /// Records one article's text found on disk as a version by "outside the app" (with PostgreSQL, naming this
+    /// instance, and as a row in the log). The caller holds the article's lock. Someone acting on the article at
+    /// the same moment only delays it: it is tried again, so neither text is lost.
+    /// </summary>
+    internal async Task<bool> RecordOutsideEditAsync(string slug, string text)
+    {
+        var hash = ArticleDraft.Fingerprint(text);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var transaction = await database.Database.BeginTransactionAsync();
+                var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
+                state.PublishedHash = hash;
+                Add(NewRevision(slug, RevisionActions.OutsideEdit, text, hash, RevisionActions.OutsideTheApp,
+                    channel.Enabled
+                        ? $"changed in the content folder on {channel.Instance}, not through the staff area"
+                        : "changed in the content folder, not through the staff area"));
+                state.Version++;
+                await database.SaveChangesAsync();
+                if (channel.Enabled)
+                {
+                    await PublishChannel.AppendAsync(database, [channel.Row(PublishLogKinds.Article, slug, text, null, hash, time.GetUtcNow())]);
+                }
+
+                await transaction.CommitAsync();
+                channel.Wake();
+                return true;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                // Another instance recorded or published this article at the same moment: look again.
+            }
+            finally
+            {
+                database.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The text as a reviewer signs it off: the reviewer's title (never an email) and the fingerprint of exactly
+    /// this text, so the page stops claiming the sign-off if the file changes later; and, for a review of the
+    /// whole article, today and the next review date.
+    /// </summary>
+    private string? SignedOff(string slug, string text, StaffUser reviewer, (string Key, string YamlValue)[] more, bool reviewDates)
+    {
+        var title = string.IsNullOrWhiteSpace(reviewer.RoleTitle) ? "Clinical reviewer" : reviewer.RoleTitle.Trim();
+        (string Key, string YamlValue)[] dates = reviewDates
+            ? [("last_reviewed", Today.Iso()), ("next_review", Today.AddMonths(review.Value.ReviewIntervalMonths).Iso())]
+            : [];
+        var reviewed = FrontMatterEditor.Set(text, [.. dates, ("reviewer", FrontMatterEditor.Quote(title)), .. more]);
+        return reviewed is null || SignOff.Fingerprint(slug, reviewed) is not { } fingerprint
+            ? null
+            : FrontMatterEditor.Set(reviewed, [(SignOff.FingerprintField, FrontMatterEditor.Quote(fingerprint))]);
+    }
+
+    /// <summary>The form's fields as a draft; the review fields are never the author's to set, so they come from the file.</summary>
+    private ArticleDraft FieldsOf(ArticleEdit edit, string? published)
+    {
+        var existing = published is null ? null : ArticleDraft.FromMarkdown(published);
+        return new ArticleDraft(edit.Title ?? string.Empty, edit.Summary ?? string.Empty, edit.Category ?? string.Empty, edit.Order,
+            [.. edit.References.Select(r => r.Trim()).Where(r => r.Length > 0)], string.IsNullOrWhiteSpace(edit.Author) ? null : edit.Author,
+            existing?.Reviewer, edit.Body ?? string.Empty, existing?.LastReviewed ?? Today, existing?.NextReview ?? Today.AddYears(1),
+            existing?.Draft ?? true);
+    }
+
+    /// <summary>A decision on a change waiting for review: only by a reviewer who wrote none of it, only while it waits.</summary>
+    private async Task<WorkflowResult> DecideAsync(long revisionId, StaffUser reviewer,
+        Func<ArticleRevision, ArticleState, IDbContextTransaction, Task<WorkflowResult>> decide)
+    {
+        if (await FindAsync(revisionId) is not { Action: RevisionActions.Submitted } submitted)
+        {
+            return WorkflowResult.NotFound("There is no such change waiting for review.");
+        }
+
+        if (!await users.IsInRoleAsync(reviewer, StaffRoles.Reviewer))
+        {
+            return WorkflowResult.Forbidden("Only a reviewer can approve or return a change.");
+        }
+
+        using var held = await locks.HoldAsync(submitted.Slug);
+        await using var transaction = await database.Database.BeginTransactionAsync();
+        var state = await EnsureStateAsync(submitted.Slug, tracked: true);
+        if (state is not { Status: ChangeStatus.Waiting } || state.DraftRevisionId != submitted.Id)
+        {
+            var decided = await database.ArticleRevisions.AsNoTracking()
+                .Where(r => r.Slug == submitted.Slug && r.Id > submitted.Id)
+                .OrderBy(r => r.Id).Select(r => new { r.Action, r.Author, r.At }).FirstOrDefaultAsync();
+            return WorkflowResult.Conflict(decided is null
+                ? "This change is no longer waiting for review."
+                : $"This change is no longer waiting for review: {decided.Author} {decided.Action switch { RevisionActions.Approved => "approved and published it", RevisionActions.Scheduled => "approved it to go live later", RevisionActions.Returned => "returned it", _ => "changed it again" }} " +
+                  $"at {decided.At:HH:mm} on {decided.At:d MMMM yyyy} (UTC).");
+        }
+
+        if ((await ContributorsAsync(submitted.Slug)).Contains(reviewer.Email!, StringComparer.OrdinalIgnoreCase))
+        {
+            return WorkflowResult.Forbidden("You wrote part of this change, so another reviewer must decide on it.");
+        }
+
+        try
+        {
+            return await decide(submitted, state, transaction);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return WorkflowResult.Conflict("Someone else acted on this change at the same moment. Open it again to see where it stands.");
+        }
+    }
+
+    /// <summary>
+    /// The state change goes to the database first, holding the article against anyone else; then the file;
+    /// then the revision and the audit line; then all of it commits. A file that cannot be written undoes it all.
+    /// With PostgreSQL the file is a row in the publish log instead, in the same transaction, which every
+    /// instance (this one too, before the page answers) applies to its own folder: a database that cannot be
+    /// reached undoes it all the same way.
+    /// </summary>
+    private async Task<WorkflowResult> PublishAsync(
+        ArticleState state, IDbContextTransaction transaction, ArticleRevision revision, PublishedChange change,
+        string auditEvent, string? actor, string detail, string done)
+    {
+        long logged = 0;
+        try
+        {
+            state.Version++;
+            await database.SaveChangesAsync();
+            if (channel.Enabled)
+            {
+                logged = await PublishChannel.AppendAsync(database, channel.RowsFor(change, time.GetUtcNow()));
+            }
+            else
+            {
+                Write(change);
+            }
+        }
+        catch (IOException ex)
+        {
+            LogWriteFailed(state.Slug, ex.Message);
+            return WorkflowResult.Invalid($"The article could not be written to the content folder, so nothing changed on the site: {ex.Message} " +
+                "Try again, or ask whoever looks after the server.");
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return WorkflowResult.Conflict("Someone else changed this article at the same moment. Open it again to see where it stands.");
+        }
+
+        database.ArticleRevisions.Add(revision);
+        await database.SaveChangesAsync();
+        await audit.RecordAsync(auditEvent, actor, detail);
+        await transaction.CommitAsync();
+        return WorkflowResult.Done(done) with { Revision = revision, PublishedUpTo = logged };
+    }
+
+    /// <summary>
+    /// Waits, a few seconds at most, until this instance's folder holds what the action added to the log, so the
+    /// page that answers already shows the change here (the others follow through NOTIFY). Only once the article's
+    /// lock is let go: the log's applier takes the same lock to write the file.
+    /// </summary>
+    private async Task<WorkflowResult> ShownHereAsync(WorkflowResult result)
+    {
+        if (result.PublishedUpTo > 0)
+        {
+            await channel.WaitForAppliedAsync(result.PublishedUpTo, TimeSpan.FromSeconds(5));
+        }
+
+        return result;
+    }
+
+    /// <summary>A published change written straight to this folder, the one truth with SQLite.</summary>
+    private void Write(PublishedChange change)
+    {
+        if (change.Text is { } text)
+        {
+            WriteWithPictures(change.Slug, text, change.Pictures);
+        }
+        else
+        {
+            files.Delete(change.Slug);
+        }
+    }
+
+    /// <summary>Records a step that writes no file (a save, a submission, a return) and commits it with the state.</summary>
+    /// <param name="also">A second thing to audit with it, such as a picture uploaded with the save.</param>
+    /// <param name="tell">Queues the mail the step tells of, once the revision has its number, to commit with it.</param>
+    private async Task CommitAsync(
+        ArticleState state, IDbContextTransaction transaction, ArticleRevision revision,
+        string auditEvent, string? actor, Func<long, string> detail, Func<long, (string Event, string Detail)>? also = null, Func<Task>? tell = null)
+    {
+        await database.SaveChangesAsync();
+        if (tell is not null)
+        {
+            await tell();
+        }
+
+        if (revision.Action is RevisionActions.Saved or RevisionActions.Submitted)
+        {
+            state.DraftRevisionId = revision.Id;
+            state.DraftBaseHash = revision.BaseHash;
+        }
+
+        state.Version++;
+        await database.SaveChangesAsync();
+        await audit.RecordAsync(auditEvent, actor, detail(revision.Id));
+        if (also?.Invoke(revision.Id) is { } more)
+        {
+            await audit.RecordAsync(more.Event, actor, more.Detail);
+        }
+
+        await transaction.CommitAsync();
+    }
+
+    private ArticleRevision Add(ArticleRevision revision)
+    {
+        database.ArticleRevisions.Add(revision);
+        return revision;
+    }
+
+    private ArticleState NewState(string slug)
+    {
+        var state = new ArticleState { Slug = slug, PublishedHash = ArticleDraft.Fingerprint(PublishedText(slug)) };
+        database.ArticleStates.Add(state);
+        return state;
+    }
+
+    private Task<bool> HasHistoryAsync(string slug) => database.ArticleRevisions.AnyAsync(r => r.Slug == slug);
+
+    private async Task<string?> ReturnNoteAsync(string slug, long submittedId) =>
+        await database.ArticleRevisions.AsNoTracking()
+            .Where(r => r.Slug == slug && r.Action == RevisionActions.Returned && (r.SubjectRevisionId == submittedId || r.Id > submittedId))
+            .OrderByDescending(r => r.Id).Select(r => r.Note).FirstOrDefaultAsync();
+
+    /// <summary>
+    /// The article's state row. A database made before state rows existed has only revisions: the row is
+    /// worked out from them once, the first time the article is touched, and kept from then on.
+    /// </summary>
+    private async Task<ArticleState?> EnsureStateAsync(string slug, bool tracked)
+    {
+        var query = tracked ? database.ArticleStates : database.ArticleStates.AsNoTracking();
+        if (await query.FirstOrDefaultAsync(s => s.Slug == slug) is { } state)
+        {
+            return state;
+        }
+
+        var history = await database.ArticleRevisions.AsNoTracking().Where(r => r.Slug == slug).OrderBy(r => r.Id).ToListAsync();
+        if (history.Count == 0)
+        {
+            return null;
+        }
+
+        var derived = new ArticleState { Slug = slug };
+        foreach (var revision in history)
+        {
+            switch (revision.Action)
+            {
+                case RevisionActions.Saved or RevisionActions.Submitted:
+                    derived.Status = revision.Action == RevisionActions.Saved ? ChangeStatus.Draft : ChangeStatus.Waiting;
+                    derived.DraftRevisionId = revision.Id;
+                    derived.DraftBaseHash = revision.BaseHash;
+                    break;
+                case RevisionActions.Returned:
+                    derived.Status = ChangeStatus.Returned;
+                    break;
+                case RevisionActions.Approved:
+                    derived.Status = ChangeStatus.None;
+                    derived.DraftRevisionId = null;
+                    derived.DraftBaseHash = string.Empty;
+                    derived.PublishedHash = ArticleDraft.Fingerprint(revision.Text);
+                    break;
+                case RevisionActions.Unpublished:
+                    derived.PublishedHash = string.Empty;
+                    break;
+                default:
+                    derived.PublishedHash = ArticleDraft.Fingerprint(revision.Text);
+                    break;
+            }
+        }
+
+        database.ArticleStates.Add(derived);
+        try
+        {
+            await database.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // Worked out at the same moment elsewhere: theirs is the same.
+            database.ChangeTracker.Clear();
+            return await query.FirstOrDefaultAsync(s => s.Slug == slug);
+        }
+
+        if (!tracked)
+        {
+            database.Entry(derived).State = EntityState.Detached;
+        }
+
+        return derived;
+    }
+
+    private ArticleRevision NewRevision(string slug, string action, string text, string baseHash, string author, string? note, long? subject = null) => new()
+    {
+        Slug = slug,
+        Action = action,
+        Text = text,
+        BaseHash = baseHash ?? string.Empty,
+        Author = author,
+        At = time.GetUtcNow(),
+        Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+        SubjectRevisionId = subject,
+    };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not publish {Slug:l}: {Reason:l}")]
+    private partial void LogWriteFailed(string slug, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not render a draft of {Slug:l}: {Kind:l} {Reason}")]
+    private partial void LogRenderFailed(string slug, string kind, string reason);
+}

@@ -1,0 +1,32 @@
+namespace HeadacheInfo.Web.Staff.Workflow;
+
+/// <summary>The audit log's event names, also written as <c>data-event</c> on each row of /staff/audit.</summary>
+public static class AuditEvents
+{
+    public const string SignIn = "sign-in";
+    public const string SignInFailed = "sign-in-failed";
+    public const string LockedOut = "locked-out";
+    public const string SignOut = "sign-out";
+    public const string AccountChanged = "account-changed";
+    public const string RevisionSaved = "revision-saved";
+    public const string RevisionSubmitted = "revision-submitted";
+    public const string RevisionReturned = "revision-returned";
+    public const string RevisionApproved = "revision-approved";
+    public const string ArticleUnpublished = "article-unpublished";
+    public const string ArticleConfirmed = "article-confirmed";
+    public const string ArticleRolledBack = "article-rolled-back";
+    public const string FeedbackCommentDeleted = "feedback-comment-deleted";
+    public const string FeedbackDealtWith = "feedback-dealt-with";
+    public const string FeedbackNoChangeNeeded = "feedback-no-change-needed";
+    public const string RevisionScheduled = "revision-scheduled";
+    public const string ScheduleCancelled = "schedule-cancelled";
+    public const string ScheduleFailed = "schedule-failed";
+    public const string TakeDownScheduled = "take-down-scheduled";
+    public const string TakeDownCancelled = "take-down-cancelled";
+    public const string TakeDownFailed = "take-down-failed";
+    public const string MailSettingsChanged = "mail-settings-changed";
+    public const string PictureUploaded = "picture-uploaded";
+
+    /// <summary>A wrong current password when changing it: counts towards the same lock-out as signing in.</summary>
+    public const string PasswordChangeFailed = "password-change-failed";
+}
