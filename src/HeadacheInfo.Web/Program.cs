@@ -69,7 +69,7 @@ try
     app.UseSecurityHeaders();
     app.UseFriendlyErrorPages();
     app.UsePageCompression();
-    app.UseStaticFiles(PageCaching.StaticFileOptions());
+    app.UseStaticFiles(CachingRegistration.StaticFileOptions());
     app.UseContentImages();
     // After routing, every rule below reads the page's own metadata.
     app.UseRouting();

@@ -150,22 +150,3 @@ public sealed partial class ContentStore(
         Message = "Loaded {ArticleCount} articles with {ProblemCount} problems (content version {Version}) from {ContentPath:l}")]
     private partial void LogLoaded(int articleCount, int problemCount, long version, string contentPath);
 }
-
-/// <summary>
-/// The reload's state: <paramref name="RunningSince"/> while one runs; <paramref name="LastFailure"/> when the
-/// last one failed (the previous snapshot is still served).
-/// </summary>
-public sealed record ReloadStatus(DateTimeOffset? RunningSince, DateTimeOffset? LastFailedAt, string? LastFailure);
-
-/// <summary>
-/// Something derived from a content snapshot (the search index, the pre-rendered pages...), built once with
-/// it by <see cref="ContentStore"/>, before it is swapped in. Register with <c>AddSingleton&lt;ISnapshotPart, ...&gt;</c>;
-/// parts are built in the order they are registered.
-/// </summary>
-public interface ISnapshotPart
-{
-    /// <param name="snapshot">The new snapshot, with the parts registered before this one.</param>
-    /// <param name="previous">The snapshot being replaced, so unchanged work can be reused.</param>
-    /// <param name="cancellationToken">The site is stopping: the snapshot will not be swapped in.</param>
-    ValueTask<object> BuildAsync(ContentSnapshot snapshot, ContentSnapshot previous, CancellationToken cancellationToken);
-}

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Site;
-using Microsoft.AspNetCore.Http.Headers;
 using Microsoft.Net.Http.Headers;
 
 namespace HeadacheInfo.Web.Caching;
@@ -12,7 +11,7 @@ namespace HeadacheInfo.Web.Caching;
 /// Last-Modified from when the content was loaded. A reader who already has a page that exists gets 304
 /// and no body; a page that does not exist is never "not modified", whatever the request says.
 /// </summary>
-internal sealed class ConditionalGetMiddleware(RequestDelegate next, AbsoluteUrls urls, IHostEnvironment environment)
+internal sealed class ConditionalGetMiddleware(RequestDelegate next, AbsoluteUrls urls, IHostEnvironment environment, TimeProvider time)
 {
     // Browsers revalidate every time (cheap with the ETag); shared caches such as a CDN may keep a page a minute,
     // but only when every address on it comes from Site:BaseUrl rather than from the request's Host.
@@ -40,7 +39,7 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, AbsoluteUrl
 
         // Whether the page exists is known only once it answers. The validators go on a 200 as its first byte
         // is written, before the output cache around us copies the headers; a 304 replaces a 200 and nothing else.
-        var notModified = IsNotModified(context.Request.GetTypedHeaders(), etag, lastModified);
+        var notModified = NotModified.ReaderHasIt(context.Request.GetTypedHeaders(), etag, lastModified, time.GetUtcNow());
         var original = context.Response.Body;
         var body = new ValidatedBody(context.Response, original, SetValidators, notModified);
         context.Response.Body = body;
@@ -67,17 +66,6 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, AbsoluteUrl
 
     private static string HostTag(string root) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(root)).AsSpan(0, 4)).ToLowerInvariant();
-
-    private static bool IsNotModified(RequestHeaders request, EntityTagHeaderValue etag, DateTimeOffset lastModified)
-    {
-        var ifNoneMatch = request.IfNoneMatch;
-        if (ifNoneMatch is { Count: > 0 })
-        {
-            return ifNoneMatch.Any(candidate => candidate.Equals(EntityTagHeaderValue.Any) || candidate.Compare(etag, useStrongComparison: false));
-        }
-
-        return request.IfModifiedSince is { } since && lastModified <= since;
-    }
 
     /// <summary>
     /// At the first write (or the end, if nothing is written): a 200 gets the validators, and when the reader

@@ -10,12 +10,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HeadacheInfo.Web.Pages.Staff;
 
-/// <summary>One article on the dashboard: its file as the site sees it, and its change in progress, if any.</summary>
-public sealed record DashboardEntry(string Slug, string Title, string Status, DashboardRow? File, WorkItem? Change, ScheduledItem? Schedule = null)
-{
-    public bool AwaitingSignOff => File is { AwaitingSignOff: true } && Status == DashboardRow.Published;
-}
-
 /// <summary>
 /// The content dashboard: every article in every state (published, draft, waiting, returned, off the site,
 /// left out), the signed-in person's own work at the top, sortable and filterable by plain links.

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Site;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace HeadacheInfo.Web.Caching;
@@ -8,7 +9,7 @@ namespace HeadacheInfo.Web.Caching;
 /// The fast path for pages: responses rendered once per content snapshot and served from memory, answered
 /// with 304 when the reader already has them, and compressed. The symptom check is never cached.
 /// </summary>
-public static class PageCaching
+public static class CachingRegistration
 {
     public static WebApplicationBuilder AddPageCaching(this WebApplicationBuilder builder)
     {
@@ -37,6 +38,26 @@ public static class PageCaching
     }
 
     /// <summary>
+    /// The early middleware: a GET or HEAD for a pre-rendered page is answered from memory with its
+    /// precomputed headers; anything else goes on. The pipeline from here on is handed to the renderer.
+    /// </summary>
+    public static WebApplication UsePrerenderedPages(this WebApplication app)
+    {
+        var renderer = app.Services.GetRequiredService<PageRenderer>();
+        var urls = app.Services.GetRequiredService<AbsoluteUrls>();
+        var time = app.Services.GetRequiredService<TimeProvider>();
+        app.Use(rest =>
+        {
+            // Pages are rendered through what follows this step, and answered here in place of it: so it goes after
+            // what every real request needs (the pinned snapshot) and before what the page's headers already carry.
+            RequestDelegate answer = new PrerenderedPagesMiddleware(rest, urls, time).InvokeAsync;
+            renderer.Attach(answer, rest);
+            return answer;
+        });
+        return app;
+    }
+
+    /// <summary>
     /// Compression before the cache, so cached pages are stored once and compressed per reader as they ask.
     /// Pages that must not be compressed over HTTPS say so themselves (<see cref="NoHttpsCompressionAttribute"/>).
     /// </summary>
@@ -55,9 +76,10 @@ public static class PageCaching
     {
         app.Use((context, next) =>
         {
-            // A date in the future is not a valid If-Modified-Since (RFC 9110 13.1.3); ignore it, as the RFC says.
+            // The output cache answers 304 by its own reading: it is given only an If-Modified-Since we accept.
             var headers = context.Request.GetTypedHeaders();
-            if (headers.IfModifiedSince is { } since && since > context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow())
+            if (headers.IfModifiedSince is not null &&
+                NotModified.IfModifiedSince(headers, context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()) is null)
             {
                 context.Request.Headers.IfModifiedSince = default;
             }

@@ -1,0 +1,68 @@
+using System.Collections.Frozen;
+using HeadacheInfo.Web.Articles;
+using Microsoft.AspNetCore.Routing.Patterns;
+
+namespace HeadacheInfo.Web.Caching;
+
+/// <summary>
+/// Renders every content page for a new snapshot, reusing an article's page when neither it, its related
+/// articles nor the date have changed. Pages are found from the endpoints marked <see cref="ContentPageAttribute"/>:
+/// one without parameters is one page; one with a <c>slug</c> is one page per article.
+/// </summary>
+internal sealed class PrerenderedPagesPart(PageRenderer renderer, EndpointDataSource endpoints) : ISnapshotPart
+{
+    public async ValueTask<object> BuildAsync(ContentSnapshot snapshot, ContentSnapshot previous, CancellationToken cancellationToken)
+    {
+        if (!renderer.Ready || renderer.Address is not { } address)
+        {
+            return PrerenderedPages.None;
+        }
+
+        var today = renderer.Today;
+        var earlier = previous.Part<PrerenderedPages>() is { } pages && pages.BuiltOn == today && pages.OnlyHost == address.OnlyHost
+            ? pages : PrerenderedPages.None;
+        var rendered = new Dictionary<string, PrerenderedPage>(StringComparer.Ordinal);
+        foreach (var pattern in ContentPagePatterns())
+        {
+            if (pattern.Parameters.Count == 0)
+            {
+                var path = "/" + (pattern.RawText ?? string.Empty).TrimStart('/');
+                await AddAsync(path, null, string.Empty);
+            }
+            else if (pattern.Parameters is [{ Name: "slug" }])
+            {
+                foreach (var article in snapshot.Articles)
+                {
+                    var path = "/" + pattern.RawText!.TrimStart('/').Replace("{slug}", article.Slug, StringComparison.Ordinal);
+                    await AddAsync(path, article, RelatedKey(snapshot, article));
+                }
+            }
+        }
+
+        return new PrerenderedPages(rendered.ToFrozenDictionary(StringComparer.Ordinal), today, address.BaseUrl.Scheme, address.OnlyHost);
+
+        async Task AddAsync(string path, Article? article, string relatedKey)
+        {
+            // An article's page shows the article and the titles of its related articles, nothing else from the content.
+            if (article is not null && earlier.ByPath.TryGetValue(path, out var kept) &&
+                ReferenceEquals(kept.Article, article) && kept.RelatedKey == relatedKey)
+            {
+                rendered[path] = kept;
+            }
+            else if (await renderer.RenderAsync(path, snapshot, article, relatedKey, cancellationToken) is { } page)
+            {
+                rendered[path] = page;
+            }
+        }
+    }
+
+    private IEnumerable<RoutePattern> ContentPagePatterns() =>
+        endpoints.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<ContentPageAttribute>() is not null)
+            // A page's other spellings (such as /Index for /) are not links anyone is given.
+            .Where(e => e.Metadata.GetMetadata<ISuppressLinkGenerationMetadata>() is not { SuppressLinkGeneration: true })
+            .Select(e => e.RoutePattern);
+
+    private static string RelatedKey(ContentSnapshot snapshot, Article article) =>
+        string.Join('\n', snapshot.RelatedTo(article).Select(a => $"{a.Slug}\t{a.Title}"));
+}
