@@ -22,6 +22,7 @@ internal sealed partial class OutsideEditRecorder(
     private readonly CancellationTokenSource _stopping = new();
     private IDisposable? _subscription;
     private int _retrying;
+    private int _stopped;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -30,15 +31,21 @@ internal sealed partial class OutsideEditRecorder(
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    // A host may be stopped after it was disposed (a test's factory is): the first of the two stops the retries.
+    public Task StopAsync(CancellationToken cancellationToken)
     {
         _subscription?.Dispose();
-        await _stopping.CancelAsync();
+        return Interlocked.Exchange(ref _stopped, 1) == 0 ? _stopping.CancelAsync() : Task.CompletedTask;
     }
 
     public void Dispose()
     {
         _subscription?.Dispose();
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        {
+            _stopping.Cancel();
+        }
+
         _stopping.Dispose();
         _one.Dispose();
     }
