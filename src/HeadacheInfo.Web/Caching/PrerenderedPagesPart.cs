@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using HeadacheInfo.Web.Articles;
 using Microsoft.AspNetCore.Routing.Patterns;
@@ -21,7 +22,7 @@ internal sealed class PrerenderedPagesPart(PageRenderer renderer, EndpointDataSo
         var today = renderer.Today;
         var earlier = previous.Part<PrerenderedPages>() is { } pages && pages.BuiltOn == today && pages.OnlyHost == address.OnlyHost
             ? pages : PrerenderedPages.None;
-        var rendered = new Dictionary<string, PrerenderedPage>(StringComparer.Ordinal);
+        var rendered = new ConcurrentDictionary<string, PrerenderedPage>(StringComparer.Ordinal);
         foreach (var pattern in ContentPagePatterns())
         {
             if (pattern.Parameters.Count == 0)
@@ -31,11 +32,13 @@ internal sealed class PrerenderedPagesPart(PageRenderer renderer, EndpointDataSo
             }
             else if (pattern.Parameters is [{ Name: "slug" }])
             {
-                foreach (var article in snapshot.Articles)
+                // Side by side, as readers' requests run: a catch-up of thousands of articles renders them all at once.
+                var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+                await Parallel.ForEachAsync(snapshot.Articles, parallel, async (article, _) =>
                 {
                     var path = "/" + pattern.RawText!.TrimStart('/').Replace("{slug}", article.Slug, StringComparison.Ordinal);
                     await AddAsync(path, article, RelatedKey(snapshot, article));
-                }
+                });
             }
         }
 

@@ -35,15 +35,8 @@ internal sealed partial class PublishLogApplier(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
-        {
-            await readiness.Ready.WaitAsync(stoppingToken);
-        }
-        catch (Exception) when (!stoppingToken.IsCancellationRequested)
-        {
-            return; // the site is stopping because the database could not be used
-        }
-
+        // Not waiting for the migrations first: the log is read with plain SQL, and bringing EF Core up takes a
+        // second or two a fresh instance spends catching up instead. A log table not there yet waits for them.
         var connectionString = configuration.GetConnectionString(StaffDatabase.ConnectionStringName)!;
         var position = ReadPosition();
         var started = false;
@@ -97,6 +90,15 @@ internal sealed partial class PublishLogApplier(
             {
                 break;
             }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.UndefinedColumn)
+            {
+                if (!await MigratedAsync(stoppingToken))
+                {
+                    break;
+                }
+
+                continue;
+            }
 #pragma warning disable CA1031 // The database or the disk failing must never stop the site; the next look tries again.
             catch (Exception ex)
 #pragma warning restore CA1031
@@ -127,6 +129,24 @@ internal sealed partial class PublishLogApplier(
         }
 
         await listening;
+    }
+
+    /// <summary>Waits for the migrations; false when they failed (the site is stopping) or the site stops.</summary>
+    private async Task<bool> MigratedAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await readiness.Ready.WaitAsync(stoppingToken);
+            return true;
+        }
+        catch (Exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            return false; // the site is stopping because the database could not be used
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Keeps a connection listening; each notification, and each reconnection, wakes the applier.</summary>
@@ -279,6 +299,8 @@ internal sealed partial class PublishLogApplier(
     /// </summary>
     private async Task<bool> LoggedAsync(string slug, string hash)
     {
+        // Read with EF Core, as the edit is then recorded: only once the migrations are done.
+        await readiness.Ready;
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<StaffDbContext>().PublishLog.AsNoTracking()
             .AnyAsync(r => r.Name == slug && r.Kind == PublishLogKinds.Article && r.Hash == hash);
