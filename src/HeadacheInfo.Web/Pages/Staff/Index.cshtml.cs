@@ -62,9 +62,7 @@ public sealed class IndexModel(
         FeedbackSince = PageFeedback.FirstDayCounted(time.UtcToday());
         OpenFeedback = await feedback.OpenCountsAsync();
         var snapshot = ContentStore.For(HttpContext);
-        // Built with the snapshot; a snapshot made before the staff area existed is built here once.
-        Dashboard = snapshot.Part<StaffDashboard>() ??
-            (StaffDashboard)ActivatorUtilities.CreateInstance<StaffDashboardPart>(services).Build(snapshot, ContentSnapshot.Empty);
+        Dashboard = await StaffDashboardPart.ForAsync(snapshot, services);
         var changes = await work.InProgressAsync();
         var schedules = await work.ScheduledAsync();
         ClinicZone = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HeadacheInfo.Web.Clinic.ClinicOptions>>().Value.FindZone();

@@ -51,8 +51,7 @@ public sealed partial class MailDelivery(
         {
             await using var scope = scopes.CreateAsyncScope();
             var snapshot = content.Current;
-            var dashboard = snapshot.Part<StaffDashboard>() ??
-                (StaffDashboard)ActivatorUtilities.CreateInstance<StaffDashboardPart>(scope.ServiceProvider).Build(snapshot, ContentSnapshot.Empty);
+            var dashboard = await StaffDashboardPart.ForAsync(snapshot, scope.ServiceProvider);
             await scope.ServiceProvider.GetRequiredService<WorkflowMail>().QueueDigestIfDueAsync(dashboard);
 
             var database = scope.ServiceProvider.GetRequiredService<StaffDbContext>();

@@ -23,15 +23,28 @@ public sealed record StaffDashboard(ImmutableArray<DashboardRow> Rows, DateOnly 
 /// </summary>
 internal sealed class StaffDashboardPart(IOptions<ContentOptions> content, IOptions<ClinicOptions> clinic, TimeProvider time) : ISnapshotPart
 {
-    public ValueTask<object> BuildAsync(ContentSnapshot snapshot, ContentSnapshot previous, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Build(snapshot, previous));
+    /// <summary>
+    /// Started with the snapshot and built beside it: only staff read the dashboard, so neither readers nor an
+    /// instance catching up with thousands of articles wait for its checks.
+    /// </summary>
+    public ValueTask<object> BuildAsync(ContentSnapshot snapshot, ContentSnapshot previous, CancellationToken cancellationToken)
+    {
+        var before = previous.Part<StaffDashboardBuild>()?.Built is { IsCompletedSuccessfully: true } built ? built.Result : null;
+        return ValueTask.FromResult<object>(new StaffDashboardBuild(Task.Run(() => Build(snapshot, before), CancellationToken.None)));
+    }
 
-    public object Build(ContentSnapshot snapshot, ContentSnapshot previous)
+    /// <summary>The snapshot's dashboard: the one built with it, or, for a snapshot made before the staff area existed, one built now.</summary>
+    public static Task<StaffDashboard> ForAsync(ContentSnapshot snapshot, IServiceProvider services) =>
+        snapshot.Part<StaffDashboardBuild>()?.Built ??
+        Task.FromResult(ActivatorUtilities.CreateInstance<StaffDashboardPart>(services).Build(snapshot, null));
+
+    /// <param name="before">The previous snapshot's dashboard, whose checks of unchanged articles are kept.</param>
+    public StaffDashboard Build(ContentSnapshot snapshot, StaffDashboard? before)
     {
         var today = time.UtcToday();
         var root = content.Value.FullPath;
-        var kept = previous.Part<StaffDashboard>() is { } before && before.Today == today ? before : null;
-        var earlier = kept is null ? null : Cache.Of(previous);
+        var kept = before is not null && before.Today == today ? before : null;
+        var earlier = kept is null ? null : Cache.Of(kept);
         var all = snapshot.Articles.Concat(snapshot.Drafts).ToList();
         var bySlug = all.ToDictionary(a => a.Slug, StringComparer.Ordinal);
 
@@ -63,8 +76,8 @@ internal sealed class StaffDashboardPart(IOptions<ContentOptions> content, IOpti
 
     private static class Cache
     {
-        public static Dictionary<Article, FileCheck>? Of(ContentSnapshot previous) =>
-            previous.Part<StaffDashboard>()?.Rows
+        public static Dictionary<Article, FileCheck> Of(StaffDashboard previous) =>
+            previous.Rows
                 .Where(r => r.Article is not null && r.OnItsOwn is not null)
                 .ToDictionary(r => r.Article!, r => r.OnItsOwn!, new SameArticle());
 
