@@ -1,5 +1,7 @@
 using HeadacheInfo.Web.Articles;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Net.Http.Headers;
 
@@ -12,10 +14,13 @@ namespace HeadacheInfo.Web.Caching;
 /// also warms what the first readers need (see <see cref="StartupWarmUp"/>).
 /// </summary>
 internal sealed partial class PrerenderingStarter(
-    ContentStore store, PageRenderer renderer, StartupWarmUp warmUp, EndpointDataSource endpoints, IHostApplicationLifetime lifetime,
+    ContentStore store, PageRenderer renderer, StartupWarmUp warmUp, EndpointDataSource endpoints, IServer server, IHostApplicationLifetime lifetime,
     TimeProvider time, ILogger<PrerenderingStarter> logger)
     : BackgroundService
 {
+    /// <summary>How many times each page is asked for through the server at start: past the runtime's thirty calls.</summary>
+    private const int SelfRequestRounds = 40;
+
     /// <summary>A path no page answers: the status page a reader sees for it is warmed too.</summary>
     private const string NoSuchPage = "/no-such-page";
 
@@ -50,7 +55,9 @@ internal sealed partial class PrerenderingStarter(
                 await store.RebuildAsync(stoppingToken);
             }
 
-            await renderer.WarmAsync(store.Current, ReaderPaths(store.Current), HeaderSets, stoppingToken);
+            var paths = ReaderPaths(store.Current).ToList();
+            await renderer.WarmAsync(store.Current, paths, HeaderSets, stoppingToken);
+            await ThroughTheServerAsync(paths, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -81,6 +88,65 @@ internal sealed partial class PrerenderingStarter(
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// The same pages, many times, as real requests over loopback: the runtime compiles a method at full speed
+    /// only after some thirty calls, and the server's own code (connections, headers) runs only for real ones. Done
+    /// before "healthy", the first readers meet compiled code rather than share the machine with the compiler.
+    /// </summary>
+    private async Task ThroughTheServerAsync(IReadOnlyList<string> paths, CancellationToken stoppingToken)
+    {
+        if (LoopbackAddress() is not { } address)
+        {
+            return;
+        }
+
+        using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+        {
+            BaseAddress = address,
+            Timeout = TimeSpan.FromSeconds(5),
+        };
+        // The host readers ask for, so the pre-rendered pages answer as they will for them.
+        var host = renderer.Address?.BaseUrl.Authority ?? address.Authority;
+        for (var round = 0; round < SelfRequestRounds; round++)
+        {
+            foreach (var path in paths)
+            {
+                foreach (var headers in HeaderSets)
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Get, path);
+                    request.Headers.Host = host;
+                    request.Headers.Add(StartupWarmUp.Header, warmUp.Token);
+                    foreach (var (name, value) in headers)
+                    {
+                        request.Headers.TryAddWithoutValidation(name, value);
+                    }
+
+                    using var response = await client.SendAsync(request, stoppingToken);
+                    await response.Content.CopyToAsync(Stream.Null, stoppingToken);
+                }
+            }
+        }
+    }
+
+    /// <summary>A plain-HTTP address the server listens on, as this machine reaches it; null when it has none.</summary>
+    private Uri? LoopbackAddress()
+    {
+        foreach (var listening in server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+        {
+            // Kestrel writes wildcards as 0.0.0.0, [::], + or *; each is reached on loopback.
+            var normalised = listening.Replace("://+:", "://127.0.0.1:", StringComparison.Ordinal)
+                .Replace("://*:", "://127.0.0.1:", StringComparison.Ordinal)
+                .Replace("://0.0.0.0:", "://127.0.0.1:", StringComparison.Ordinal)
+                .Replace("://[::]:", "://[::1]:", StringComparison.Ordinal);
+            if (Uri.TryCreate(normalised, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)
+            {
+                return uri;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

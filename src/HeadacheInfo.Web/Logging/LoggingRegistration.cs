@@ -38,7 +38,15 @@ public static class LoggingRegistration
     {
         var logger = app.Services.GetRequiredService<Serilog.ILogger>();
         // Nothing rewrites a request's method (routing answers 405 itself), so the line names what the client sent.
-        app.UseSerilogRequestLogging(options => options.Logger = logger);
+        var warmUp = app.Services.GetRequiredService<Caching.StartupWarmUp>();
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.Logger = logger;
+            // The site's own requests at start are not readers': one line each would bury the start in the log.
+            var level = options.GetLevel;
+            options.GetLevel = (context, elapsed, error) =>
+                warmUp.Sent(context) ? Serilog.Events.LogEventLevel.Verbose : level(context, elapsed, error);
+        });
         return app;
     }
 }
