@@ -95,7 +95,7 @@ internal sealed partial class PrerenderingStarter(
     /// only after some thirty calls, and the server's own code (connections, headers) runs only for real ones. Done
     /// before "healthy", the first readers meet compiled code rather than share the machine with the compiler.
     /// </summary>
-    private async Task ThroughTheServerAsync(IReadOnlyList<string> paths, CancellationToken stoppingToken)
+    private async Task ThroughTheServerAsync(List<string> paths, CancellationToken stoppingToken)
     {
         if (LoopbackAddress() is not { } address)
         {
@@ -107,11 +107,15 @@ internal sealed partial class PrerenderingStarter(
             BaseAddress = address,
             Timeout = TimeSpan.FromSeconds(5),
         };
-        // The host readers ask for, so the pre-rendered pages answer as they will for them.
+        // The host readers ask for, so the pre-rendered pages answer as they will for them. Those pages, answered
+        // from memory, are what readers mostly get and cost next to nothing to ask for again; rendering the others
+        // forty times would make a start on a busy machine slow (they were run once in process already).
         var host = renderer.Address?.BaseUrl.Authority ?? address.Authority;
+        var pages = store.Current.Part<PrerenderedPages>()?.ByPath;
+        var hot = paths.Where(path => pages?.ContainsKey(path) == true).DefaultIfEmpty(paths[0]).ToList();
         for (var round = 0; round < SelfRequestRounds; round++)
         {
-            foreach (var path in paths)
+            foreach (var path in hot)
             {
                 foreach (var headers in HeaderSets)
                 {
