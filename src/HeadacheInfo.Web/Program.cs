@@ -47,13 +47,13 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddLogging();
     builder.AddClinic();
-    builder.AddSecurityHeaderPolicies();
+    builder.AddSecurity();
     builder.AddArticles();
-    builder.AddSiteSearch();
-    builder.AddSitePages();
+    builder.AddSearch();
+    builder.AddSite();
     builder.AddRateLimits();
-    builder.AddMultipleInstanceSupport();
-    builder.AddPageCaching();
+    builder.AddHosting();
+    builder.AddCaching();
     builder.AddHealth();
     builder.AddStaff();
     builder.AddFeedback();

@@ -11,7 +11,7 @@ namespace HeadacheInfo.Web.Caching;
 /// </summary>
 public static class CachingRegistration
 {
-    public static WebApplicationBuilder AddPageCaching(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddCaching(this WebApplicationBuilder builder)
     {
         builder.Services.AddOutputCache(options =>
         {

@@ -52,12 +52,26 @@ internal sealed class PageRenderer(
                 return null;
             }
 
-            var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-            return listening
-                .Select(address => Uri.TryCreate(address, UriKind.Absolute, out var uri) ? uri : null)
-                .Where(uri => uri is { IsLoopback: true, AbsolutePath: "/", Scheme: "http" or "https" })
-                .Select(uri => new RenderAddress(uri!, uri!.Authority))
-                .FirstOrDefault();
+            return LoopbackAddresses().Select(uri => new RenderAddress(uri, uri.Authority)).FirstOrDefault();
+        }
+    }
+
+    /// <summary>
+    /// The addresses the server listens on, as this machine reaches them: a wildcard (<c>0.0.0.0</c>, <c>[::]</c>,
+    /// <c>+</c>, <c>*</c>) on loopback, an address elsewhere not at all.
+    /// </summary>
+    public IEnumerable<Uri> LoopbackAddresses()
+    {
+        foreach (var listening in server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+        {
+            var reached = listening.Replace("://+:", "://127.0.0.1:", StringComparison.Ordinal)
+                .Replace("://*:", "://127.0.0.1:", StringComparison.Ordinal)
+                .Replace("://0.0.0.0:", "://127.0.0.1:", StringComparison.Ordinal)
+                .Replace("://[::]:", "://[::1]:", StringComparison.Ordinal);
+            if (Uri.TryCreate(reached, UriKind.Absolute, out var uri) && uri is { IsLoopback: true, AbsolutePath: "/", Scheme: "http" or "https" })
+            {
+                yield return uri;
+            }
         }
     }
 

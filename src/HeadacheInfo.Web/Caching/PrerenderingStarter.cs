@@ -1,7 +1,5 @@
 using HeadacheInfo.Web.Articles;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Net.Http.Headers;
 
@@ -14,7 +12,7 @@ namespace HeadacheInfo.Web.Caching;
 /// also warms what the first readers need (see <see cref="StartupWarmUp"/>).
 /// </summary>
 internal sealed partial class PrerenderingStarter(
-    ContentStore store, PageRenderer renderer, StartupWarmUp warmUp, EndpointDataSource endpoints, IServer server, IHostApplicationLifetime lifetime,
+    ContentStore store, PageRenderer renderer, StartupWarmUp warmUp, EndpointDataSource endpoints, IHostApplicationLifetime lifetime,
     TimeProvider time, ILogger<PrerenderingStarter> logger)
     : BackgroundService
 {
@@ -97,7 +95,7 @@ internal sealed partial class PrerenderingStarter(
     /// </summary>
     private async Task ThroughTheServerAsync(List<string> paths, CancellationToken stoppingToken)
     {
-        if (LoopbackAddress() is not { } address)
+        if (renderer.LoopbackAddresses().FirstOrDefault(uri => uri.Scheme == Uri.UriSchemeHttp) is not { } address)
         {
             return;
         }
@@ -132,25 +130,6 @@ internal sealed partial class PrerenderingStarter(
                 }
             }
         }
-    }
-
-    /// <summary>A plain-HTTP address the server listens on, as this machine reaches it; null when it has none.</summary>
-    private Uri? LoopbackAddress()
-    {
-        foreach (var listening in server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
-        {
-            // Kestrel writes wildcards as 0.0.0.0, [::], + or *; each is reached on loopback.
-            var normalised = listening.Replace("://+:", "://127.0.0.1:", StringComparison.Ordinal)
-                .Replace("://*:", "://127.0.0.1:", StringComparison.Ordinal)
-                .Replace("://0.0.0.0:", "://127.0.0.1:", StringComparison.Ordinal)
-                .Replace("://[::]:", "://[::1]:", StringComparison.Ordinal);
-            if (Uri.TryCreate(normalised, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)
-            {
-                return uri;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>

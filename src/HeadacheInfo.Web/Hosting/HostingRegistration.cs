@@ -14,7 +14,7 @@ public static class HostingRegistration
     /// What lets several instances behind a reverse proxy work as one: shared Data Protection keys under a
     /// fixed application name, and forwarded headers trusted from configured proxies only.
     /// </summary>
-    public static WebApplicationBuilder AddMultipleInstanceSupport(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddHosting(this WebApplicationBuilder builder)
     {
         var keys = builder.Configuration.GetSection(DataProtectionSettings.Section).Get<DataProtectionSettings>()?.KeysPath;
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName(ApplicationName);

@@ -5,7 +5,7 @@ namespace HeadacheInfo.Web.Search;
 public static class SearchRegistration
 {
     /// <summary>Site search: an index built with each content snapshot.</summary>
-    public static WebApplicationBuilder AddSiteSearch(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddSearch(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ISnapshotPart, SearchIndexPart>();
         return builder;

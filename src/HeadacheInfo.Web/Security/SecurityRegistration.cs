@@ -20,7 +20,7 @@ public static class SecurityRegistration
     /// policy, a permissions policy that turns off what the site never uses, HSTS outside Development, and
     /// no Server header.
     /// </summary>
-    public static WebApplicationBuilder AddSecurityHeaderPolicies(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddSecurity(this WebApplicationBuilder builder)
     {
         var development = builder.Environment.IsDevelopment();
         builder.Services.AddSecurityHeaderPolicies(policies => policies

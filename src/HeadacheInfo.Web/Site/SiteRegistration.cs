@@ -10,7 +10,7 @@ public static partial class SiteRegistration
     public const string StatusRoute = StatusPrefix + "/{0}";
 
     /// <summary>Razor Pages and the site-wide web server settings.</summary>
-    public static WebApplicationBuilder AddSitePages(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddSite(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorPages(pages => pages.Conventions.Add(new HeadacheInfo.Web.Security.PageMethods()));
         builder.Services.Configure<RouteOptions>(routes => routes.LowercaseUrls = true);

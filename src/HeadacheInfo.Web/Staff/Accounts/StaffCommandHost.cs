@@ -18,7 +18,7 @@ public static class StaffCommandHost
         builder.AddArticles();
         builder.Services.AddHttpContextAccessor();
         // The same Data Protection key ring as the site, so anything the command encrypts, the site can read.
-        builder.AddMultipleInstanceSupport();
+        builder.AddHosting();
         builder.Services.AddStaffAccounts(builder.Configuration);
         builder.Services.AddPublishChannel();
         var app = builder.Build();

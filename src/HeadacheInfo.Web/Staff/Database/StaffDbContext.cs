@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace HeadacheInfo.Web.Staff.Database;
 
 /// <summary>
-/// Everything the staff area stores, in one database: accounts and roles (Identity) and the audit log.
+/// Everything the staff area stores, in one database: accounts and roles (Identity), the audit log, articles'
+/// revisions, states and pictures, readers' feedback, the mail outbox and the publish log.
 /// Each database provider has its own subclass, so each has its own migrations.
 /// </summary>
 public abstract class StaffDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
