@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Site;
 using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace HeadacheInfo.Web.Caching;
@@ -25,19 +26,17 @@ internal sealed class PrerenderedPagesPart(PageRenderer renderer, EndpointDataSo
         var rendered = new ConcurrentDictionary<string, PrerenderedPage>(StringComparer.Ordinal);
         foreach (var pattern in ContentPagePatterns())
         {
-            if (pattern.Parameters.Count == 0)
+            if (PageRoutes.PathOf(pattern) is { } path)
             {
-                var path = "/" + (pattern.RawText ?? string.Empty).TrimStart('/');
                 await AddAsync(path, null, string.Empty);
             }
-            else if (pattern.Parameters is [{ Name: "slug" }])
+            else if (PageRoutes.IsPerArticle(pattern))
             {
                 // Side by side, as readers' requests run: a catch-up of thousands of articles renders them all at once.
                 var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
                 await Parallel.ForEachAsync(snapshot.Articles, parallel, async (article, _) =>
                 {
-                    var path = "/" + pattern.RawText!.TrimStart('/').Replace("{slug}", article.Slug, StringComparison.Ordinal);
-                    await AddAsync(path, article, RelatedKey(snapshot, article));
+                    await AddAsync(PageRoutes.PathOf(pattern, article.Slug)!, article, RelatedKey(snapshot, article));
                 });
             }
         }
@@ -60,10 +59,8 @@ internal sealed class PrerenderedPagesPart(PageRenderer renderer, EndpointDataSo
     }
 
     private IEnumerable<RoutePattern> ContentPagePatterns() =>
-        endpoints.Endpoints.OfType<RouteEndpoint>()
+        PageRoutes.Addressed(endpoints)
             .Where(e => e.Metadata.GetMetadata<ContentPageAttribute>() is not null)
-            // A page's other spellings (such as /Index for /) are not links anyone is given.
-            .Where(e => e.Metadata.GetMetadata<ISuppressLinkGenerationMetadata>() is not { SuppressLinkGeneration: true })
             .Select(e => e.RoutePattern);
 
     private static string RelatedKey(ContentSnapshot snapshot, Article article) =>

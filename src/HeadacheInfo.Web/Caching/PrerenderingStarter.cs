@@ -1,4 +1,5 @@
 using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Site;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Net.Http.Headers;
@@ -138,20 +139,14 @@ internal sealed partial class PrerenderingStarter(
     /// </summary>
     private IEnumerable<string> ReaderPaths(ContentSnapshot snapshot)
     {
-        var pages = endpoints.Endpoints.OfType<RouteEndpoint>()
+        var pages = PageRoutes.Addressed(endpoints)
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null && e.Metadata.GetMetadata<IAuthorizeData>() is null)
-            .Where(e => e.Metadata.GetMetadata<ISuppressLinkGenerationMetadata>() is not { SuppressLinkGeneration: true })
             .Select(e => e.RoutePattern);
         foreach (var pattern in pages)
         {
-            var template = "/" + (pattern.RawText ?? string.Empty).TrimStart('/');
-            if (pattern.Parameters.Count == 0)
+            if (PageRoutes.PathOf(pattern, snapshot.Articles.FirstOrDefault()?.Slug) is { } path)
             {
-                yield return template;
-            }
-            else if (pattern.Parameters is [{ Name: "slug" }] && snapshot.Articles.FirstOrDefault() is { } article)
-            {
-                yield return template.Replace("{slug}", article.Slug, StringComparison.Ordinal);
+                yield return path;
             }
         }
 

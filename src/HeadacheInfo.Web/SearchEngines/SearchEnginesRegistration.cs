@@ -34,12 +34,10 @@ public static class SearchEnginesRegistration
 
     /// <summary>The pages marked <see cref="InSitemapAttribute"/>, at the routes the endpoints themselves answer.</summary>
     private static IEnumerable<string> SitemapPages(EndpointDataSource routes) =>
-        routes.Endpoints.OfType<RouteEndpoint>()
-            .Select(endpoint => (endpoint.RoutePattern, Mark: endpoint.Metadata.GetMetadata<InSitemapAttribute>()))
-            .Where(page => page.Mark is not null && page.RoutePattern.Parameters.Count == 0)
-            .Select(page => (Path: "/" + page.RoutePattern.RawText?.Trim('/'), page.Mark!.Order))
-            // Razor Pages answers an Index page at its folder and at ".../Index": the folder is its address.
-            .Where(page => !page.Path.EndsWith("Index", StringComparison.Ordinal))
+        PageRoutes.Addressed(routes)
+            .Select(endpoint => (Path: PageRoutes.PathOf(endpoint.RoutePattern), Mark: endpoint.Metadata.GetMetadata<InSitemapAttribute>()))
+            .Where(page => page.Mark is not null && page.Path is not null)
+            .Select(page => (Path: page.Path!, page.Mark!.Order))
             .DistinctBy(page => page.Path)
             .OrderBy(page => page.Order)
             .Select(page => page.Path);
