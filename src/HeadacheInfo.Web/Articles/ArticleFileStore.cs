@@ -44,8 +44,7 @@ public sealed class ArticleFileStore(string contentRoot) : IArticleFileStore
     public void Write(string slug, string text)
     {
         var target = PathFor(slug);
-        // Not ending in .md, so the site never reads a half-written temporary file.
-        AtomicFile.Write(target, $".{slug}.{Guid.NewGuid():N}.tmp", temporary => File.WriteAllText(temporary, text), overwrite: true);
+        AtomicFile.WriteAllText(target, text, overwrite: true);
         _located?.TryAdd(slug, (target, ArticleFiles.Relative(ContentRoot, target)));
     }
 

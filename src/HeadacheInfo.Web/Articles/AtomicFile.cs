@@ -3,13 +3,12 @@ namespace HeadacheInfo.Web.Articles;
 /// <summary>Writes a file in the content folder whole or not at all: a temporary file beside it, then a rename.</summary>
 public static class AtomicFile
 {
-    /// <param name="temporaryName">A name the site never reads (no .md, a leading dot), in the target's folder.</param>
     /// <param name="overwrite">False: an existing file is never replaced, and the write fails instead.</param>
-    /// <exception cref="IOException">The file could not be written; whatever was there is as it was.</exception>
-    public static void Write(string target, string temporaryName, Action<string> writeTemporary, bool overwrite)
+    private static void Write(string target, Action<string> writeTemporary, bool overwrite)
     {
         var folder = Path.GetDirectoryName(target)!;
-        var temporary = Path.Combine(folder, temporaryName);
+        // A leading dot and no .md: neither the article loader nor the images folder listing reads it.
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
         try
         {
             Directory.CreateDirectory(folder);
@@ -27,6 +26,16 @@ public static class AtomicFile
             throw;
         }
     }
+
+    /// <summary>Writes text whole or not at all, through a temporary name beside it that the site never reads.</summary>
+    /// <exception cref="IOException">The file could not be written; whatever was there is as it was.</exception>
+    public static void WriteAllText(string target, string text, bool overwrite) =>
+        Write(target, temporary => File.WriteAllText(temporary, text), overwrite);
+
+    /// <summary>Writes bytes whole or not at all, through a temporary name beside it that the site never reads.</summary>
+    /// <exception cref="IOException">The file could not be written; whatever was there is as it was.</exception>
+    public static void WriteAllBytes(string target, byte[] bytes, bool overwrite) =>
+        Write(target, temporary => File.WriteAllBytes(temporary, bytes), overwrite);
 
     public static void TryDelete(string path)
     {

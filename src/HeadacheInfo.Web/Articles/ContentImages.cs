@@ -36,7 +36,7 @@ public sealed class ContentImages(string contentRoot)
     public void Write(string name, byte[] bytes)
     {
         var target = PathOf(name) ?? throw new ArgumentException($"'{name}' is not a picture name the site serves", nameof(name));
-        AtomicFile.Write(target, $".{name}.{Guid.NewGuid():N}.tmp", temporary => File.WriteAllBytes(temporary, bytes), overwrite: false);
+        AtomicFile.WriteAllBytes(target, bytes, overwrite: false);
     }
 
     /// <summary>Takes back a picture this instance has just written, when the approval it was part of failed.</summary>

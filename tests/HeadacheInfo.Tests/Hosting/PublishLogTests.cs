@@ -157,6 +157,16 @@ public sealed class PublishLogTests(PublishLogTests.Sites sites) : IClassFixture
         await WorkflowSteps.DecideAsync(reviewer, slug, "approve", "Clear and accurate.");
     }
 
+    /// <summary>The reviewer takes the article off the site from its history, as a member of staff clicks it.</summary>
+    private static async Task TakeDownOnAsync(SiteProcess site, string slug, string reason)
+    {
+        using var reviewer = await Sites.SignedInAsync(site, "reviewer@clinic.example");
+        var (_, history) = await reviewer.GetAsync($"/staff/articles/{slug}/history");
+        var (_, step) = await reviewer.GetAsync(history.QuerySelector("a[data-take-down]")!.GetAttribute("href")!);
+        (await reviewer.SubmitAsync(step, $"/staff/articles/{slug}/history",
+            new Dictionary<string, string> { ["Reason"] = reason }, button: "unpublish")).Dispose();
+    }
+
     [PostgresFact]
     public async Task An_approval_on_one_instance_is_served_by_the_other_within_two_seconds()
     {
@@ -173,11 +183,7 @@ public sealed class PublishLogTests(PublishLogTests.Sites sites) : IClassFixture
     public async Task A_take_down_on_one_instance_gives_404_on_the_other()
     {
         await ServesAsync(sites.B, "taken-down-on-a", "Article taken down on a", TimeSpan.FromSeconds(10));
-        using var reviewer = await Sites.SignedInAsync(sites.A, "reviewer@clinic.example");
-        var (_, history) = await reviewer.GetAsync("/staff/articles/taken-down-on-a/history");
-        var (_, step) = await reviewer.GetAsync(history.QuerySelector("a[data-take-down]")!.GetAttribute("href")!);
-        (await reviewer.SubmitAsync(step, "/staff/articles/taken-down-on-a/history",
-            new Dictionary<string, string> { ["Reason"] = "Replaced by a newer article." }, button: "unpublish")).Dispose();
+        await TakeDownOnAsync(sites.A, "taken-down-on-a", "Replaced by a newer article.");
 
         await Eventually.MatchesAsync(() => GetAsync(sites.B, "/articles/taken-down-on-a"), page => page.Status == HttpStatusCode.NotFound,
             "B answers 404 for the article taken down on A", Soon);
@@ -369,13 +375,7 @@ public sealed class PublishLogTests(PublishLogTests.Sites sites) : IClassFixture
     public async Task Importing_an_older_copy_again_keeps_what_clinicians_approved_and_took_down()
     {
         await ApproveOnAsync(sites.A, "import-after-approval", "Words a second clinician approved.");
-        using (var reviewer = await Sites.SignedInAsync(sites.A, "reviewer@clinic.example"))
-        {
-            var (_, history) = await reviewer.GetAsync("/staff/articles/import-after-take-down/history");
-            var (_, step) = await reviewer.GetAsync(history.QuerySelector("a[data-take-down]")!.GetAttribute("href")!);
-            (await reviewer.SubmitAsync(step, "/staff/articles/import-after-take-down/history",
-                new Dictionary<string, string> { ["Reason"] = "No longer accurate." }, button: "unpublish")).Dispose();
-        }
+        await TakeDownOnAsync(sites.A, "import-after-take-down", "No longer accurate.");
 
         await ServesAsync(sites.B, "import-after-approval", "Words a second clinician approved.");
         await Eventually.MatchesAsync(() => GetAsync(sites.B, "/articles/import-after-take-down"), page => page.Status == HttpStatusCode.NotFound, "B has it taken down", Soon);

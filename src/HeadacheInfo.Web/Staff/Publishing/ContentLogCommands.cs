@@ -118,7 +118,10 @@ public static class ContentLogCommands
             var hash = ArticleDraft.Fingerprint(Convert.ToBase64String(bytes));
             if (latest.TryGetValue((PublishLogKinds.Picture, name), out var logged))
             {
-                AddIf(logged.Hash != hash, kept, file);
+                if (logged.Hash != hash)
+                {
+                    kept.Add(file);
+                }
             }
             else
             {
@@ -138,7 +141,10 @@ public static class ContentLogCommands
             var hash = ArticleDraft.Fingerprint(text);
             if (latest.TryGetValue((PublishLogKinds.Article, slug), out var logged))
             {
-                AddIf(logged.Hash != hash, kept, file);
+                if (logged.Hash != hash)
+                {
+                    kept.Add(file);
+                }
             }
             else
             {
@@ -172,14 +178,6 @@ public static class ContentLogCommands
             ? "Nothing to import: the publish log already has every article and picture in this folder."
             : $"Added {articles} article(s) and {rows.Count - articles} picture(s) to the publish log.");
         return problems.Count == 0 ? Done : Failed;
-
-        static void AddIf(bool differs, List<string> list, string file)
-        {
-            if (differs)
-            {
-                list.Add(file);
-            }
-        }
     }
 
     /// <summary>
@@ -201,12 +199,12 @@ public static class ContentLogCommands
                 if (row.Kind == PublishLogKinds.Article && Slug.IsValid(row.Name) && row.Text is { } text)
                 {
                     var target = Path.Combine(articles, row.Name + ContentLoader.ArticleExtension);
-                    AtomicFile.Write(target, $".{row.Name}.{Guid.NewGuid():N}.tmp", temporary => File.WriteAllText(temporary, text), overwrite: true);
+                    AtomicFile.WriteAllText(target, text, overwrite: true);
                     written++;
                 }
                 else if (row.Kind == PublishLogKinds.Picture && PictureRules.IsValidName(row.Name) && row.Bytes is { } bytes)
                 {
-                    AtomicFile.Write(Path.Combine(images, row.Name), $".{row.Name}.{Guid.NewGuid():N}.tmp", temporary => File.WriteAllBytes(temporary, bytes), overwrite: true);
+                    AtomicFile.WriteAllBytes(Path.Combine(images, row.Name), bytes, overwrite: true);
                     written++;
                 }
             }

@@ -325,7 +325,7 @@ internal sealed partial class PublishLogApplier(
     }
 
     private void WritePosition(long position) =>
-        AtomicFile.Write(PositionPath, $"{PositionFile}.{Guid.NewGuid():N}.tmp", temporary => File.WriteAllText(temporary, position.ToString(System.Globalization.CultureInfo.InvariantCulture)), overwrite: true);
+        AtomicFile.WriteAllText(PositionPath, position.ToString(System.Globalization.CultureInfo.InvariantCulture), overwrite: true);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "This folder's publish log position {Position} is beyond the log's last row; applying the whole log again")]
     private partial void LogPositionBeyondLog(long position);
