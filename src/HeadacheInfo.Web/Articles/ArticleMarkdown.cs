@@ -23,6 +23,7 @@ public static class ArticleMarkdown
             .UseCustomContainers()
             .Use(new CareCardExtension(clinic))
             .UseClinicPlaceholders(clinic)
+            .UseEmergencySignsList()
             // Articles are Markdown only: raw HTML is shown as text, so no file can put script on a page.
             .DisableHtml()
             .Build();

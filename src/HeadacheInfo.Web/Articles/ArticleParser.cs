@@ -127,16 +127,19 @@ public sealed partial class ArticleParser(MarkdownPipeline pipeline)
         var containers = document.Descendants<CustomContainer>()
             .Select(container => new ArticleContainer(container.Info?.Trim() ?? string.Empty, container.Line + 1));
 
-        // Prose is running text only: tables, code and footnote references would skew reading measures.
-        var prose = document.Descendants<ParagraphBlock>()
-            .Where(paragraph => !HasAncestor<Table>(paragraph) && !HasAncestor<FootnoteGroup>(paragraph))
-            .Select(paragraph => PlainText(paragraph.Inline))
+        // Prose is running text only: tables, code and footnote references would skew reading measures. The
+        // emergency signs list is read as the signs it shows, as the reader reads it.
+        var prose = document.Descendants<LeafBlock>()
+            .Where(block => block is ParagraphBlock or EmergencySignsBlock && !HasAncestor<Table>(block) && !HasAncestor<FootnoteGroup>(block))
+            .SelectMany(block => block is EmergencySignsBlock ? EmergencySignsList.Labels.AsEnumerable() : [PlainText(block.Inline)])
             .Where(text => text.Length > 0);
 
         var passages = document.Descendants<LeafBlock>()
-            .Where(block => block is ParagraphBlock or HeadingBlock)
-            .Select(block => new ArticlePassage(FoldSpaces(PlainText(block.Inline, placeholdersAsWritten: true)), block.Line + 1, InnermostContainer(block),
-                block.Line + Math.Max(1, block.Lines.Count)))
+            .Where(block => block is ParagraphBlock or HeadingBlock or EmergencySignsBlock)
+            .SelectMany(block => block is EmergencySignsBlock
+                ? EmergencySignsList.Labels.Select(label => new ArticlePassage(label, block.Line + 1, InnermostContainer(block), block.Line + 1))
+                : [new ArticlePassage(FoldSpaces(PlainText(block.Inline, placeholdersAsWritten: true)), block.Line + 1, InnermostContainer(block),
+                    block.Line + Math.Max(1, block.Lines.Count))])
             .Where(passage => passage.Text.Length > 0);
 
         return new ArticleBodyFacts([.. prose], links.ToImmutable(), images.ToImmutable(), [.. containers], [.. passages]);

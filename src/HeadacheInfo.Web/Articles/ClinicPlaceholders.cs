@@ -4,6 +4,7 @@ using Markdig.Helpers;
 using Markdig.Parsers;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
+using Markdig.Syntax.Inlines;
 
 namespace HeadacheInfo.Web.Articles;
 
@@ -83,6 +84,29 @@ public static class ClinicPlaceholders
 
     private sealed class Renderer : HtmlObjectRenderer<ClinicValueInline>
     {
-        protected override void Write(HtmlRenderer renderer, ClinicValueInline inline) => renderer.WriteEscape(inline.Value);
+        protected override void Write(HtmlRenderer renderer, ClinicValueInline inline)
+        {
+            // A web address (a register, the urgent advice site) is one a reader wants to open, unless it already sits in a link.
+            if (Uri.TryCreate(inline.Value, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" && !InLink(inline))
+            {
+                renderer.Write("<a href=\"").WriteEscapeUrl(inline.Value).Write("\">").WriteEscape(inline.Value).Write("</a>");
+                return;
+            }
+
+            renderer.WriteEscape(inline.Value);
+        }
+
+        private static bool InLink(Inline inline)
+        {
+            for (var parent = inline.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is LinkInline)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

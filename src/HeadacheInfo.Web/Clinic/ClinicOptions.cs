@@ -35,6 +35,15 @@ public sealed class ClinicOptions
     [Url(ErrorMessage = "Clinic:UrgentAdviceUrl must be a full web address starting with https://.")]
     public string UrgentAdviceUrl { get; set; } = "https://111.nhs.uk";
 
+    /// <summary>The body that registers physiotherapists where the clinic is, named where articles say how to check one.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Clinic:PhysioRegisterName must be set to the body that registers physiotherapists, such as HCPC.")]
+    public string PhysioRegisterName { get; set; } = "HCPC";
+
+    /// <summary>Where anyone can look a physiotherapist up on that register.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Clinic:PhysioRegisterUrl must be set, such as https://www.hcpc-uk.org/check-the-register/.")]
+    [Url(ErrorMessage = "Clinic:PhysioRegisterUrl must be a full web address starting with https://.")]
+    public string PhysioRegisterUrl { get; set; } = "https://www.hcpc-uk.org/check-the-register/";
+
     /// <summary>
     /// The clinic's time zone, an IANA name such as Europe/London: the times staff type in for scheduled
     /// publishing and take-downs are read in it, and shown in it.

@@ -17,6 +17,8 @@ public static partial class ClinicText
             ["urgent-advice-number"] = clinic => clinic.UrgentAdviceNumber,
             ["urgent-advice-url"] = clinic => clinic.UrgentAdviceUrl,
             ["clinic-name"] = clinic => clinic.Name,
+            ["physio-register-name"] = clinic => clinic.PhysioRegisterName,
+            ["physio-register-url"] = clinic => clinic.PhysioRegisterUrl,
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The value of a placeholder's name (without braces), or null when there is no such placeholder.</summary>

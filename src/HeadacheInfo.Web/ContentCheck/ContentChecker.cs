@@ -255,9 +255,15 @@ public sealed partial class ContentChecker(ContentLoader loader, TimeProvider ti
 
         foreach (System.Text.RegularExpressions.Match unknown in ClinicText.Placeholder().Matches(text))
         {
-            if (ClinicText.Value(unknown.Groups[1].Value, clinic) is null)
+            if (unknown.Groups[1].Value == EmergencySignsList.Name)
             {
-                yield return $"unknown placeholder '{unknown.Value}'; use one of {string.Join(", ", ClinicText.Placeholders.Keys.Select(k => $"{{{{{k}}}}}"))}";
+                // On its own line it becomes the list and is never seen here as written.
+                yield return $"{EmergencySignsList.Placeholder} is a list of signs: write it on a line of its own, inside a '::: emergency' card";
+            }
+            else if (ClinicText.Value(unknown.Groups[1].Value, clinic) is null)
+            {
+                yield return $"unknown placeholder '{unknown.Value}'; use one of " +
+                    string.Join(", ", ClinicText.Placeholders.Keys.Append(EmergencySignsList.Name).Select(k => $"{{{{{k}}}}}"));
             }
         }
 

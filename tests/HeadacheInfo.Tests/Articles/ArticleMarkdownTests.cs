@@ -1,6 +1,7 @@
 using HeadacheInfo.Tests.Infrastructure;
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Clinic;
+using HeadacheInfo.Web.SymptomCheck;
 
 namespace HeadacheInfo.Tests.Articles;
 
@@ -36,6 +37,31 @@ public sealed class ArticleMarkdownTests
 
         Assert.NotNull(article);
         Assert.Equal(expectedHtml, article.Html.Trim());
+    }
+
+    [Fact]
+    public void The_emergency_signs_placeholder_becomes_the_checks_whole_list_of_emergency_signs_in_its_words_and_order()
+    {
+        var article = _parser.Parse("articles/sample.md", "sample",
+            ArticleText.Valid("Sample", body: "Stop and call for help if you get any of these:\n\n::: emergency\n{{emergency-signs}}\n:::")).Article!;
+
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument($"<body>{article.Html}</body>");
+        var items = page.QuerySelectorAll("section[data-care-card='emergency'] ul li").Select(li => li.TextContent.Trim());
+        Assert.Equal(SignCatalog.All.Where(s => s.Group == SignGroup.Emergency).Select(s => s.Label), items);
+        Assert.DoesNotContain("{{", article.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_register_placeholder_shows_the_clinics_register_as_a_link()
+    {
+        var clinic = new ClinicOptions { PhysioRegisterName = "AHPRA", PhysioRegisterUrl = "https://www.ahpra.gov.au/Registration/Registers-of-Practitioners.aspx" };
+        var parser = new ArticleParser(ArticleMarkdown.CreatePipeline(clinic));
+
+        var article = parser.Parse("articles/sample.md", "sample",
+            ArticleText.Valid("Sample", body: "Check the {{physio-register-name}} register at {{physio-register-url}}.")).Article!;
+
+        Assert.Contains("Check the AHPRA register at <a href=\"https://www.ahpra.gov.au/Registration/Registers-of-Practitioners.aspx\">https://www.ahpra.gov.au/Registration/Registers-of-Practitioners.aspx</a>.",
+            article.Html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,6 +47,16 @@ public sealed class ArticlePageTests(ArticlePageTests.Site site) : IClassFixture
     }
 
     [Fact]
+    public async Task An_article_no_clinician_has_signed_off_shows_no_date_for_a_next_review()
+    {
+        var page = await site.GetPageAsync("/articles/not-signed-off");
+
+        var meta = page.QuerySelector(".article-meta")!;
+        Assert.DoesNotContain("Next review", meta.TextContent, StringComparison.Ordinal);
+        Assert.Null(meta.QuerySelector("time[datetime='2027-01-15']"));
+    }
+
+    [Fact]
     public async Task An_article_a_clinician_signed_off_says_who_and_when()
     {
         var page = await site.GetPageAsync("/articles/neck-headache");

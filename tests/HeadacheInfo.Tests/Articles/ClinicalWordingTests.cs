@@ -349,6 +349,195 @@ public sealed partial class ClinicalWordingTests
     public void No_shipped_article_claims_a_review_in_its_front_matter() =>
         Assert.All(Shipped.Articles, article => Assert.True(article.FrontMatter.Reviewer is null, $"{article.Slug} names a reviewer: {article.FrontMatter.Reviewer}"));
 
+    // Round 3 (issue 29): the exercise pages give the check's advice, one list of emergency signs serves every
+    // page, and facts and cautions the third read found missing or overstated.
+
+    public static TheoryData<string> ExercisePages() => ["exercise-therapy", "gentle-exercises-at-home"];
+
+    [Theory]
+    [MemberData(nameof(ExercisePages))]
+    public void An_exercise_page_says_a_headache_brought_on_by_exercise_needs_advice_today(string slug)
+    {
+        var urgent = string.Join(" ", BlocksInCards(Render(slug), "urgent"));
+
+        Assert.Contains(Label("cough-strain"), urgent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(ShippedArticles))]
+    public void No_article_tells_someone_whose_headache_an_activity_brings_on_to_try_again_shorter_or_differently(string slug)
+    {
+        foreach (var block in Render(slug).QuerySelectorAll("p, li").Select(Text).Where(b => BringsOnAHeadache().IsMatch(b)))
+        {
+            Assert.False(TryAgain().IsMatch(block), $"{slug}: \"{block}\" tells someone whose headache an activity brings on to carry on in another way");
+        }
+
+        var text = Text(Render(slug).Body!);
+        Assert.DoesNotContain("try a shorter time", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [MemberData(nameof(ExercisePages))]
+    public void An_exercise_pages_stop_and_get_help_list_names_every_emergency_sign_of_the_check(string slug)
+    {
+        var emergency = BlocksInCards(Render(slug), "emergency").ToList();
+
+        Assert.All(SignCatalog.All.Where(s => s.Group == SignGroup.Emergency), sign => Assert.Contains(sign.Label, emergency));
+    }
+
+    [Theory]
+    [MemberData(nameof(ShippedArticles))]
+    public void An_article_that_lists_emergency_signs_in_a_card_lists_them_all_from_the_placeholder(string slug)
+    {
+        var emergencyLabels = SignCatalog.All.Where(s => s.Group == SignGroup.Emergency).Select(s => s.Label).ToList();
+        foreach (var card in Render(slug).QuerySelectorAll("section[data-care-card='emergency']"))
+        {
+            var items = card.QuerySelectorAll("li").Select(Text).ToList();
+            if (items.Count(emergencyLabels.Contains) >= 3)
+            {
+                Assert.All(emergencyLabels, label => Assert.Contains(label, items));
+            }
+        }
+    }
+
+    [Fact]
+    public void Manual_therapy_says_how_many_trials_against_sham_were_pooled_and_that_they_were_small()
+    {
+        var sentences = Sentence().Split(Text(Render("manual-therapy").Body!));
+
+        Assert.Contains(sentences, s => s.Contains("6 trials", StringComparison.Ordinal) && s.Contains("fake", StringComparison.Ordinal));
+        Assert.Contains(sentences, s => s.Contains("small", StringComparison.Ordinal) && s.Contains("trials", StringComparison.Ordinal) && !s.Contains("bias", StringComparison.Ordinal));
+        Assert.DoesNotContain(sentences, s => s.Contains("many studies", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Manual_therapy_says_manipulation_was_compared_with_other_hands_on_treatment()
+    {
+        var sentences = Sentence().Split(Text(Render("manual-therapy").Body!));
+
+        Assert.Contains(sentences, s => s.Contains("anipulation", StringComparison.Ordinal) && s.Contains("other hands-on treatment", StringComparison.Ordinal));
+        Assert.DoesNotContain(sentences, s => s.Contains("Manipulation on its own seems to have a small short-term effect", StringComparison.Ordinal));
+    }
+
+    public static TheoryData<string> IbuprofenCautions() =>
+        ["asthma", "stomach ulcer", "kidney", "liver", "heart", "pregnan", "blood thinner", "pharmacist", "Paracetamol is usually the first"];
+
+    [Theory]
+    [MemberData(nameof(IbuprofenCautions))]
+    public void Every_article_that_suggests_ibuprofen_gives_its_cautions(string caution)
+    {
+        var suggesting = Shipped.Articles.Where(a => Text(Render(a).Body!).Contains("ibuprofen", StringComparison.OrdinalIgnoreCase)).ToList();
+
+        Assert.NotEmpty(suggesting);
+        Assert.All(suggesting, article =>
+            Assert.True(Text(Render(article).Body!).Contains(caution, StringComparison.OrdinalIgnoreCase), $"{article.Slug} suggests ibuprofen without \"{caution}\""));
+    }
+
+    public static TheoryData<string, string> TellYourPhysiotherapist()
+    {
+        var cases = new TheoryData<string, string>();
+        foreach (var slug in new[] { "manual-therapy", "physiotherapy-assessment" })
+        {
+            foreach (var item in new[] { "blood thinner", "osteoporosis", "rheumatoid arthritis", "recent neck injury", "pregnant", "cancer", "dizzy" })
+            {
+                cases.Add(slug, item);
+            }
+        }
+
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(TellYourPhysiotherapist))]
+    public void Before_neck_treatment_the_page_lists_what_to_tell_your_physiotherapist(string slug, string item)
+    {
+        var page = Render(slug);
+        var lead = page.QuerySelectorAll("p").Single(p => Text(p).Contains("Tell your physiotherapist before any neck treatment if you", StringComparison.Ordinal));
+        var list = lead.NextElementSibling;
+
+        Assert.Equal("UL", list?.TagName);
+        Assert.Contains(list!.QuerySelectorAll("li").Select(Text), li => li.Contains(item, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void The_nerve_drawing_calls_C1_to_C3_bones_with_their_nerve_roots_not_joints()
+    {
+        var page = Render("how-the-neck-causes-head-pain");
+        var image = page.QuerySelector("img[src='/images/neck-and-head-nerves.svg']")!;
+        var caption = Text(image.ParentElement!.NextElementSibling!);
+        var drawing = File.ReadAllText(Path.Combine(RepositoryFolders.Content, "images", "neck-and-head-nerves.svg"));
+
+        Assert.DoesNotContain("joint", image.GetAttribute("alt"), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("bones", image.GetAttribute("alt"), StringComparison.Ordinal);
+        Assert.DoesNotContain("joint", caption, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("bones", caption, StringComparison.Ordinal);
+        Assert.DoesNotContain("joints (C1", drawing, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Next_to_the_chiropractor_and_osteopath_registers_the_page_says_how_to_check_a_physiotherapist_from_the_clinics_settings()
+    {
+        var clinic = new ClinicOptions { PhysioRegisterName = "Physiotherapy Board", PhysioRegisterUrl = "https://register.example/physio" };
+        var article = new ContentLoader(new ArticleParser(ArticleMarkdown.CreatePipeline(clinic)), TimeProvider.System)
+            .Load(RepositoryFolders.Content, includeDrafts: true, version: 1).Find("questions-people-ask")!;
+        var page = Render(article);
+
+        var registers = page.QuerySelectorAll("p").Single(p => Text(p).Contains("General Osteopathic Council", StringComparison.Ordinal));
+        var text = Text(registers);
+        Assert.Contains("physiotherapist", text, StringComparison.Ordinal);
+        Assert.Contains("Physiotherapy Board", text, StringComparison.Ordinal);
+        Assert.NotNull(registers.QuerySelector("a[href='https://register.example/physio']"));
+        Assert.DoesNotContain("HCPC", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void By_default_the_physiotherapist_register_is_the_HCPCs()
+    {
+        var registers = Render("questions-people-ask").QuerySelectorAll("p").Single(p => Text(p).Contains("General Osteopathic Council", StringComparison.Ordinal));
+
+        Assert.Contains("HCPC", Text(registers), StringComparison.Ordinal);
+        Assert.NotNull(registers.QuerySelector("a[href='https://www.hcpc-uk.org/check-the-register/']"));
+    }
+
+    [Fact]
+    public void No_shipped_article_names_a_profession_as_its_author() =>
+        Assert.All(Shipped.Articles, article => Assert.False(
+            article.FrontMatter.Author is { } author && Profession().IsMatch(author),
+            $"{article.Slug} says it was written by \"{article.FrontMatter.Author}\""));
+
+    public static TheoryData<string> Round3CorrectedPhrases() =>
+    [
+        "Migraine and cluster headache usually need medicine from a doctor",
+        "This is the most common headache",
+        "Cluster headache is rare",
+        "Many people have more than one kind of headache",
+        "These help the two systems work together smoothly again",
+        "Short, frequent practice works better",
+        "Most people need several weeks",
+        "What you do every day matters just as much",
+        "gentle movement usually helps more than rest",
+        "Most flare-ups settle within a few days",
+        "Stress does not directly cause",
+        "rules out other problems first",
+        "Regular, gentle practice is what makes the difference",
+        "They suit most people",
+        "Try again the next day",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Round3CorrectedPhrases))]
+    public void No_shipped_article_keeps_a_wording_the_third_clinical_read_corrected(string phrase) =>
+        No_shipped_article_keeps_a_wording_the_clinical_review_corrected(phrase);
+
+    [GeneratedRegex(@"brings? on (a|your|the) headache|activity brings", RegexOptions.IgnoreCase)]
+    private static partial Regex BringsOnAHeadache();
+
+    [GeneratedRegex(@"try again|shorter time|different position|next day|tomorrow", RegexOptions.IgnoreCase)]
+    private static partial Regex TryAgain();
+
+    [GeneratedRegex(@"physio|doctor|clinician|nurse|\bGP\b|medical|team", RegexOptions.IgnoreCase)]
+    private static partial Regex Profession();
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 

@@ -2,6 +2,7 @@ using HeadacheInfo.Tests.Infrastructure;
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Clinic;
 using HeadacheInfo.Web.ContentCheck;
+using HeadacheInfo.Web.SymptomCheck;
 
 namespace HeadacheInfo.Tests.ContentCheck;
 
@@ -344,6 +345,45 @@ public sealed class ContentCheckerTests : IDisposable
 
         Assert.Empty(good.Findings);
         Assert.Contains(bad.Findings, f => f.Message.Contains("unknown placeholder '{{ambulance}}'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_emergency_signs_placeholder_in_an_emergency_card_counts_as_every_emergency_sign_there()
+    {
+        var file = Check("stop.md", Article("## Stop\n\n::: emergency\n{{emergency-signs}}\n:::"));
+
+        Assert.DoesNotContain(file.Findings, f => f.Severity == FindingSeverity.Error);
+        Assert.DoesNotContain(file.Findings, f => f.Message.Contains("placeholder", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_emergency_signs_placeholder_outside_an_emergency_card_is_an_error_naming_the_tier()
+    {
+        var file = Check("stop.md", Article("## Stop\n\n::: urgent\n{{emergency-signs}}\n:::"));
+
+        Assert.Contains(file.Findings, f => f.Severity == FindingSeverity.Error
+            && f.Message.Contains("'thunderclap'", StringComparison.Ordinal) && f.Message.Contains("'::: emergency'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_emergency_signs_placeholder_inside_a_sentence_is_an_error_saying_to_give_it_a_line_of_its_own()
+    {
+        var file = Check("stop.md", Article("## Stop\n\n::: emergency\nCall if you have {{emergency-signs}} now.\n:::"));
+
+        var error = Only(file, FindingSeverity.Error);
+        Assert.Contains("{{emergency-signs}}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("line of its own", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_page_an_emergency_result_points_to_may_list_its_emergency_signs_with_the_placeholder()
+    {
+        var urgent = string.Join("\n", SignCatalog.All.Where(s => s.Group == SignGroup.Urgent).Select(s => "- " + s.Label));
+        var file = Check("when-to-get-urgent-help.md", Article($"::: emergency\n{{{{emergency-signs}}}}\n:::\n\n::: urgent\n{urgent}\n:::")
+            .Replace("category: signs", "category: signs\nsuits: [emergency]", StringComparison.Ordinal));
+
+        Assert.DoesNotContain(file.Findings, f => f.Message.Contains("is missing", StringComparison.Ordinal)
+            && SignCatalog.IdsIn(SignGroup.Emergency).Any(id => f.Message.Contains($"'{id}'", StringComparison.Ordinal)));
     }
 
     private string Picture(string name, string contents)

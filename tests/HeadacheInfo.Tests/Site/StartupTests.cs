@@ -21,6 +21,8 @@ public sealed class StartupTests
     [InlineData("Clinic__EmergencyNumber", "call us", "Clinic:EmergencyNumber must be a phone number")]
     [InlineData("Clinic__UrgentAdviceUrl", "not a web address", "Clinic:UrgentAdviceUrl must be a full web address")]
     [InlineData("Clinic__Phone", "ring reception", "Clinic:Phone must be a phone number")]
+    [InlineData("Clinic__PhysioRegisterUrl", "hcpc register", "Clinic:PhysioRegisterUrl must be a full web address")]
+    [InlineData("Clinic__PhysioRegisterName", "", "Clinic:PhysioRegisterName must be set")]
     [InlineData("Clinic__TimeZone", "Mars/Olympus_Mons", "Clinic:TimeZone must be an IANA time zone name")]
     public async Task Bad_clinic_setting_stops_the_app_naming_the_key(string variable, string value, string message)
     {
