@@ -40,6 +40,13 @@ public sealed class SymptomCheckSignOffPageTests(BrowserSite site)
             if (Environment.GetEnvironmentVariable("HEADACHEINFO_SCREENSHOTS") is { Length: > 0 } folder)
             {
                 await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"staff-symptom-check-{state}-{width}.png"), FullPage = false });
+                foreach (var part in new[] { "questions-heading", "hazards-heading", "sign-heading" })
+                {
+                    await page.Locator($"#{part}").ScrollIntoViewIfNeededAsync();
+                    await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"staff-symptom-check-{state}-{width}-{part}.png") });
+                }
+
+                await page.EvaluateAsync("() => window.scrollTo(0, 0)");
             }
 
             var results = await page.RunAxe(WcagAaRules);
