@@ -14,6 +14,7 @@ using HeadacheInfo.Web.Site;
 using HeadacheInfo.Web.Staff;
 using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Publishing;
+using HeadacheInfo.Web.SymptomCheck;
 using Microsoft.Extensions.Options;
 
 if (ContentCheckCommand.IsRequested(args))
@@ -53,6 +54,7 @@ try
     builder.AddSite();
     builder.AddRateLimits();
     builder.AddHosting();
+    builder.AddSymptomCheck();
     builder.AddCaching();
     builder.AddHealth();
     builder.AddStaff();

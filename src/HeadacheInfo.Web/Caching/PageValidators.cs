@@ -3,7 +3,7 @@ using HeadacheInfo.Web.Articles;
 namespace HeadacheInfo.Web.Caching;
 
 /// <summary>
-/// A snapshot's HTTP validators: the ETag (the build and the content's fingerprint, the same on every
+/// A snapshot's HTTP validators: the ETag (the build, the content's fingerprint and the symptom check's sign-off, the same on every
 /// instance that loaded the same files) and Last-Modified (when it was loaded, in whole seconds).
 /// </summary>
 public sealed record PageValidators(string Tag, DateTimeOffset LastModified)
@@ -13,9 +13,12 @@ public sealed record PageValidators(string Tag, DateTimeOffset LastModified)
 
     public static PageValidators Of(ContentSnapshot snapshot)
     {
+        // The symptom check's sign-off shows on pages too: signing it off makes them new pages, changed when it was given.
+        var checkSignOff = snapshot.Part<SymptomCheck.CheckSignOff>();
+        var changed = checkSignOff?.Current is { } signed && signed.At > snapshot.LoadedAt ? signed.At : snapshot.LoadedAt;
         // HTTP dates have whole seconds; a fraction would make every If-Modified-Since look older.
-        var loaded = snapshot.LoadedAt.UtcTicks;
-        return new($"{Build}-{snapshot.Fingerprint}", new DateTimeOffset(loaded - (loaded % TimeSpan.TicksPerSecond), TimeSpan.Zero));
+        var ticks = changed.UtcTicks;
+        return new($"{Build}-{snapshot.Fingerprint}-{checkSignOff?.Tag ?? "pending"}", new DateTimeOffset(ticks - (ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero));
     }
 }
 

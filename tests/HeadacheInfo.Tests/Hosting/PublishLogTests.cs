@@ -180,6 +180,29 @@ public sealed class PublishLogTests(PublishLogTests.Sites sites) : IClassFixture
     }
 
     [PostgresFact]
+    public async Task A_sign_off_of_the_symptom_check_on_one_instance_shows_on_the_other_s_pages()
+    {
+        const string Signed = "data-clinical-review=\"signed-off\"";
+        foreach (var path in new[] { "/symptom-check/how-it-works", "/symptom-check" })
+        {
+            var before = await GetAsync(sites.B, path);
+            Assert.Contains("data-clinical-review=\"pending\"", before.Body, StringComparison.Ordinal);
+        }
+
+        using var reviewer = await Sites.SignedInAsync(sites.A, "reviewer@clinic.example");
+        var (_, page) = await reviewer.GetAsync("/staff/symptom-check");
+        using var signed = await reviewer.SubmitAsync(page, "/staff/symptom-check", new Dictionary<string, string>(), button: "sign-off-check");
+        Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
+
+        foreach (var path in new[] { "/symptom-check/how-it-works", "/symptom-check", "/", "/headache-diary" })
+        {
+            Assert.Contains(Signed, (await GetAsync(sites.A, path)).Body, StringComparison.Ordinal);
+            await Eventually.MatchesAsync(() => GetAsync(sites.B, path), answer => answer.Body.Contains(Signed, StringComparison.Ordinal),
+                $"{sites.B.Name} says {path} is signed off", TimeSpan.FromSeconds(10));
+        }
+    }
+
+    [PostgresFact]
     public async Task A_take_down_on_one_instance_gives_404_on_the_other()
     {
         await ServesAsync(sites.B, "taken-down-on-a", "Article taken down on a", TimeSpan.FromSeconds(10));

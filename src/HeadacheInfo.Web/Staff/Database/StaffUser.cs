@@ -16,4 +16,7 @@ public sealed class StaffUser : IdentityUser
 
     /// <summary>How a reviewer is named on the articles they approve, such as "Senior physiotherapist": never an email.</summary>
     public string RoleTitle { get; set; } = string.Empty;
+
+    /// <summary>How a sign-off names this reviewer to readers: their title, or "Clinical reviewer" when none is set.</summary>
+    public string PublicTitle => string.IsNullOrWhiteSpace(RoleTitle) ? "Clinical reviewer" : RoleTitle.Trim();
 }

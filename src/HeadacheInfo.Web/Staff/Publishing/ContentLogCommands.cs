@@ -231,7 +231,8 @@ public static class ContentLogCommands
     {
         var all = await database.PublishLog.AsNoTracking().OrderBy(r => r.Seq).Select(r => new { r.Seq, r.Kind, r.Name, r.Hash }).ToListAsync();
         var latest = new Dictionary<(string, string), (long, string, string)>();
-        foreach (var row in all)
+        // Rows that carry no file (a sign-off's wake-up) are no article's or picture's latest.
+        foreach (var row in all.Where(r => r.Kind is PublishLogKinds.Article or PublishLogKinds.Removed or PublishLogKinds.Picture))
         {
             var group = row.Kind == PublishLogKinds.Picture ? PublishLogKinds.Picture : PublishLogKinds.Article;
             latest[(group, row.Name)] = (row.Seq, row.Kind, row.Hash);

@@ -700,7 +700,7 @@ public sealed partial class ArticleWorkflow(
     /// </summary>
     private string? SignedOff(string slug, string text, StaffUser reviewer, (string Key, string YamlValue)[] more, bool reviewDates)
     {
-        var title = string.IsNullOrWhiteSpace(reviewer.RoleTitle) ? "Clinical reviewer" : reviewer.RoleTitle.Trim();
+        var title = reviewer.PublicTitle;
         (string Key, string YamlValue)[] dates = reviewDates
             ? [("last_reviewed", Today.Iso()), ("next_review", Today.AddMonths(review.Value.ReviewIntervalMonths).Iso())]
             : [];
