@@ -27,6 +27,9 @@ public sealed class ArticlePageTests(ArticlePageTests.Site site) : IClassFixture
                 """);
             Content.Write("past-review.md", ArticleText.Valid("Past its review").Replace("next_review: 2027-01-15", "next_review: 2020-01-15", StringComparison.Ordinal));
             Content.Write("not-signed-off.md", ArticleText.Valid("Not signed off").Replace("reviewer: Clinic medical lead\n", string.Empty, StringComparison.Ordinal));
+            Content.Write("not-signed-off-past-review.md", ArticleText.Valid("Not signed off, past its date")
+                .Replace("reviewer: Clinic medical lead\n", string.Empty, StringComparison.Ordinal)
+                .Replace("next_review: 2027-01-15", "next_review: 2020-01-15", StringComparison.Ordinal));
         }
     }
 
@@ -54,6 +57,15 @@ public sealed class ArticlePageTests(ArticlePageTests.Site site) : IClassFixture
         var meta = page.QuerySelector(".article-meta")!;
         Assert.DoesNotContain("Next review", meta.TextContent, StringComparison.Ordinal);
         Assert.Null(meta.QuerySelector("time[datetime='2027-01-15']"));
+    }
+
+    [Fact]
+    public async Task An_article_no_clinician_has_signed_off_never_says_a_review_was_due_even_past_its_date()
+    {
+        var page = await site.GetPageAsync("/articles/not-signed-off-past-review");
+
+        Assert.Null(page.QuerySelector("[data-review=overdue]"));
+        Assert.DoesNotContain("due to be checked again", page.Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
