@@ -44,6 +44,14 @@ public sealed class ClinicOptions
     [Url(ErrorMessage = "Clinic:PhysioRegisterUrl must be a full web address starting with https://.")]
     public string PhysioRegisterUrl { get; set; } = "https://www.hcpc-uk.org/check-the-register/";
 
+    /// <summary>Where to be seen in person today without an appointment, as said after "go to": such as "an urgent treatment centre".</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Clinic:UrgentCareName must be set, such as an urgent treatment centre.")]
+    public string UrgentCareName { get; set; } = "an urgent treatment centre";
+
+    /// <summary>The hospital emergency department's usual name, as said after "go to": such as "A&amp;E".</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Clinic:EmergencyDepartmentName must be set, such as A&E.")]
+    public string EmergencyDepartmentName { get; set; } = "A&E";
+
     /// <summary>
     /// The clinic's time zone, an IANA name such as Europe/London: the times staff type in for scheduled
     /// publishing and take-downs are read in it, and shown in it.

@@ -13,6 +13,21 @@ public static class SignCatalog
     /// <summary>Named, as an article can say it suits a result with this sign ticked (<see cref="ResultSituation.PainkillersOften"/>).</summary>
     public const string PainkillersOften = "painkillers-often";
 
+    /// <summary>
+    /// The artery signs, listed: one long sentence is hard to take in on a phone while in pain. Declared
+    /// before <see cref="All"/>, which reads it.
+    /// </summary>
+    private static readonly SignList ArterySigns = new("With the neck pain or headache:",
+    [
+        "sudden or new dizziness",
+        "double vision",
+        "trouble swallowing or speaking",
+        "unsteady walking",
+        "sudden falls without fainting",
+        "a drooping eyelid that does not go away",
+        "a new whooshing or pulsing noise in one ear",
+    ]);
+
     public static ImmutableArray<Sign> All { get; } =
     [
         // About you: asked first, because the check is for people aged 16 and over.
@@ -21,7 +36,13 @@ public static class SignCatalog
             "the person with the headache is under 16"),
         new("new-over-50", SignGroup.AboutYou,
             "You are 50 or over, and this kind of headache is new for you",
-            "you are 50 or over and this kind of headache is new for you"),
+            "you are 50 or over and this kind of headache is new for you",
+            ResultNote: "Rarely, a new headache from 50 comes from swollen blood vessels in the head (giant cell arteritis), which can harm your sight within days."),
+        new("neck-condition", SignGroup.AboutYou,
+            "You have a new neck pain or headache, and you have rheumatoid arthritis, ankylosing spondylitis, Down's syndrome, a condition that makes your joints very loose (such as Ehlers-Danlos syndrome), or you have had neck surgery",
+            "you have a new neck pain or headache, and a condition or past neck surgery that can affect the top of your neck",
+            "These can loosen the joints at the top of the neck.",
+            ResultNote: "Before anyone treats your neck with their hands, a doctor should check that the top of your neck is stable."),
 
         // Emergency signs
         new("thunderclap", SignGroup.Emergency,
@@ -45,9 +66,12 @@ public static class SignCatalog
             "you hurt your head in the last 7 days and have had this headache since",
             "For example a fall or a blow to the head. If your injury was longer ago, the questions below ask about it."),
         new("artery-signs", SignGroup.Emergency,
-            "With the neck pain or headache: sudden or new dizziness, double vision, trouble swallowing or speaking, unsteady walking, sudden falls without fainting, a drooping eyelid that does not go away, or a new whooshing or pulsing noise in one ear",
+            ArterySigns.Sentence,
             "your neck pain or headache comes with sudden or new dizziness, double vision, trouble swallowing or speaking, unsteady walking, sudden falls, a drooping eyelid that does not go away, or a new noise in one ear",
-            "This matters most after a neck injury or after your neck has been manipulated. Mild dizziness you have had before with your neck headaches is not this sign. Nor is an eyelid that droops only during a cluster attack and lifts again when the attack passes: that is asked about further down."),
+            "This matters most after a neck injury or after your neck has been manipulated. Mild dizziness you have had before with your neck headaches is not this sign. Nor is an eyelid that droops only during a cluster attack and lifts again when the attack passes: that is asked about further down.")
+        {
+            List = ArterySigns,
+        },
         new("red-eye", SignGroup.Emergency,
             "A painful red eye that stays red, often with blurred vision or rings (haloes) around lights",
             "you have a painful red eye that stays red",
@@ -56,7 +80,8 @@ public static class SignCatalog
         // Urgent signs
         new("jaw-scalp", SignGroup.Urgent,
             "You are 50 or over, and you have pain in your jaw when you chew, or your scalp or temples are tender to touch (for example when you brush your hair)",
-            "you are 50 or over and have jaw pain when chewing, or your scalp or temples are tender to touch"),
+            "you are 50 or over and have jaw pain when chewing, or your scalp or temples are tender to touch",
+            ResultNote: "These can be signs of swollen blood vessels in the head (giant cell arteritis), which can harm your sight within days. If anything about your sight has changed, say so: you need to be seen the same day."),
         new("blurred-vision", SignGroup.Urgent,
             "Blurred vision that comes and goes",
             "you have blurred vision that comes and goes"),
@@ -87,11 +112,13 @@ public static class SignCatalog
         new("neck-manipulation", SignGroup.Urgent,
             "Your neck was manipulated or jolted in the last 4 weeks (for example in a fall, a sport or a fairground ride), and since then you have had a new neck pain or headache, unlike your usual one",
             "your neck was manipulated or jolted in the last 4 weeks and since then you have had a new neck pain or headache",
-            "Very rarely an artery in the neck tears after a jolt or a manipulation. At first this can feel like neck pain and headache alone."),
+            "Very rarely an artery in the neck tears after a jolt or a manipulation. At first this can feel like neck pain and headache alone.",
+            ResultNote: "Have no more neck manipulation until a doctor has checked you."),
         new("sudden-neck-pain", SignGroup.Urgent,
             "A sudden, new pain on one side of your neck, unlike any you have had before",
             "you have a sudden, new pain on one side of your neck, unlike any before",
-            "Very rarely an artery in the neck tears, even without an injury. At first this can feel like neck pain and headache alone."),
+            "Very rarely an artery in the neck tears, even without an injury. At first this can feel like neck pain and headache alone.",
+            ResultNote: "Have no more neck manipulation until a doctor has checked you."),
         new("fever", SignGroup.Urgent,
             "You have a high temperature (you feel hot and shivery)",
             "you have a high temperature"),
@@ -108,6 +135,20 @@ public static class SignCatalog
         new("personality-change", SignGroup.Urgent,
             "People close to you say your personality or behaviour has changed",
             "people close to you say your personality or behaviour has changed"),
+        new("blood-thinners", SignGroup.Urgent,
+            "This headache is new, and you take a medicine that thins the blood, such as warfarin, apixaban, rivaroxaban, edoxaban or dabigatran",
+            "this is a new headache and you take a medicine that thins the blood",
+            "A new headache can, rarely, be bleeding inside the head, and blood thinners make bleeding more likely.",
+            ResultNote: "Tell them which blood thinner you take. If you have hit or hurt your head, call {{emergency-number}} now."),
+        new("hands-walking", SignGroup.Urgent,
+            "Over weeks or months, your hands have become clumsy or numb, or your walking has become unsteady",
+            "over weeks or months your hands have become clumsy or numb, or your walking has become unsteady",
+            "For example, you drop things or find buttons hard to do up. This can mean pressure on the spinal cord in the neck.",
+            ResultNote: "Do not start neck exercises until a doctor has checked you."),
+        new("aches-over-50", SignGroup.Urgent,
+            "You are 50 or over, and you have new aching and stiffness in your shoulders or hips that is worst in the morning, night sweats, or weight loss you cannot explain",
+            "you are 50 or over and have new aching and stiffness in your shoulders or hips, night sweats, or weight loss you cannot explain",
+            ResultNote: "These can come with swollen blood vessels in the head (giant cell arteritis), which can harm your sight within days. If anything about your sight has changed, say so: you need to be seen the same day."),
 
         // Neck pattern
         new("one-side", SignGroup.NeckPattern,

@@ -16,6 +16,22 @@ public sealed record TriageResult(
     public bool NothingTicked => Ticked.IsEmpty;
 
     /// <summary>
+    /// What the result gives as its reasons, each with its own note: the signs that decided it and every other
+    /// warning sign ticked (a child's rule must not hide a pregnancy's midwife advice); when no sign decided, all
+    /// the answers.
+    /// </summary>
+    public ImmutableArray<Sign> Reasons =>
+        DecidingSigns.IsEmpty ? Ticked : [.. Ticked.Where(s => s.IsWarning || DecidingSigns.Contains(s))];
+
+    /// <summary>A sign of a possible artery tear: to be seen in person today, not advised by phone alone.</summary>
+    public bool MustBeSeenInPersonToday => Ticked.Any(s => TriageRules.SeenInPersonToday.Contains(s.Id));
+
+    /// <summary>A stroke sign: the emergency result says to call, and nothing about going to A&amp;E.</summary>
+    public bool CallOnly => Ticked.Any(s => TriageRules.CallOnly.Contains(s.Id));
+
+    public bool Has(string id) => Ticked.Any(s => s.Id == id);
+
+    /// <summary>
     /// The warning signs to watch for after this result, each in the tier it would need for this person: the
     /// rules say, not the sign's group alone, so with a stiff neck ticked a high temperature is an emergency.
     /// </summary>

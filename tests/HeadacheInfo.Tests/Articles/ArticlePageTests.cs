@@ -25,7 +25,9 @@ public sealed class ArticlePageTests(ArticlePageTests.Site site) : IClassFixture
 
                 [^jull]: Jull G, et al. Spine 2002.
                 """);
-            Content.Write("past-review.md", ArticleText.Valid("Past its review").Replace("next_review: 2027-01-15", "next_review: 2020-01-15", StringComparison.Ordinal));
+            // Only a page a clinician signed off can be overdue for its next check.
+            Content.Write("past-review.md", ArticleText.SignedOff("past-review",
+                ArticleText.Valid("Past its review").Replace("next_review: 2027-01-15", "next_review: 2020-01-15", StringComparison.Ordinal)));
             Content.Write("not-signed-off.md", ArticleText.Valid("Not signed off").Replace("reviewer: Clinic medical lead\n", string.Empty, StringComparison.Ordinal));
             Content.Write("not-signed-off-past-review.md", ArticleText.Valid("Not signed off, past its date")
                 .Replace("reviewer: Clinic medical lead\n", string.Empty, StringComparison.Ordinal)

@@ -79,12 +79,13 @@ public sealed partial class ClinicalWordingTests
             && b.Contains("physiotherap", StringComparison.OrdinalIgnoreCase));
     }
 
-    // Item 2: meningitis. A high temperature with a stiff neck is the emergency; feeling very unwell alone is advice today.
+    // Item 2: meningitis. A high temperature with a stiff neck is the emergency; feeling very unwell alone is advice
+    // today. Round 3: with a high temperature, feeling very unwell is an emergency too (early meningitis or sepsis).
 
     [Fact]
-    public void Feeling_very_unwell_is_never_in_an_emergency_card() =>
-        AssertEveryCardBlockNamingItKeeps(VeryUnwell(), Never(),
-            "puts feeling very unwell in an emergency card; the check makes it advice today", "emergency");
+    public void Feeling_very_unwell_in_an_emergency_card_always_comes_with_a_high_temperature() =>
+        AssertEveryCardBlockNamingItKeeps(VeryUnwell(), HighTemperature(),
+            "puts feeling very unwell in an emergency card without the high temperature that makes it one; alone the check makes it advice today", "emergency");
 
     [Fact]
     public void A_stiff_neck_in_an_emergency_card_always_comes_with_a_high_temperature() =>

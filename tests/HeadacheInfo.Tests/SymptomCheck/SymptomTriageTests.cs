@@ -32,13 +32,14 @@ public sealed class SymptomTriageTests
     [Fact]
     public void The_catalog_has_every_id_the_contract_names_and_no_others()
     {
+        // Round 3 added neck-condition (about you) and blood-thinners, hands-walking, aches-over-50 (urgent).
         string[] contract =
         [
-            "under-16", "new-over-50",
+            "under-16", "new-over-50", "neck-condition",
             "thunderclap", "neuro-deficit", "vision-loss", "confusion", "fever-stiff-neck", "head-injury", "artery-signs", "red-eye",
             "jaw-scalp", "blurred-vision", "cough-strain", "positional", "vomiting", "cancer-immune", "pregnant", "getting-worse",
             "recent-injury", "neck-manipulation", "sudden-neck-pain", "fever", "very-unwell", "weight-loss", "limb-numbness",
-            "personality-change",
+            "personality-change", "blood-thinners", "hands-walking", "aches-over-50",
             "one-side", "starts-in-neck", "neck-movement", "neck-stiff", "neck-pressure", "shoulder-arm", "dull",
             "pattern-change", "new-medicine", "throbbing", "nausea-light", "aura", "painkillers-often", "eye-watering",
         ];
@@ -137,7 +138,8 @@ public sealed class SymptomTriageTests
     {
         string[][] answers =
         [
-            ["thunderclap"], ["fever", "neck-stiff"], ["under-16"], ["pregnant"], ["pattern-change"], ["new-medicine"], ["aura"], ["new-over-50"],
+            ["thunderclap"], ["fever", "neck-stiff"], ["fever", "vomiting"], ["under-16"], ["neck-manipulation"], ["pregnant"], ["pattern-change"],
+            ["new-medicine"], ["new-over-50"], ["neck-condition"], ["one-side", "starts-in-neck", "neck-movement", "nausea-light"], ["aura"],
             ["starts-in-neck", "dull"], [],
         ];
 
@@ -375,5 +377,155 @@ public sealed class SymptomTriageTests
         Assert.Equal(TriageOutcome.Gp, result.Outcome);
         Assert.Equal("headaches-changed", result.Rule.Id);
         Assert.Equal(["pattern-change"], result.DecidingSigns.Select(s => s.Id));
+    }
+
+    // Round 3 of the clinical review.
+
+    [Theory]
+    [InlineData("very-unwell")]
+    [InlineData("vomiting")]
+    [InlineData("nausea-light")]
+    public void A_high_temperature_with_being_sick_light_hurting_or_feeling_very_unwell_is_an_emergency_without_a_stiff_neck_or_rash(string with)
+    {
+        var result = Assess("fever", with);
+
+        Assert.Equal(TriageOutcome.Emergency, result.Outcome);
+        Assert.Equal("fever-and-feeling-ill", result.Rule.Id);
+        Assert.Equal(new[] { "fever", with }.Order(StringComparer.Ordinal), result.DecidingSigns.Select(s => s.Id).Order(StringComparer.Ordinal));
+        Assert.Contains("Do not wait for a rash or a stiff neck", result.Rule.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Early_meningitis_with_everything_but_a_stiff_neck_or_rash_is_an_emergency()
+    {
+        Assert.Equal(TriageOutcome.Emergency, Assess("fever", "vomiting", "nausea-light", "very-unwell").Outcome);
+    }
+
+    [Theory]
+    [InlineData("fever")]
+    [InlineData("fever", "one-side", "starts-in-neck", "neck-movement")]
+    public void A_high_temperature_alone_or_with_a_neck_pattern_only_is_advice_today(params string[] ids)
+    {
+        Assert.Equal(TriageOutcome.Urgent, Assess(ids).Outcome);
+    }
+
+    [Theory]
+    [InlineData("blood-thinners", "urgent")]
+    [InlineData("hands-walking", "urgent")]
+    [InlineData("aches-over-50", "urgent")]
+    [InlineData("neck-condition", "gp")]
+    public void Each_new_warning_sign_has_its_one_tier_alone_and_with_a_clear_neck_pattern(string id, string outcome)
+    {
+        Assert.Equal(outcome, Assess(id).Outcome.Key);
+        Assert.Equal(outcome, Assess(id, "one-side", "starts-in-neck", "neck-movement", "neck-stiff").Outcome.Key);
+    }
+
+    [Fact]
+    public void The_new_questions_say_what_they_ask_in_plain_words()
+    {
+        var thinners = SignCatalog.Find("blood-thinners")!.Label;
+        Assert.All(["warfarin", "apixaban", "rivaroxaban", "edoxaban", "dabigatran", "thins the blood"], word => Assert.Contains(word, thinners, StringComparison.Ordinal));
+        Assert.Contains("weeks or months", SignCatalog.Find("hands-walking")!.Label, StringComparison.Ordinal);
+        Assert.Contains("walking", SignCatalog.Find("hands-walking")!.Label, StringComparison.Ordinal);
+        var condition = SignCatalog.Find("neck-condition")!.Label;
+        Assert.All(["rheumatoid arthritis", "ankylosing spondylitis", "Down's syndrome", "Ehlers-Danlos", "neck surgery", "new neck pain or headache"],
+            word => Assert.Contains(word, condition, StringComparison.Ordinal));
+        var aches = SignCatalog.Find("aches-over-50")!.Label;
+        Assert.All(["50 or over", "shoulders or hips", "morning", "night sweats", "weight loss"], word => Assert.Contains(word, aches, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_condition_that_can_loosen_the_top_of_the_neck_always_outranks_the_neck_pattern()
+    {
+        var result = Assess("neck-condition", "one-side", "starts-in-neck", "neck-movement", "neck-pressure", "nausea-light");
+
+        Assert.Equal(TriageOutcome.Gp, result.Outcome);
+        Assert.Equal("neck-condition", result.Rule.Id);
+        Assert.Contains("before anyone treats your neck with their hands", result.Rule.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_new_headache_at_50_or_over_stays_with_a_GP_and_cites_the_giant_cell_arteritis_guidance_not_SNNOOP10_for_the_age_of_50()
+    {
+        var result = Assess("new-over-50");
+
+        Assert.Equal(TriageOutcome.Gp, result.Outcome);
+        Assert.DoesNotContain("not an emergency", result.Rule.Explanation, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Mackie", result.Rule.Source, StringComparison.Ordinal);
+        Assert.Contains("SNOOP4", result.Rule.Source, StringComparison.Ordinal);
+        Assert.Contains("after 65", result.Rule.Source, StringComparison.Ordinal);
+        Assert.DoesNotContain("SNNOOP10 (older age", result.Rule.Source, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("neck-manipulation")]
+    [InlineData("sudden-neck-pain")]
+    public void After_a_neck_manipulation_or_a_sudden_neck_pain_the_result_says_be_seen_in_person_today_and_no_more_manipulation(string id)
+    {
+        var result = Assess(id, "one-side", "starts-in-neck");
+
+        Assert.Equal(TriageOutcome.Urgent, result.Outcome);
+        Assert.True(result.MustBeSeenInPersonToday);
+        Assert.Contains("seen in person today", result.Rule.Explanation, StringComparison.Ordinal);
+        Assert.Contains("no more neck manipulation until a doctor has checked you", result.Rule.Explanation, StringComparison.Ordinal);
+        Assert.Contains("no more neck manipulation", SignCatalog.Find(id)!.ResultNote, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void No_rule_says_a_warning_sign_is_not_usually_an_emergency()
+    {
+        Assert.All(TriageRules.All, rule => Assert.DoesNotContain("not usually an emergency", rule.Explanation, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void A_pregnant_15_year_old_whose_headache_is_worse_lying_down_is_given_every_sign_with_its_note()
+    {
+        var result = Assess("under-16", "pregnant", "positional");
+
+        Assert.Equal(TriageOutcome.Urgent, result.Outcome);
+        Assert.Equal("under-16", result.Rule.Id);
+        Assert.Equal(["under-16", "positional", "pregnant"], result.Reasons.Select(s => s.Id));
+        Assert.Contains("midwife", result.Reasons.Single(s => s.Id == "pregnant").ResultNote, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("one-side", "starts-in-neck", "neck-movement", "nausea-light")]
+    [InlineData("starts-in-neck", "neck-stiff", "dull", "nausea-light")]
+    public void Mild_sickness_or_light_sensitivity_with_a_clear_neck_pattern_reaches_physiotherapy(params string[] ids)
+    {
+        var result = Assess(ids);
+
+        Assert.Equal(TriageOutcome.Physio, result.Outcome);
+        Assert.Equal("neck-pattern-with-mild-sickness", result.Rule.Id);
+    }
+
+    [Theory]
+    [InlineData("throbbing")]
+    [InlineData("aura")]
+    public void Mild_sickness_with_a_neck_pattern_and_throbbing_or_aura_stays_with_a_GP(string extra)
+    {
+        var result = Assess("one-side", "starts-in-neck", "neck-movement", "nausea-light", extra);
+
+        Assert.Equal(TriageOutcome.Gp, result.Outcome);
+        Assert.Equal("other-headache-pattern", result.Rule.Id);
+    }
+
+    [Theory]
+    [InlineData("one-side", "starts-in-neck", "nausea-light")]
+    [InlineData("one-side", "neck-stiff", "dull", "nausea-light")]
+    public void Mild_sickness_without_a_clear_neck_pattern_stays_with_a_GP(params string[] ids)
+    {
+        Assert.Equal(TriageOutcome.Gp, Assess(ids).Outcome);
+    }
+
+    [Fact]
+    public void The_artery_signs_question_keeps_its_words_and_lists_its_symptoms()
+    {
+        var sign = SignCatalog.Find("artery-signs")!;
+
+        Assert.NotNull(sign.List);
+        Assert.Equal(7, sign.List!.Items.Length);
+        Assert.Equal(sign.Label, sign.List.Sentence);
+        Assert.StartsWith("With the neck pain or headache:", sign.Label, StringComparison.Ordinal);
     }
 }

@@ -12,7 +12,9 @@ namespace HeadacheInfo.Web.Pages.SymptomCheck;
 
 /// <summary>
 /// The symptom-pattern form and its result. The result is rendered in answer to the POST: answers never go
-/// into a URL, cookie or redirect, are never logged, and the page is never cached.
+/// into a URL, cookie or redirect, are never logged, and the page is never cached. The result lists the answers
+/// rather than repeating the form; "Change your answers" posts them back (handler <c>change</c>) and the form
+/// comes back ticked, so they stay out of the address even then.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 [NoHttpsCompression]
@@ -37,9 +39,12 @@ public sealed class SymptomCheckModel(IOptions<ClinicOptions> clinic) : PageMode
     {
     }
 
+    /// <summary>True when the form is shown again with earlier answers ticked, for the person to change them.</summary>
+    public bool Changing { get; private set; }
+
     public IActionResult OnPost()
     {
-        if (!Request.HasFormContentType || SymptomAnswers.Parse(Request.Form[SymptomAnswers.FieldName]) is not { } ids)
+        if (ReadAnswers() is not { } ids)
         {
             return BadRequest();
         }
@@ -49,4 +54,19 @@ public sealed class SymptomCheckModel(IOptions<ClinicOptions> clinic) : PageMode
         Related = RelatedArticles.For(Result, ContentStore.For(HttpContext));
         return Page();
     }
+
+    public IActionResult OnPostChange()
+    {
+        if (ReadAnswers() is not { } ids)
+        {
+            return BadRequest();
+        }
+
+        Ticked = [.. ids];
+        Changing = true;
+        return Page();
+    }
+
+    private ImmutableArray<string>? ReadAnswers() =>
+        Request.HasFormContentType ? SymptomAnswers.Parse(Request.Form[SymptomAnswers.FieldName]) : null;
 }
