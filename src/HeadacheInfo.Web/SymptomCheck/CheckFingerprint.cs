@@ -12,6 +12,8 @@ namespace HeadacheInfo.Web.SymptomCheck;
 /// hint, reason and result note), every rule (its condition, explanation and source) and every outcome's heading,
 /// as the clinic's settings fill them in. It is read from the data itself, property by property, not from a list
 /// of fields: a field added to a sign or a rule tomorrow is covered without anyone remembering to add it here.
+/// The result pages' own sentences (the <c>_Result.*.cshtml</c> partials, embedded in the build) are part of it
+/// too: a change to what a result page says un-signs the check as a change to a rule's text does.
 /// </summary>
 public static class CheckFingerprint
 {
@@ -19,15 +21,36 @@ public static class CheckFingerprint
     private const int MaxDepth = 8;
 
     /// <summary>The fingerprint of the check as this build of the site asks and answers it.</summary>
-    public static string Current(ClinicOptions clinic) => Of(SignCatalog.All, TriageRules.All, TriageOutcome.All, clinic);
+    public static string Current(ClinicOptions clinic) => Of(SignCatalog.All, TriageRules.All, TriageOutcome.All, clinic, ResultPages.Value);
 
-    /// <summary>The fingerprint of any questions, rules and outcomes: what <see cref="Current"/> is made of.</summary>
-    public static string Of(IEnumerable<Sign> signs, IEnumerable<TriageRule> rules, IEnumerable<TriageOutcome> outcomes, ClinicOptions clinic)
+    private const string ResultPagePrefix = "HeadacheInfo.Web.SymptomCheck.ResultPages.";
+
+    /// <summary>The result pages as this build words them, by file name.</summary>
+    internal static readonly Lazy<IReadOnlyDictionary<string, string>> ResultPages = new(() =>
+    {
+        var assembly = typeof(CheckFingerprint).Assembly;
+        return assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith(ResultPagePrefix, StringComparison.Ordinal))
+            .ToDictionary(name => name[ResultPagePrefix.Length..], name =>
+            {
+                using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!, Encoding.UTF8);
+                return reader.ReadToEnd().ReplaceLineEndings("\n");
+            }, StringComparer.Ordinal);
+    });
+
+    /// <summary>The fingerprint of any questions, rules, outcomes and result pages: what <see cref="Current"/> is made of.</summary>
+    public static string Of(IEnumerable<Sign> signs, IEnumerable<TriageRule> rules, IEnumerable<TriageOutcome> outcomes, ClinicOptions clinic,
+        IReadOnlyDictionary<string, string> resultPages)
     {
         var text = new StringBuilder();
         Write(text, "signs", signs, clinic, 0);
         Write(text, "rules", rules, clinic, 0);
         Write(text, "outcomes", outcomes, clinic, 0);
+        foreach (var (name, words) in resultPages.OrderBy(page => page.Key, StringComparer.Ordinal))
+        {
+            Write(text, name, words, clinic, 0);
+        }
+
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))).ToLowerInvariant();
     }
 

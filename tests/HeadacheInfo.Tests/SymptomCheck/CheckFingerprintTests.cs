@@ -8,8 +8,10 @@ public sealed class CheckFingerprintTests
 {
     private static readonly ClinicOptions Clinic = new();
 
-    private static string Of(IEnumerable<Sign>? signs = null, IEnumerable<TriageRule>? rules = null, IEnumerable<TriageOutcome>? outcomes = null, ClinicOptions? clinic = null) =>
-        CheckFingerprint.Of(signs ?? SignCatalog.All, rules ?? TriageRules.All, outcomes ?? TriageOutcome.All, clinic ?? Clinic);
+    private static string Of(IEnumerable<Sign>? signs = null, IEnumerable<TriageRule>? rules = null, IEnumerable<TriageOutcome>? outcomes = null, ClinicOptions? clinic = null,
+        IReadOnlyDictionary<string, string>? resultPages = null) =>
+        CheckFingerprint.Of(signs ?? SignCatalog.All, rules ?? TriageRules.All, outcomes ?? TriageOutcome.All, clinic ?? Clinic,
+            resultPages ?? CheckFingerprint.ResultPages.Value);
 
     [Fact]
     public void The_current_fingerprint_is_a_sha256_of_the_catalogue_rules_and_outcomes_and_the_same_each_time()
@@ -55,5 +57,16 @@ public sealed class CheckFingerprintTests
     {
         Assert.NotEqual(Of(), Of(clinic: new ClinicOptions { EmergencyNumber = "112" }));
         Assert.NotEqual(Of(), Of(outcomes: TriageOutcome.All.Select(o => o == TriageOutcome.Gp ? o with { Heading = _ => "See a GP this week" } : o)));
+    }
+
+    [Fact]
+    public void What_each_result_page_says_in_its_own_words_is_part_of_the_fingerprint()
+    {
+        var pages = CheckFingerprint.ResultPages.Value;
+        Assert.Equal(["_Result.emergency.cshtml", "_Result.gp.cshtml", "_Result.physio.cshtml", "_Result.urgent.cshtml"], pages.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("GP", pages["_Result.gp.cshtml"], StringComparison.Ordinal);
+
+        var changed = pages.ToDictionary(p => p.Key, p => p.Key == "_Result.gp.cshtml" ? p.Value.Replace("GP", "doctor", StringComparison.Ordinal) : p.Value);
+        Assert.NotEqual(Of(), Of(resultPages: changed));
     }
 }
