@@ -175,6 +175,12 @@ public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit, 
             case ResetState.Waiting:
                 Message = $"{user.Email} is an admin, so resetting their {what} needs a second admin. Your request is recorded and nothing has changed yet: " +
                     $"a different admin must confirm it on this page within {AccountResets.ConfirmWithin.TotalHours:0} hours. {user.Email} is told once it is done.";
+                var me = (await users.GetUserAsync(User))!;
+                if (!(await users.GetUsersInRoleAsync(StaffRoles.Admin)).Any(a => !a.Disabled && a.Id != me.Id && a.Id != user.Id))
+                {
+                    Message += " There is no other admin to confirm it: add one, or use reset-staff on the server.";
+                }
+
                 break;
             case ResetState.AlreadyWaiting:
                 Problems = [$"A reset of the {what} of {user.Email} already waits for a second admin to confirm it."];
