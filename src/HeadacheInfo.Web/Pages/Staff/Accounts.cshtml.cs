@@ -88,7 +88,7 @@ public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit, 
         {
             OneTimePassword = added.OneTimePassword;
             Message = $"Added {Email} as {Role}. Give them this one-time password; they must change it when they first sign in.";
-            await audit.RecordAsync(AuditEvents.AccountChanged, await MyEmailAsync(), $"added {Email} as {Role}");
+            await audit.RecordAsync(AuditEvents.AccountChanged, await MyEmailAsync(), AccountAuditWords.Added(Email.Trim(), Role));
             Email = DisplayName = null;
         }
 
@@ -129,7 +129,7 @@ public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit, 
         // A new security stamp ends their sessions: they sign in again with the new role's powers only.
         await users.UpdateSecurityStampAsync(user);
         Message = $"{user.Email} is now {Role}.";
-        await audit.RecordAsync(AuditEvents.AccountChanged, await MyEmailAsync(), $"changed the role of {user.Email} to {Role}");
+        await audit.RecordAsync(AuditEvents.AccountChanged, await MyEmailAsync(), AccountAuditWords.RoleChanged(user.Email ?? user.Id, Role));
         return null;
     });
 
@@ -152,6 +152,10 @@ public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit, 
                 break;
             case ResetState.ByRequester:
                 Problems = ["You asked for this reset, so you cannot confirm it: a different admin must."];
+                Response.StatusCode = StatusCodes.Status403Forbidden;
+                break;
+            case ResetState.MadeByRequester:
+                Problems = [$"{outcome.Reset!.RequestedBy} made your account an admin, so you cannot be the second admin for their request: a different admin must confirm it."];
                 Response.StatusCode = StatusCodes.Status403Forbidden;
                 break;
             case ResetState.ByOwner:

@@ -73,6 +73,11 @@ public sealed class AccountResets(StaffDbContext database, UserManager<StaffUser
             return new(ResetState.ByOwner, request, name);
         }
 
+        if (await MadeAdminByAsync(confirmer, request.RequestedBy))
+        {
+            return new(ResetState.MadeByRequester, request, name);
+        }
+
         await using var transaction = await database.Database.BeginTransactionAsync();
         // The row's own state decides: of two admins confirming at once, only one UPDATE finds it still waiting.
         DateTimeOffset? doneAt = now;
@@ -166,6 +171,23 @@ public sealed class AccountResets(StaffDbContext database, UserManager<StaffUser
         mail.Reset(owner, reset);
         await database.SaveChangesAsync();
         return oneTime;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="requester"/> added <paramref name="confirmer"/> as an admin or gave them the role,
+    /// as the audit log records it: otherwise one admin could make a second account to confirm their own request.
+    /// </summary>
+    private async Task<bool> MadeAdminByAsync(StaffUser confirmer, string requester)
+    {
+        var email = (confirmer.Email ?? confirmer.Id).ToLowerInvariant();
+        var by = requester.ToLowerInvariant();
+        var added = AccountAuditWords.Added(email, StaffRoles.Admin);
+        var promoted = AccountAuditWords.RoleChanged(email, StaffRoles.Admin);
+        // In SQL: lower() on both providers. string.Equals with a StringComparison has no SQL translation.
+#pragma warning disable CA1862
+        return await database.AuditEvents.AnyAsync(e => e.Event == AuditEvents.AccountChanged && e.Actor != null && e.Actor.ToLower() == by &&
+            (e.Detail.ToLower() == added || e.Detail.ToLower() == promoted));
+#pragma warning restore CA1862
     }
 
     private async Task<StaffUserName> NameAsync(StaffUser user) =>

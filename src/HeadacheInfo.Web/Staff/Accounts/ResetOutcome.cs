@@ -18,6 +18,9 @@ public enum ResetState
     /// <summary>The admin who asked tried to confirm it themselves.</summary>
     ByRequester,
 
+    /// <summary>The confirming admin was added as an admin, or made one, by the admin who asked: not a second person's say.</summary>
+    MadeByRequester,
+
     /// <summary>The owner of the account tried to confirm it.</summary>
     ByOwner,
 }
