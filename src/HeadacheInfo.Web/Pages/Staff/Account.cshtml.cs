@@ -1,3 +1,5 @@
+using HeadacheInfo.Web.Clinic;
+using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Mail;
 using HeadacheInfo.Web.Staff.Workflow;
@@ -9,9 +11,13 @@ using Microsoft.Extensions.Options;
 
 namespace HeadacheInfo.Web.Pages.Staff;
 
-/// <summary>Your own account: which kinds of e-mail you get. Each change is audited.</summary>
+/// <summary>
+/// Your own account: which kinds of e-mail you get (each change audited), and every time someone else reset
+/// your password or two-step sign-in, kept here after the notice has been read.
+/// </summary>
 [AcceptsFormPost]
-public sealed class AccountModel(UserManager<StaffUser> users, StaffDbContext database, AuditLog audit, IOptions<EmailOptions> email) : PageModel
+public sealed class AccountModel(UserManager<StaffUser> users, StaffDbContext database, AuditLog audit, IOptions<EmailOptions> email,
+    AccountResets resets, IOptions<ClinicOptions> clinic) : PageModel
 {
     /// <summary>The kinds ticked: the form's checkboxes, <c>name="Mail"</c>, one value per kind.</summary>
     [BindProperty]
@@ -23,6 +29,14 @@ public sealed class AccountModel(UserManager<StaffUser> users, StaffDbContext da
 
     public StaffUser? Me { get; private set; }
 
+    /// <summary>The notice <c>value="acknowledge-reset"</c> says was read.</summary>
+    [BindProperty]
+    public long? ResetId { get; set; }
+
+    public IReadOnlyList<AccountReset> Resets { get; private set; } = [];
+
+    public TimeZoneInfo Zone => clinic.Value.FindZone();
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (await users.GetUserAsync(User) is not { } me)
@@ -33,7 +47,25 @@ public sealed class AccountModel(UserManager<StaffUser> users, StaffDbContext da
         Me = me;
         var off = await OffAsync(me);
         Mail = [.. MailKinds.All.Select(k => k.Key).Where(k => !off.Contains(k))];
+        Resets = await resets.HistoryAsync(me.Id);
         return Page();
+    }
+
+    /// <summary>The owner has read the notice of a reset: it stops showing after sign-in, and stays listed here.</summary>
+    public async Task<IActionResult> OnPostAcknowledgeResetAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } me)
+        {
+            return RedirectToPage("/Staff/SignIn");
+        }
+
+        if (ResetId is not { } id)
+        {
+            return BadRequest();
+        }
+
+        await resets.SeenAsync(me, id);
+        return RedirectToPage("/Staff/Index");
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -57,6 +89,7 @@ public sealed class AccountModel(UserManager<StaffUser> users, StaffDbContext da
         }
 
         Mail = [.. wanted];
+        Resets = await resets.HistoryAsync(me.Id);
         Done = "Your e-mail choices are saved.";
         return Page();
     }

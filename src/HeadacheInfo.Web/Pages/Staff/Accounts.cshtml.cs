@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using HeadacheInfo.Web.Clinic;
 using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Workflow;
@@ -7,13 +8,17 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace HeadacheInfo.Web.Pages.Staff;
 
-/// <summary>Admins add accounts, disable and enable them, and change roles. Every change is audited.</summary>
+/// <summary>
+/// Admins add accounts, disable and enable them, change roles, and reset someone else's password or two-step
+/// sign-in (an admin's only with a second admin: see <see cref="AccountResets"/>). Every change is audited.
+/// </summary>
 [Authorize(Policy = StaffPolicies.Admin)]
 [AcceptsFormPost]
-public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit) : PageModel
+public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit, AccountResets resets, IOptions<ClinicOptions> clinic) : PageModel
 {
     public sealed record Row(StaffUser User, string Role);
 
@@ -33,6 +38,10 @@ public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit) 
     [BindProperty]
     public string? UserId { get; set; }
 
+    /// <summary>The reset waiting for a second admin that <c>value="confirm-reset"</c> confirms.</summary>
+    [BindProperty]
+    public long? ResetId { get; set; }
+
     /// <summary>How a reviewer is named on the articles they approve, such as "Senior physiotherapist".</summary>
     [BindProperty]
     [Display(Name = "Title shown on articles they approve")]
@@ -41,6 +50,15 @@ public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit) 
     public const int MaxRoleTitle = 100;
 
     public IReadOnlyList<Row> Accounts { get; private set; } = [];
+
+    /// <summary>Each account's latest reset, by account id.</summary>
+    public IReadOnlyDictionary<string, AccountReset> LastResets { get; private set; } = new Dictionary<string, AccountReset>();
+
+    /// <summary>Resets of admins' accounts waiting for a second admin, with the owner's email.</summary>
+    public IReadOnlyList<(AccountReset Reset, string Owner)> Waiting { get; private set; } = [];
+
+    /// <summary>Staff read times on the clinic's clock.</summary>
+    public TimeZoneInfo Zone => clinic.Value.FindZone();
 
     /// <summary>The signed-in admin: no button on their own row may lock them in or out.</summary>
     public string? MyId { get; private set; }
@@ -70,7 +88,7 @@ public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit) 
         {
             OneTimePassword = added.OneTimePassword;
             Message = $"Added {Email} as {Role}. Give them this one-time password; they must change it when they first sign in.";
-            await audit.RecordAsync(AuditEvents.AccountChanged, await MyEmailAsync(), $"added {Email} as {Role}");
+            await audit.RecordAsync(AuditEvents.AccountChanged, await MyEmailAsync(), AccountAuditWords.Added(Email.Trim(), Role));
             Email = DisplayName = null;
         }
 
@@ -111,25 +129,83 @@ public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit) 
         // A new security stamp ends their sessions: they sign in again with the new role's powers only.
         await users.UpdateSecurityStampAsync(user);
         Message = $"{user.Email} is now {Role}.";
-        await audit.RecordAsync(AuditEvents.AccountChanged, await MyEmailAsync(), $"changed the role of {user.Email} to {Role}");
+        await audit.RecordAsync(AuditEvents.AccountChanged, await MyEmailAsync(), AccountAuditWords.RoleChanged(user.Email ?? user.Id, Role));
         return null;
     });
 
-    public Task<IActionResult> OnPostResetPasswordAsync() => ChangeAsync(async user =>
-    {
-        OneTimePassword = await StaffAccounts.ResetPasswordAsync(users, user);
-        Message = $"{user.Email} has a new one-time password, shown below once. Give it to them in person or by phone; they must change it when they sign in. Every session they had is ended.";
-        await audit.RecordAsync(AuditEvents.AccountChanged, await MyEmailAsync(), $"reset the password of {user.Email}");
-        return null;
-    });
+    public Task<IActionResult> OnPostResetPasswordAsync() => ChangeAsync(user => ResetAsync(user, AccountResetKinds.Password));
 
-    public Task<IActionResult> OnPostResetTwoFactorAsync() => ChangeAsync(async user =>
+    public Task<IActionResult> OnPostResetTwoFactorAsync() => ChangeAsync(user => ResetAsync(user, AccountResetKinds.TwoFactor));
+
+    public async Task<IActionResult> OnPostConfirmResetAsync()
     {
-        await StaffAccounts.ResetTwoFactorAsync(users, user);
-        Message = $"Two-step sign-in is off for {user.Email}: they set it up again after signing in{(await users.IsInRoleAsync(user, StaffRoles.Admin) ? " (as an admin, straight away)" : "")}. Every session they had is ended.";
-        await audit.RecordAsync(AuditEvents.AccountChanged, await MyEmailAsync(), $"reset the two-step sign-in of {user.Email}");
+        if (ResetId is not { } id || await users.GetUserAsync(User) is not { } me)
+        {
+            return BadRequest();
+        }
+
+        var outcome = await resets.ConfirmAsync(me, id);
+        switch (outcome.State)
+        {
+            case ResetState.Done:
+                Told(outcome);
+                break;
+            case ResetState.ByRequester:
+                Problems = ["You asked for this reset, so you cannot confirm it: a different admin must."];
+                Response.StatusCode = StatusCodes.Status403Forbidden;
+                break;
+            case ResetState.MadeByRequester:
+                Problems = [$"{outcome.Reset!.RequestedBy} made your account an admin, so you cannot be the second admin for their request: a different admin must confirm it."];
+                Response.StatusCode = StatusCodes.Status403Forbidden;
+                break;
+            case ResetState.ByOwner:
+                Problems = ["This is a reset of your own account: a different admin must confirm it."];
+                Response.StatusCode = StatusCodes.Status403Forbidden;
+                break;
+            default:
+                Problems = [$"That reset no longer waits: it was done already, or it was not confirmed within {AccountResets.ConfirmWithin.TotalHours:0} hours (ask for it again)."];
+                break;
+        }
+
+        return await PageAsync();
+    }
+
+    private async Task<IActionResult?> ResetAsync(StaffUser user, string kind)
+    {
+        var outcome = await resets.ResetAsync((await users.GetUserAsync(User))!, user, kind);
+        var what = AccountResetKinds.Describe(kind);
+        switch (outcome.State)
+        {
+            case ResetState.Waiting:
+                Message = $"{user.Email} is an admin, so resetting their {what} needs a second admin. Your request is recorded and nothing has changed yet: " +
+                    $"a different admin must confirm it on this page within {AccountResets.ConfirmWithin.TotalHours:0} hours. {user.Email} is told once it is done.";
+                var me = (await users.GetUserAsync(User))!;
+                if (!(await users.GetUsersInRoleAsync(StaffRoles.Admin)).Any(a => !a.Disabled && a.Id != me.Id && a.Id != user.Id))
+                {
+                    Message += " There is no other admin to confirm it: add one, or use reset-staff on the server.";
+                }
+
+                break;
+            case ResetState.AlreadyWaiting:
+                Problems = [$"A reset of the {what} of {user.Email} already waits for a second admin to confirm it."];
+                break;
+            default:
+                Told(outcome);
+                break;
+        }
+
         return null;
-    });
+    }
+
+    /// <summary>What the admin who did a reset reads: the one-time password once, and that the owner is told.</summary>
+    private void Told(ResetOutcome outcome)
+    {
+        var email = outcome.Owner!.Email;
+        OneTimePassword = outcome.OneTimePassword;
+        Message = outcome.Reset!.Kind == AccountResetKinds.TwoFactor
+            ? $"Two-step sign-in is off for {email}: they set it up again after signing in{(outcome.Owner.IsAdmin ? " (as an admin, straight away)" : "")}. Every session they had is ended. They are told who did it, by e-mail and when they next sign in."
+            : $"{email} has a new one-time password, shown below once. Give it to them in person or by phone; they must change it when they sign in. Every session they had is ended. They are told who did it, by e-mail and when they next sign in.";
+    }
 
     public Task<IActionResult> OnPostDisableAsync() => SetDisabledAsync(disabled: true);
 
@@ -182,5 +258,8 @@ public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit) 
         }
 
         Accounts = rows;
+        LastResets = await resets.LatestAsync();
+        var emails = all.ToDictionary(u => u.Id, u => u.Email ?? u.Id, StringComparer.Ordinal);
+        Waiting = [.. (await resets.WaitingAsync()).Where(r => emails.ContainsKey(r.UserId)).Select(r => (r, emails[r.UserId]))];
     }
 }

@@ -1,5 +1,4 @@
 using HeadacheInfo.Web.Staff.Database;
-using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.AspNetCore.Identity;
 
 namespace HeadacheInfo.Web.Staff.Accounts;
@@ -7,7 +6,7 @@ namespace HeadacheInfo.Web.Staff.Accounts;
 /// <summary>
 /// <c>dotnet run --project src/HeadacheInfo.Web -- reset-staff --email EMAIL</c>: for the last admin locked out,
 /// run on the server. It prints a one-time password (changed at the next sign-in), turns two-step sign-in off
-/// so it can be set up again, ends every session of the account, and is audited. Exit 0, or 1 with the reason.
+/// so it can be set up again, ends every session of the account, and is audited; the owner is told (by e-mail when mail is set up, and at their next sign-in). Exit 0, or 1 with the reason.
 /// </summary>
 public static class ResetStaffCommand
 {
@@ -51,15 +50,13 @@ public static class ResetStaffCommand
             return 1;
         }
 
-        var oneTime = await StaffAccounts.ResetPasswordAsync(users, user);
-        await StaffAccounts.ResetTwoFactorAsync(users, user);
+        // No second admin here: see AccountResets.ResetOnServerAsync. The owner is told as for any other reset.
+        var oneTime = await scope.ServiceProvider.GetRequiredService<AccountResets>().ResetOnServerAsync(user);
         if (user.Disabled)
         {
             output.WriteLine($"Note: {email} is disabled; another admin must enable it before it can sign in.");
         }
 
-        await scope.ServiceProvider.GetRequiredService<AuditLog>()
-            .RecordAsync(AuditEvents.AccountChanged, $"{Name} command", $"reset the password and two-step sign-in of {user.Email}");
         output.WriteLine($"Reset {user.Email}.");
         output.WriteLine($"One-time password: {oneTime}");
         output.WriteLine("Sign in with it at /staff/sign-in, choose a new password, then set up two-step sign-in again.");

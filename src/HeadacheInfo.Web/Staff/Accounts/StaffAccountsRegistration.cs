@@ -1,4 +1,5 @@
 using HeadacheInfo.Web.Staff.Database;
+using HeadacheInfo.Web.Staff.Mail;
 using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -40,6 +41,9 @@ public static class StaffAccountsRegistration
         services.AddScoped<AuditLog>();
         services.AddScoped<SignInLockOut>();
         services.AddScoped<StaffSignIn>();
+        // Here, not with the rest of the mail, because reset-staff on the server tells the owner too.
+        services.AddScoped<AccountMail>();
+        services.AddScoped<AccountResets>();
         return services;
     }
 

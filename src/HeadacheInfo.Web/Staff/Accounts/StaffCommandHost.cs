@@ -2,6 +2,7 @@ using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Clinic;
 using HeadacheInfo.Web.Hosting;
 using HeadacheInfo.Web.Staff.Database;
+using HeadacheInfo.Web.Staff.Mail;
 using HeadacheInfo.Web.Staff.Publishing;
 
 namespace HeadacheInfo.Web.Staff.Accounts;
@@ -20,6 +21,8 @@ public static class StaffCommandHost
         // The same Data Protection key ring as the site, so anything the command encrypts, the site can read.
         builder.AddHosting();
         builder.Services.AddStaffAccounts(builder.Configuration);
+        // reset-staff queues the owner's e-mail in the outbox; the site's sender sends it.
+        builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
         builder.Services.AddPublishChannel();
         var app = builder.Build();
         try

@@ -1,4 +1,5 @@
 using HeadacheInfo.Web.Feedback;
+using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Mail;
 using HeadacheInfo.Web.Staff.Publishing;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,7 @@ public sealed class SqliteStaffDbContext(DbContextOptions<SqliteStaffDbContext> 
         builder.Entity<ArticleState>().Property(s => s.PublishAt).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
         builder.Entity<ArticleState>().Property(s => s.TakeDownAt).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
         MailOutboxModel.StoreTimesAsTicks(builder);
+        AccountResetModel.StoreTimesAsTicks(builder);
         builder.Entity<RevisionPicture>().Property(p => p.UploadedAt).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
         builder.Entity<PublishLogEntry>().Property(p => p.At).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
     }

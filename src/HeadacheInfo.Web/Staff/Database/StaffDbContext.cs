@@ -1,4 +1,5 @@
 using HeadacheInfo.Web.Feedback;
+using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Mail;
 using HeadacheInfo.Web.Staff.Publishing;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace HeadacheInfo.Web.Staff.Database;
 
 /// <summary>
 /// Everything the staff area stores, in one database: accounts and roles (Identity), the audit log, articles'
-/// revisions, states and pictures, readers' feedback, the mail outbox and the publish log.
+/// revisions, states and pictures, readers' feedback, the mail outbox, the publish log and resets of accounts.
 /// Each database provider has its own subclass, so each has its own migrations.
 /// </summary>
 public abstract class StaffDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
@@ -30,6 +31,8 @@ public abstract class StaffDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<RevisionPicture> RevisionPictures => Set<RevisionPicture>();
 
     public DbSet<PublishLogEntry> PublishLog => Set<PublishLogEntry>();
+
+    public DbSet<AccountReset> AccountResets => Set<AccountReset>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -91,5 +94,6 @@ public abstract class StaffDbContext(DbContextOptions options) : IdentityDbConte
         });
         MailOutboxModel.Configure(builder);
         PublishLogModel.Configure(builder);
+        AccountResetModel.Configure(builder);
     }
 }

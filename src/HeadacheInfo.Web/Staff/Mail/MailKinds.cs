@@ -8,6 +8,9 @@ public static class MailKinds
     public const string Approved = "approved";
     public const string Digest = "digest";
 
+    /// <summary>Someone else reset your password or two-step sign-in: a security notice, so it cannot be turned off (not in <see cref="All"/>).</summary>
+    public const string AccountReset = "account-reset";
+
     public static readonly IReadOnlyList<(string Key, string Name, string Who)> All =
     [
         (Sent, "A change is sent for review", "reviewers, for changes they did not write"),

@@ -8,6 +8,12 @@ public static class AuditEvents
     public const string LockedOut = "locked-out";
     public const string SignOut = "sign-out";
     public const string AccountChanged = "account-changed";
+
+    /// <summary>An admin asked to reset another admin's password or two-step sign-in: nothing changes until a second admin confirms.</summary>
+    public const string AccountResetRequested = "account-reset-requested";
+
+    /// <summary>A second admin confirmed such a request, and the reset was done.</summary>
+    public const string AccountResetConfirmed = "account-reset-confirmed";
     public const string RevisionSaved = "revision-saved";
     public const string RevisionSubmitted = "revision-submitted";
     public const string RevisionReturned = "revision-returned";

@@ -22,7 +22,7 @@ namespace HeadacheInfo.Web.Staff.Database.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("HeadacheInfo.Web.Staff.ArticleFeedback", b =>
+            modelBuilder.Entity("HeadacheInfo.Web.Feedback.ArticleFeedback", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -72,7 +72,52 @@ namespace HeadacheInfo.Web.Staff.Database.Migrations.Postgres
                     b.ToTable("ArticleFeedback");
                 });
 
-            modelBuilder.Entity("HeadacheInfo.Web.Staff.ArticleRevision", b =>
+            modelBuilder.Entity("HeadacheInfo.Web.Staff.Accounts.AccountReset", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RequestedById")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "DoneAt");
+
+                    b.ToTable("AccountResets", (string)null);
+                });
+
+            modelBuilder.Entity("HeadacheInfo.Web.Staff.Database.ArticleRevision", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -125,7 +170,7 @@ namespace HeadacheInfo.Web.Staff.Database.Migrations.Postgres
                     b.ToTable("ArticleRevisions");
                 });
 
-            modelBuilder.Entity("HeadacheInfo.Web.Staff.ArticleState", b =>
+            modelBuilder.Entity("HeadacheInfo.Web.Staff.Database.ArticleState", b =>
                 {
                     b.Property<string>("Slug")
                         .HasMaxLength(200)
@@ -183,7 +228,7 @@ namespace HeadacheInfo.Web.Staff.Database.Migrations.Postgres
                     b.ToTable("ArticleStates");
                 });
 
-            modelBuilder.Entity("HeadacheInfo.Web.Staff.AuditEvent", b =>
+            modelBuilder.Entity("HeadacheInfo.Web.Staff.Database.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -219,144 +264,7 @@ namespace HeadacheInfo.Web.Staff.Database.Migrations.Postgres
                     b.ToTable("AuditEvents");
                 });
 
-            modelBuilder.Entity("HeadacheInfo.Web.Staff.MailDigestWeek", b =>
-                {
-                    b.Property<DateOnly>("WeekOf")
-                        .HasColumnType("date");
-
-                    b.Property<DateTimeOffset>("QueuedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("WeekOf");
-
-                    b.ToTable("MailDigestWeeks");
-                });
-
-            modelBuilder.Entity("HeadacheInfo.Web.Staff.MailOptOut", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Kind")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.HasKey("UserId", "Kind");
-
-                    b.ToTable("MailOptOuts");
-                });
-
-            modelBuilder.Entity("HeadacheInfo.Web.Staff.OutboxMail", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)");
-
-                    b.Property<string>("ClaimedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<DateTimeOffset?>("LastAttemptAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTimeOffset?>("LeaseUntil")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("QueuedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("SentAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("To")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("State", "NextAttemptAt");
-
-                    b.ToTable("MailOutbox", (string)null);
-                });
-
-            modelBuilder.Entity("HeadacheInfo.Web.Staff.PublishLogEntry", b =>
-                {
-                    b.Property<long>("Seq")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Seq"));
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<byte[]>("Bytes")
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Origin")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Text")
-                        .HasColumnType("text");
-
-                    b.HasKey("Seq");
-
-                    b.HasIndex("Name", "Seq");
-
-                    b.ToTable("PublishLog", (string)null);
-                });
-
-            modelBuilder.Entity("HeadacheInfo.Web.Staff.RevisionPicture", b =>
+            modelBuilder.Entity("HeadacheInfo.Web.Staff.Database.RevisionPicture", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -415,7 +323,7 @@ namespace HeadacheInfo.Web.Staff.Database.Migrations.Postgres
                     b.ToTable("RevisionPictures");
                 });
 
-            modelBuilder.Entity("HeadacheInfo.Web.Staff.StaffUser", b =>
+            modelBuilder.Entity("HeadacheInfo.Web.Staff.Database.StaffUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -493,6 +401,143 @@ namespace HeadacheInfo.Web.Staff.Database.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("HeadacheInfo.Web.Staff.Mail.MailDigestWeek", b =>
+                {
+                    b.Property<DateOnly>("WeekOf")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("WeekOf");
+
+                    b.ToTable("MailDigestWeeks");
+                });
+
+            modelBuilder.Entity("HeadacheInfo.Web.Staff.Mail.MailOptOut", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.ToTable("MailOptOuts");
+                });
+
+            modelBuilder.Entity("HeadacheInfo.Web.Staff.Mail.OutboxMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("MailOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("HeadacheInfo.Web.Staff.Publishing.PublishLogEntry", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Seq"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Bytes")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("text");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("Name", "Seq");
+
+                    b.ToTable("PublishLog", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -627,24 +672,33 @@ namespace HeadacheInfo.Web.Staff.Database.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("HeadacheInfo.Web.Staff.MailOptOut", b =>
+            modelBuilder.Entity("HeadacheInfo.Web.Staff.Accounts.AccountReset", b =>
                 {
-                    b.HasOne("HeadacheInfo.Web.Staff.StaffUser", null)
+                    b.HasOne("HeadacheInfo.Web.Staff.Database.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("HeadacheInfo.Web.Staff.RevisionPicture", b =>
+            modelBuilder.Entity("HeadacheInfo.Web.Staff.Database.RevisionPicture", b =>
                 {
-                    b.HasOne("HeadacheInfo.Web.Staff.ArticleRevision", "Revision")
+                    b.HasOne("HeadacheInfo.Web.Staff.Database.ArticleRevision", "Revision")
                         .WithMany()
                         .HasForeignKey("RevisionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.Navigation("Revision");
+                });
+
+            modelBuilder.Entity("HeadacheInfo.Web.Staff.Mail.MailOptOut", b =>
+                {
+                    b.HasOne("HeadacheInfo.Web.Staff.Database.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -658,7 +712,7 @@ namespace HeadacheInfo.Web.Staff.Database.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("HeadacheInfo.Web.Staff.StaffUser", null)
+                    b.HasOne("HeadacheInfo.Web.Staff.Database.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -667,7 +721,7 @@ namespace HeadacheInfo.Web.Staff.Database.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("HeadacheInfo.Web.Staff.StaffUser", null)
+                    b.HasOne("HeadacheInfo.Web.Staff.Database.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -682,7 +736,7 @@ namespace HeadacheInfo.Web.Staff.Database.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HeadacheInfo.Web.Staff.StaffUser", null)
+                    b.HasOne("HeadacheInfo.Web.Staff.Database.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -691,7 +745,7 @@ namespace HeadacheInfo.Web.Staff.Database.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("HeadacheInfo.Web.Staff.StaffUser", null)
+                    b.HasOne("HeadacheInfo.Web.Staff.Database.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -17,7 +17,7 @@ namespace HeadacheInfo.Web.Staff.Database.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("HeadacheInfo.Web.Staff.ArticleFeedback", b =>
+            modelBuilder.Entity("HeadacheInfo.Web.Feedback.ArticleFeedback", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -65,7 +65,50 @@ namespace HeadacheInfo.Web.Staff.Database.Migrations.Sqlite
                     b.ToTable("ArticleFeedback");
                 });
 
-            modelBuilder.Entity("HeadacheInfo.Web.Staff.ArticleRevision", b =>
+            modelBuilder.Entity("HeadacheInfo.Web.Staff.Accounts.AccountReset", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "DoneAt");
+
+                    b.ToTable("AccountResets", (string)null);
+                });
+
+            modelBuilder.Entity("HeadacheInfo.Web.Staff.Database.ArticleRevision", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -116,7 +159,7 @@ namespace HeadacheInfo.Web.Staff.Database.Migrations.Sqlite
                     b.ToTable("ArticleRevisions");
                 });
 
-            modelBuilder.Entity("HeadacheInfo.Web.Staff.ArticleState", b =>
+            modelBuilder.Entity("HeadacheInfo.Web.Staff.Database.ArticleState", b =>
                 {
                     b.Property<string>("Slug")
                         .HasMaxLength(200)
@@ -174,7 +217,7 @@ namespace HeadacheInfo.Web.Staff.Database.Migrations.Sqlite
                     b.ToTable("ArticleStates");
                 });
 
-            modelBuilder.Entity("HeadacheInfo.Web.Staff.AuditEvent", b =>
+            modelBuilder.Entity("HeadacheInfo.Web.Staff.Database.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -208,140 +251,7 @@ namespace HeadacheInfo.Web.Staff.Database.Migrations.Sqlite
                     b.ToTable("AuditEvents");
                 });
 
-            modelBuilder.Entity("HeadacheInfo.Web.Staff.MailDigestWeek", b =>
-                {
-                    b.Property<DateOnly>("WeekOf")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("QueuedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("WeekOf");
-
-                    b.ToTable("MailDigestWeeks");
-                });
-
-            modelBuilder.Entity("HeadacheInfo.Web.Staff.MailOptOut", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("UserId", "Kind");
-
-                    b.ToTable("MailOptOuts");
-                });
-
-            modelBuilder.Entity("HeadacheInfo.Web.Staff.OutboxMail", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClaimedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LastAttemptAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LeaseUntil")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("NextAttemptAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("QueuedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("To")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("State", "NextAttemptAt");
-
-                    b.ToTable("MailOutbox", (string)null);
-                });
-
-            modelBuilder.Entity("HeadacheInfo.Web.Staff.PublishLogEntry", b =>
-                {
-                    b.Property<long>("Seq")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Bytes")
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Origin")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Seq");
-
-                    b.HasIndex("Name", "Seq");
-
-                    b.ToTable("PublishLog", (string)null);
-                });
-
-            modelBuilder.Entity("HeadacheInfo.Web.Staff.RevisionPicture", b =>
+            modelBuilder.Entity("HeadacheInfo.Web.Staff.Database.RevisionPicture", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -398,7 +308,7 @@ namespace HeadacheInfo.Web.Staff.Database.Migrations.Sqlite
                     b.ToTable("RevisionPictures");
                 });
 
-            modelBuilder.Entity("HeadacheInfo.Web.Staff.StaffUser", b =>
+            modelBuilder.Entity("HeadacheInfo.Web.Staff.Database.StaffUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -476,6 +386,139 @@ namespace HeadacheInfo.Web.Staff.Database.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("HeadacheInfo.Web.Staff.Mail.MailDigestWeek", b =>
+                {
+                    b.Property<DateOnly>("WeekOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WeekOf");
+
+                    b.ToTable("MailDigestWeeks");
+                });
+
+            modelBuilder.Entity("HeadacheInfo.Web.Staff.Mail.MailOptOut", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.ToTable("MailOptOuts");
+                });
+
+            modelBuilder.Entity("HeadacheInfo.Web.Staff.Mail.OutboxMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("MailOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("HeadacheInfo.Web.Staff.Publishing.PublishLogEntry", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("Name", "Seq");
+
+                    b.ToTable("PublishLog", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -606,24 +649,33 @@ namespace HeadacheInfo.Web.Staff.Database.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("HeadacheInfo.Web.Staff.MailOptOut", b =>
+            modelBuilder.Entity("HeadacheInfo.Web.Staff.Accounts.AccountReset", b =>
                 {
-                    b.HasOne("HeadacheInfo.Web.Staff.StaffUser", null)
+                    b.HasOne("HeadacheInfo.Web.Staff.Database.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("HeadacheInfo.Web.Staff.RevisionPicture", b =>
+            modelBuilder.Entity("HeadacheInfo.Web.Staff.Database.RevisionPicture", b =>
                 {
-                    b.HasOne("HeadacheInfo.Web.Staff.ArticleRevision", "Revision")
+                    b.HasOne("HeadacheInfo.Web.Staff.Database.ArticleRevision", "Revision")
                         .WithMany()
                         .HasForeignKey("RevisionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.Navigation("Revision");
+                });
+
+            modelBuilder.Entity("HeadacheInfo.Web.Staff.Mail.MailOptOut", b =>
+                {
+                    b.HasOne("HeadacheInfo.Web.Staff.Database.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -637,7 +689,7 @@ namespace HeadacheInfo.Web.Staff.Database.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("HeadacheInfo.Web.Staff.StaffUser", null)
+                    b.HasOne("HeadacheInfo.Web.Staff.Database.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -646,7 +698,7 @@ namespace HeadacheInfo.Web.Staff.Database.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("HeadacheInfo.Web.Staff.StaffUser", null)
+                    b.HasOne("HeadacheInfo.Web.Staff.Database.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -661,7 +713,7 @@ namespace HeadacheInfo.Web.Staff.Database.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HeadacheInfo.Web.Staff.StaffUser", null)
+                    b.HasOne("HeadacheInfo.Web.Staff.Database.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -670,7 +722,7 @@ namespace HeadacheInfo.Web.Staff.Database.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("HeadacheInfo.Web.Staff.StaffUser", null)
+                    b.HasOne("HeadacheInfo.Web.Staff.Database.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
