@@ -80,7 +80,7 @@ public sealed class NginxMirrorTests(NginxMirrorTests.NginxAndSite nginx) : ICla
 
         public async Task HealthyAsync()
         {
-            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
             await Eventually.MatchesAsync(async () =>
             {
                 try
@@ -91,8 +91,9 @@ public sealed class NginxMirrorTests(NginxMirrorTests.NginxAndSite nginx) : ICla
                     using var response = await client.SendAsync(request);
                     return response.StatusCode;
                 }
-                catch (HttpRequestException)
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                 {
+                    // Not listening yet, or still warming up (/healthz waits for it): ask again.
                     return HttpStatusCode.ServiceUnavailable;
                 }
             }, status => status == HttpStatusCode.OK, $"the site to be healthy. Its output: {Site.Output}", TimeSpan.FromSeconds(90));
