@@ -6,6 +6,7 @@ using HeadacheInfo.Web.Feedback;
 using HeadacheInfo.Web.Health;
 using HeadacheInfo.Web.Hosting;
 using HeadacheInfo.Web.Logging;
+using HeadacheInfo.Web.Mirror;
 using HeadacheInfo.Web.RateLimits;
 using HeadacheInfo.Web.Search;
 using HeadacheInfo.Web.SearchEngines;
@@ -56,6 +57,7 @@ try
     builder.AddHosting();
     builder.AddSymptomCheck();
     builder.AddCaching();
+    builder.AddStaticMirror();
     builder.AddHealth();
     builder.AddStaff();
     builder.AddFeedback();
