@@ -81,11 +81,16 @@ public sealed record ArticleDraft(
         }
     }
 
-    /// <summary>Why a one-line field will not do: a line break in it, or too long; null when it is fine or empty.</summary>
+    /// <summary>
+    /// Why a one-line field will not do: a line break in it, a control character (tab, form feed, ESC...) or a
+    /// bidirectional override, or too long; null when it is fine or empty. Control characters reach mail
+    /// subjects and logs; an override makes a reviewer read other words than the ones saved.
+    /// </summary>
     public static string? OneLineProblem(string name, string? value, int max) =>
         value is null ? null
         // YAML breaks lines at NEL and the Unicode line and paragraph separators too.
         : value.IndexOfAny(['\r', '\n', '\u0085', '\u2028', '\u2029']) >= 0 ? $"{name} must be on one line."
+        : PlainLine.FirstHidden(value) is { } hidden ? PlainLine.Problem(name, hidden)
         : value.Length > max ? $"{name} must be {max} characters or fewer (it is {value.Length})."
         : null;
 
