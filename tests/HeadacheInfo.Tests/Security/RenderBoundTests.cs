@@ -75,4 +75,21 @@ public sealed class RenderBoundTests(RenderBoundTests.Site site) : IClassFixture
 
         Assert.NotNull(parser.Parse("articles/x.md", "x", text).Article);
     }
+
+    [Fact]
+    public async Task A_body_just_under_a_megabyte_is_refused_at_save_with_the_size_reason_and_kept_in_the_form()
+    {
+        using var author = await StaffSeeding.SignedInAsync(site, "size-save@clinic.example", StaffRoles.Author);
+        var (_, form) = await author.GetAsync("/staff/articles/neck-stretches/edit");
+        var body = "## Moves\n\n" + string.Concat(Enumerable.Repeat("Move your neck gently, then rest.\n\n", 1_040_000 / 35));
+
+        using var sent = await author.SubmitAsync(form, "/staff/articles/neck-stretches/edit",
+            new Dictionary<string, string> { ["Body"] = body }, "submit-for-review");
+        var page = await HeadacheInfoFactory.ReadPageAsync(sent);
+
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Contains($"must be under {HeadacheInfo.Web.Staff.Workflow.ArticleDraft.MaxSavedBytes / 1024} KB", page.QuerySelector("[data-editor-problem]")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(body.TrimEnd(), page.QuerySelector("textarea[name='Body']")!.TextContent.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd());
+        Assert.DoesNotContain("Sent for review", page.Body!.TextContent, StringComparison.Ordinal);
+    }
 }
