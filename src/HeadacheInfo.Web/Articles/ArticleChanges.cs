@@ -32,9 +32,9 @@ public static class ArticleChanges
             return "\"What changed, for readers\" must be on one line.";
         }
 
-        if (note.Any(c => char.IsControl(c) && c != '\t'))
+        if (PlainLine.FirstHidden(note) is { } hidden)
         {
-            return "\"What changed, for readers\" holds a character that cannot be shown; type it again as plain text.";
+            return PlainLine.Problem("\"What changed, for readers\"", hidden);
         }
 
         return note.Trim().Length > MaxNote

@@ -22,7 +22,37 @@ public sealed partial class ArticleParser(MarkdownPipeline pipeline)
     /// <summary>More than any article needs; many thousands of headings make heading ids quadratic work.</summary>
     public const int MaxHeadings = 250;
 
-    public ArticleParseResult Parse(string file, string slug, string text)
+    /// <summary>
+    /// More links and web addresses than any article needs. Markdig finds autolinks in one paragraph in time
+    /// that grows with the square of their number, so many thousands of "www." would hold a core for minutes.
+    /// </summary>
+    public const int MaxLinks = 500;
+
+    /// <summary>Longer than any article takes to read; a render still going after it is refused with a message.</summary>
+    public static readonly TimeSpan MaxRenderTime = TimeSpan.FromSeconds(10);
+
+    /// <param name="cancellation">
+    /// The request's own token: when the request is aborted the render stops between its stages with
+    /// <see cref="OperationCanceledException"/>. The render also has its own deadline, <see cref="MaxRenderTime"/>,
+    /// after which the text is refused with a message rather than an exception.
+    /// </param>
+    public ArticleParseResult Parse(string file, string slug, string text, CancellationToken cancellation = default)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        deadline.CancelAfter(MaxRenderTime);
+        try
+        {
+            return ParseBounded(file, slug, text, deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            return ArticleParseResult.Failed(new(file, null,
+                $"the article took longer than {MaxRenderTime.TotalSeconds:0} seconds to read, the most allowed; make it shorter or simpler"));
+        }
+    }
+
+    private ArticleParseResult ParseBounded(string file, string slug, string text, CancellationToken cancellation)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -45,9 +75,15 @@ public sealed partial class ArticleParser(MarkdownPipeline pipeline)
             return ArticleParseResult.Failed(new(file, null, $"the article has more than {MaxHeadings} headings; an article needs far fewer"));
         }
 
+        if (LinkStart().Count(text) > MaxLinks)
+        {
+            return ArticleParseResult.Failed(new(file, null,
+                $"the article has more than {MaxLinks} links and web addresses (www., http://, https://, mailto:, tel: or [text](address)); an article needs far fewer"));
+        }
+
         try
         {
-            return ParseChecked(file, slug, text);
+            return ParseChecked(file, slug, text, cancellation);
         }
         catch (ArgumentException ex) when (ex.Message.Contains("too deeply nested", StringComparison.Ordinal))
         {
@@ -59,9 +95,15 @@ public sealed partial class ArticleParser(MarkdownPipeline pipeline)
     [GeneratedRegex(@"^ {0,3}(#{1,6}(?:[ \t]|$)|=+[ \t]*$)", RegexOptions.Multiline)]
     private static partial System.Text.RegularExpressions.Regex HeadingLine();
 
-    private ArticleParseResult ParseChecked(string file, string slug, string text)
+    /// <summary>Where a link or an address Markdig would make into a link can start: counted over, never under.</summary>
+    [GeneratedRegex(@"www\.|https?://|ftp://|mailto:|tel:|\]\(|\]\[|<[a-z][a-z0-9+.-]*:", RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex LinkStart();
+
+    private ArticleParseResult ParseChecked(string file, string slug, string text, CancellationToken cancellation)
     {
+        cancellation.ThrowIfCancellationRequested();
         var document = Markdown.Parse(text, pipeline);
+        cancellation.ThrowIfCancellationRequested();
         if (document.FirstOrDefault() is not YamlFrontMatterBlock frontMatterBlock)
         {
             return ArticleParseResult.Failed(new(file, 1,
@@ -83,8 +125,11 @@ public sealed partial class ArticleParser(MarkdownPipeline pipeline)
         // Facts are gathered first, so the content checker still sees the unsafe address it must report.
         var facts = FactsOf(document);
         SafeLinks.Neutralise(document);
+        cancellation.ThrowIfCancellationRequested();
+        var html = document.ToHtml(pipeline);
+        cancellation.ThrowIfCancellationRequested();
         var article = new Article(
-            slug, file, meta with { ClinicallySignedOff = signedOff }, document.ToHtml(pipeline), HeadingsOf(document), facts);
+            slug, file, meta with { ClinicallySignedOff = signedOff }, html, HeadingsOf(document), facts);
         return new ArticleParseResult(article, []);
     }
 

@@ -6,8 +6,8 @@ namespace HeadacheInfo.Web.ContentCheck;
 
 /// <summary>
 /// What makes a picture fit for the site: its name, its size, its type read from the file's own first bytes
-/// (not its name), and for an SVG drawing, which is code, no script, event attributes, outside references or
-/// DTD. The one set of rules for the content checker and for an upload in the editor.
+/// (not its name), and for an SVG drawing, which is code, only the SVG elements and attributes a drawing needs
+/// (no other namespace, script, animation, event attributes, outside references or DTD). The one set of rules for the content checker and for an upload in the editor.
 /// </summary>
 public static partial class PictureRules
 {
@@ -113,10 +113,66 @@ public static partial class PictureRules
     [GeneratedRegex(@"^(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>\s*)*<(?:[a-zA-Z_][\w.-]*:)?svg[\s>/]", RegexOptions.Singleline)]
     private static partial Regex SvgStart();
 
+    private const string SvgNamespace = "http://www.w3.org/2000/svg";
+
     /// <summary>
-    /// An SVG picture is code: refused when it has script, event attributes (onload=...), anything it would
-    /// fetch from elsewhere (links, images, styles or fonts not inside the file itself), or a DTD, which can
-    /// pull in files and expand without end.
+    /// The SVG elements a drawing may use: shapes, text, grouping, gradients, patterns, markers, clips, masks and
+    /// filters. Everything else is refused, whatever its namespace: no script, foreignObject, meta, iframe or
+    /// image (an XHTML <c>&lt;meta http-equiv="refresh"&gt;</c> sends a reader off-site from the clinic's own
+    /// address). Animation is allowed only of the drawing attributes below, never of a link.
+    /// </summary>
+    private static readonly FrozenSet<string> SvgElements = FrozenSet.ToFrozenSet(
+    [
+        "svg", "g", "defs", "title", "desc", "symbol", "use", "switch", "a",
+        "animate", "set", "animateTransform", "animateMotion", "mpath",
+        "path", "rect", "circle", "ellipse", "line", "polyline", "polygon",
+        "text", "tspan", "textPath",
+        "linearGradient", "radialGradient", "stop", "pattern", "marker", "clipPath", "mask", "style",
+        "filter", "feBlend", "feColorMatrix", "feComponentTransfer", "feComposite", "feConvolveMatrix", "feDiffuseLighting",
+        "feDisplacementMap", "feDistantLight", "feDropShadow", "feFlood", "feFuncA", "feFuncB", "feFuncG", "feFuncR",
+        "feGaussianBlur", "feMerge", "feMergeNode", "feMorphology", "feOffset", "fePointLight", "feSpecularLighting",
+        "feSpotLight", "feTile", "feTurbulence",
+    ], StringComparer.Ordinal);
+
+    /// <summary>
+    /// The attributes a drawing may use, with no namespace, except <c>xml:space</c>/<c>xml:lang</c> and a local
+    /// <c>href</c> (<c>#id</c>, plain or <c>xlink:</c>). No event handler, nothing that names an address.
+    /// </summary>
+    private static readonly FrozenSet<string> SvgAttributes = FrozenSet.ToFrozenSet(
+    [
+        "id", "class", "style", "lang", "tabindex", "role", "focusable", "version", "baseProfile",
+        "aria-label", "aria-labelledby", "aria-describedby", "aria-hidden",
+        "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "fx", "fy", "fr", "dx", "dy", "rotate",
+        "width", "height", "viewBox", "preserveAspectRatio", "transform", "d", "points", "pathLength",
+        "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-opacity", "stroke-linecap", "stroke-linejoin",
+        "stroke-miterlimit", "stroke-dasharray", "stroke-dashoffset", "opacity", "color", "display", "visibility", "overflow",
+        "clip-path", "clip-rule", "clipPathUnits", "mask", "maskUnits", "maskContentUnits", "filter", "filterUnits", "primitiveUnits",
+        "marker-start", "marker-mid", "marker-end", "markerWidth", "markerHeight", "markerUnits", "refX", "refY", "orient",
+        "gradientUnits", "gradientTransform", "spreadMethod", "offset", "stop-color", "stop-opacity",
+        "patternUnits", "patternContentUnits", "patternTransform",
+        "font-family", "font-size", "font-weight", "font-style", "font-variant", "text-anchor", "dominant-baseline",
+        "alignment-baseline", "baseline-shift", "letter-spacing", "word-spacing", "text-decoration", "writing-mode",
+        "textLength", "lengthAdjust", "startOffset", "method", "spacing", "side",
+        "vector-effect", "shape-rendering", "text-rendering", "color-interpolation", "color-interpolation-filters",
+        "paint-order", "mix-blend-mode", "isolation", "systemLanguage",
+        "in", "in2", "result", "stdDeviation", "mode", "type", "values", "tableValues", "slope", "intercept", "amplitude",
+        "exponent", "operator", "k1", "k2", "k3", "k4", "order", "kernelMatrix", "divisor", "bias", "targetX", "targetY",
+        "edgeMode", "preserveAlpha", "surfaceScale", "diffuseConstant", "specularConstant", "specularExponent",
+        "kernelUnitLength", "lighting-color", "flood-color", "flood-opacity", "scale", "xChannelSelector", "yChannelSelector",
+        "radius", "baseFrequency", "numOctaves", "seed", "stitchTiles", "azimuth", "elevation", "z", "pointsAtX", "pointsAtY",
+        "pointsAtZ", "limitingConeAngle", "media",
+        "attributeName", "attributeType", "from", "to", "by", "begin", "dur", "end", "repeatCount", "repeatDur", "calcMode",
+        "keyTimes", "keySplines", "keyPoints", "additive", "accumulate", "restart", "min", "max", "path",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> Animations = FrozenSet.ToFrozenSet(["animate", "set", "animateTransform", "animateMotion"], StringComparer.Ordinal);
+
+    private static readonly System.Xml.Linq.XNamespace XLink = "http://www.w3.org/1999/xlink";
+
+    /// <summary>
+    /// An SVG picture is code, so it is read against an allow-list: only SVG-namespace elements and attributes
+    /// a drawing needs, no other namespace, links only to <c>#id</c> inside the file, no style that loads
+    /// anything from elsewhere, and no DTD, which can pull in files and expand without end.
     /// </summary>
     private static string? SvgProblem(string url, byte[] bytes)
     {
@@ -139,40 +195,73 @@ public static partial class PictureRules
                 : $"the picture '{url}' is not a well-formed SVG file (line {ex.LineNumber}): {ex.Message}";
         }
 
+        if (svg.Nodes().OfType<System.Xml.Linq.XProcessingInstruction>().Any())
+        {
+            return $"the picture '{url}' has a processing instruction (<?...?>), which a picture must not have";
+        }
+
         foreach (var element in svg.Descendants())
         {
             var name = element.Name.LocalName;
-            if (name is "script" or "foreignObject" or "iframe" or "embed" or "object")
+            if (element.Name.NamespaceName != SvgNamespace)
             {
-                return $"the picture '{url}' contains <{name}>; a picture must not contain code or other documents";
+                return $"the picture '{url}' contains <{name}> from outside SVG ({(element.Name.NamespaceName.Length == 0 ? "no namespace" : element.Name.NamespaceName)}); a picture may hold only SVG drawing elements";
+            }
+
+            // An animation can set a link after the file is checked: <set attributeName="href" to="https://...">.
+            if (Animations.Contains(name) && element.Attribute("attributeName")?.Value.Trim() is { } animated &&
+                (animated.Contains(':', StringComparison.Ordinal) || !SvgAttributes.Contains(animated) || animated is "href" or "style" or "attributeName"))
+            {
+                return animated.EndsWith("href", StringComparison.OrdinalIgnoreCase) &&
+                    element.Attributes().FirstOrDefault(a => a.Name.LocalName is "to" or "values" or "from" or "by" && !a.Value.TrimStart().StartsWith('#')) is { } target
+                    ? $"the picture '{url}' refers to '{target.Value}' outside itself; keep everything inside the SVG file"
+                    : $"the picture '{url}' animates '{animated}' on <{name}>, which a picture on this site may not change";
+            }
+
+            if (!SvgElements.Contains(name))
+            {
+                return name is "script" or "foreignObject" or "iframe" or "embed" or "object"
+                    ? $"the picture '{url}' contains <{name}>; a picture must not contain code or other documents"
+                    : element.Attributes().FirstOrDefault(a => a.Name.LocalName == "href" && !a.Value.TrimStart().StartsWith('#')) is { } outside
+                    ? $"the picture '{url}' refers to '{outside.Value}' outside itself; keep everything inside the SVG file"
+                    : $"the picture '{url}' contains <{name}>, which a picture on this site may not use (only SVG drawing elements: no images, meta or other documents)";
             }
 
             foreach (var attribute in element.Attributes())
             {
                 var attributeName = attribute.Name.LocalName;
+                if (attribute.IsNamespaceDeclaration)
+                {
+                    continue;
+                }
+
                 if (attributeName.StartsWith("on", StringComparison.OrdinalIgnoreCase))
                 {
                     return $"the picture '{url}' has an event attribute '{attributeName}' on <{name}>; a picture must not contain code";
                 }
 
-                if (attributeName == "href" && !attribute.Value.TrimStart().StartsWith('#'))
+                if (attributeName == "href" && (attribute.Name.Namespace == XLink || attribute.Name.Namespace == System.Xml.Linq.XNamespace.None))
                 {
-                    return $"the picture '{url}' refers to '{attribute.Value}' outside itself; keep everything inside the SVG file";
+                    if (!attribute.Value.TrimStart().StartsWith('#'))
+                    {
+                        return $"the picture '{url}' refers to '{attribute.Value}' outside itself; keep everything inside the SVG file";
+                    }
+
+                    continue;
+                }
+
+                var allowed = attribute.Name.Namespace == System.Xml.Linq.XNamespace.Xml
+                    ? attributeName is "space" or "lang"
+                    : attribute.Name.Namespace == System.Xml.Linq.XNamespace.None && SvgAttributes.Contains(attributeName);
+                if (!allowed)
+                {
+                    return $"the picture '{url}' has the attribute '{attribute.Name.LocalName}'{(attribute.Name.NamespaceName.Length > 0 ? $" ({attribute.Name.NamespaceName})" : "")} on <{name}>, which a picture on this site may not use";
                 }
 
                 if (OutsideUrl().IsMatch(CssUnescaped(attribute.Value)))
                 {
                     return $"the picture '{url}' loads something from outside itself in '{attributeName}'; keep everything inside the SVG file";
                 }
-            }
-
-            // An animation can set a link after the file is checked: <set attributeName="href" to="https://...">.
-            if (name is "set" or "animate" or "animateMotion" or "animateTransform" or "discard" &&
-                element.Attributes().FirstOrDefault(a => a.Name.LocalName == "attributeName")?.Value.Trim() is { } animated &&
-                animated.EndsWith("href", StringComparison.OrdinalIgnoreCase) &&
-                element.Attributes().FirstOrDefault(a => a.Name.LocalName is "to" or "values" or "from" or "by" && !a.Value.TrimStart().StartsWith('#')) is { } target)
-            {
-                return $"the picture '{url}' refers to '{target.Value}' outside itself; keep everything inside the SVG file";
             }
 
             if (name == "style" && CssUnescaped(element.Value) is var css && (css.Contains("@import", StringComparison.OrdinalIgnoreCase) || OutsideUrl().IsMatch(css)))

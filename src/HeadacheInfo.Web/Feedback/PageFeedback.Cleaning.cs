@@ -9,7 +9,8 @@ public sealed partial class PageFeedback
     /// <summary>
     /// A comment with anything that looks like an email address or a phone number taken out, including the
     /// ways people write them to get past a filter: "jane dot doe at gmail dot com", "jane(at)gmail",
-    /// a full-width or small at sign, and numbers split by slashes, underscores, commas or any kind of dash.
+    /// a full-width or small at sign, "@@", "‹at›", percent or HTML escapes, letters spaced out one by one,
+    /// numbers split by slashes, underscores, commas or any kind of dash, and phone numbers said in words.
     /// When in doubt it removes: a lost word costs less than a kept address.
     /// </summary>
     public static string? Clean(string? comment)
@@ -19,11 +20,76 @@ public sealed partial class PageFeedback
             return null;
         }
 
-        var cleaned = EmailAddress().Replace(comment.Trim(), Removed);
+        var cleaned = EmailAddress().Replace(Normalised(comment).Trim(), Removed);
         cleaned = EmailWithAtSign().Replace(cleaned, Removed);
         cleaned = EmailSpelledOut().Replace(cleaned, Removed);
         cleaned = PhoneNumber().Replace(cleaned, match => OrdinaryNumbers().IsMatch(match.Value) ? match.Value : Removed);
+        cleaned = PhoneInWords().Replace(cleaned, match => DigitsIn(match.Value) >= 7 ? Removed : match.Value);
         return cleaned.Length == 0 ? null : cleaned;
+    }
+
+    /// <summary>
+    /// The comment as a reader of it would see it, so a disguise cannot hide an address from the patterns:
+    /// percent and HTML escapes decoded (<c>jane%40gmail.com</c>, <c>jane&amp;#64;gmail.com</c>, nested ones
+    /// too), compatibility forms folded (NFKC), and letters spaced out one by one joined up again.
+    /// </summary>
+    private static string Normalised(string comment)
+    {
+        var text = comment;
+        for (var round = 0; round < 3; round++)
+        {
+            var decoded = Html5Names().Replace(System.Net.WebUtility.HtmlDecode(Uri.UnescapeDataString(text)), match =>
+                match.Groups[1].Value.ToLowerInvariant() switch { "commat" => "@", "period" => ".", "plus" => "+", "lowbar" => "_", _ => "-" });
+            if (decoded == text)
+            {
+                break;
+            }
+
+            text = decoded;
+        }
+
+        text = text.Normalize(System.Text.NormalizationForm.FormKC);
+        return SpacedOut().Replace(text, match => match.Value.Replace(" ", string.Empty, StringComparison.Ordinal));
+    }
+
+    // The HTML5 names for the characters of an address, which WebUtility (HTML 4) leaves as they are.
+    [GeneratedRegex(@"&(commat|period|plus|lowbar|hyphen|dash);", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Html5Names();
+
+    // "j a n e @ g m a i l . c o m": five or more single characters, each on its own between single spaces.
+    // (A match runs to the end of the run, so the next search starts after it: linear without NonBacktracking,
+    // which has no lookarounds.)
+    [GeneratedRegex(@"(?<!\S)(?:\S ){4,}\S(?!\S)", RegexOptions.CultureInvariant)]
+    private static partial Regex SpacedOut();
+
+    // A phone number said aloud: "oh seven seven double oh nine oh oh one two three". Kept unless it has
+    // seven or more digits in all, so "one or two" and "three times" stay.
+    [GeneratedRegex(@"\b(?:(?:double|triple)[\s\-]+)?(?:oh|zero|nought|nil|one|two|three|four|five|six|seven|eight|nine|\d)\b(?:[\s,\-]+(?:(?:double|triple)[\s\-]+)?(?:oh|zero|nought|nil|one|two|three|four|five|six|seven|eight|nine|\d)\b)+",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    private static partial Regex PhoneInWords();
+
+    private static int DigitsIn(string spoken)
+    {
+        var digits = 0;
+        var times = 1;
+        foreach (var word in spoken.Split([' ', '\t', ',', '-', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            switch (word.ToLowerInvariant())
+            {
+                case "double":
+                    times = 2;
+                    break;
+                case "triple":
+                    times = 3;
+                    break;
+                default:
+                    digits += times;
+                    times = 1;
+                    break;
+            }
+        }
+
+        return digits;
     }
 
     [GeneratedRegex(@"[^\s@<>()]+@[^\s@<>()]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
@@ -34,8 +100,8 @@ public sealed partial class PageFeedback
     // form, or "at" in brackets. Neither kind of piece can start inside a word, so matching stays linear;
     // the non-backtracking engine makes sure of it.
     private const string Word = @"[\p{L}\p{N}_%+\-]+";
-    private const string Dot = @"(?:[.\uFF0E\u3002]|\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+)";
-    private const string AtSign = @"(?:[@\uFF20\uFE6B]|\s*[(\[{<]\s*at\s*[)\]}>]\s*)";
+    private const string Dot = @"(?:[.\uFF0E\u3002]|\s*[(\[{<\u2039\u00AB]\s*dot\s*[)\]}>\u203A\u00BB]\s*|\s+dot\s+)";
+    private const string AtSign = @"(?:[@\uFF20\uFE6B]+|\s*[(\[{<\u2039\u00AB]\s*at\s*[)\]}>\u203A\u00BB]\s*)";
 
     // jane@gmail, jane(at)gmail.com, jane [at] gmail [dot] com, jane\uFF20gmail.com: an at sign is enough.
     [GeneratedRegex(Word + "(?:" + Dot + Word + ")*" + AtSign + Word + "(?:" + Dot + Word + ")*",

@@ -25,14 +25,14 @@ public static class RateLimitRegistration
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             foreach (var policy in RateLimitPolicy.All)
             {
-                limiter.AddPolicy(policy.Name, new ClientFormLimit(policy.Name));
+                limiter.AddPolicy(policy.Name, new ClientFormLimit(policy.Name, policy.CountsReads));
             }
         });
         return builder;
     }
 
-    /// <summary>Form posts counted per client address in a fixed window; over the limit, 429 saying when to try again.</summary>
-    private sealed class ClientFormLimit(string name) : IRateLimiterPolicy<string>
+    /// <summary>Form posts (and reads, for a policy that counts them) per client address in a fixed window; over the limit, 429 saying when to try again.</summary>
+    private sealed class ClientFormLimit(string name, bool countsReads) : IRateLimiterPolicy<string>
     {
         private RateLimitOptions Settings(HttpContext context) =>
             context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().Get(name);
@@ -51,7 +51,10 @@ public static class RateLimitRegistration
 
         public RateLimitPartition<string> GetPartition(HttpContext httpContext)
         {
-            if (!HttpMethods.IsPost(httpContext.Request.Method))
+            // A read counts only when it asks for something (a search with words): the bare page is answered
+            // from memory, and is what the site's own warm-up asks for.
+            var counted = HttpMethods.IsPost(httpContext.Request.Method) || (countsReads && httpContext.Request.QueryString.HasValue);
+            if (!counted)
             {
                 return RateLimitPartition.GetNoLimiter("read");
             }

@@ -46,25 +46,32 @@ public sealed class SearchIndex
 
     public ContentSnapshot Snapshot { get; }
 
-    public IReadOnlyList<SearchHit> Search(string query)
+    public IReadOnlyList<SearchHit> Search(string query) => Search(query, page: 1, pageSize: int.MaxValue).Hits;
+
+    /// <summary>One page of results, best first; snippets are made for that page only.</summary>
+    /// <param name="page">From 1; a page past the last gives the last.</param>
+    public SearchResults Search(string query, int page, int pageSize)
     {
         var words = SearchText.Words(query).Where(w => SearchText.Fold(w).Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (words.Count == 0)
         {
-            return [];
+            return new SearchResults([], 0, 1, 1);
         }
 
         var matches = words.Select(Expand).ToList();
         var marked = matches.SelectMany(m => m.Keys).ToHashSet(StringComparer.Ordinal);
-        return
-        [
-            .. _articles
-                .Select(a => (Indexed: a, Score: a.Score(matches)))
-                .Where(x => x.Score > 0)
-                .OrderByDescending(x => x.Score)
-                .ThenBy(x => x.Indexed.Article.Title, StringComparer.OrdinalIgnoreCase)
-                .Select(x => new SearchHit(x.Indexed.Article, x.Score, x.Indexed.Snippet(marked))),
-        ];
+        var found = _articles
+            .Select(a => (Indexed: a, Score: a.Score(matches)))
+            .Where(x => x.Score > 0)
+            .OrderByDescending(x => x.Score)
+            .ThenBy(x => x.Indexed.Article.Title, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var pages = Math.Max(1, (int)Math.Ceiling(found.Count / (double)pageSize));
+        var shown = Math.Clamp(page, 1, pages);
+        return new SearchResults(
+            [.. found.Skip((int)Math.Min(int.MaxValue, (long)(shown - 1) * pageSize)).Take(pageSize)
+                .Select(x => new SearchHit(x.Indexed.Article, x.Score, x.Indexed.Snippet(marked)))],
+            found.Count, shown, pages);
     }
 
     /// <summary>The terms one query word finds, each with how much a match counts: 2 exact or a synonym, 1 near.</summary>

@@ -7,10 +7,20 @@ public static class SiteSearch
 {
     public const int MaxQueryLength = 200;
 
+    /// <summary>Results a page: a page of twenty stays small however many articles match.</summary>
+    public const int PageSize = 20;
+
     public static IReadOnlyList<SearchHit> Search(ContentSnapshot snapshot, string query) =>
-        // A snapshot made outside the site (a test's, the checker's) has no parts; build its index on the spot.
-        (snapshot.Part<SearchIndex>() ?? new SearchIndex(snapshot))
-            .Search(query.Length > MaxQueryLength ? query[..MaxQueryLength] : query);
+        IndexOf(snapshot).Search(Capped(query));
+
+    public static SearchResults Search(ContentSnapshot snapshot, string query, int page) =>
+        IndexOf(snapshot).Search(Capped(query), page, PageSize);
+
+    /// <summary>The query cut to <see cref="MaxQueryLength"/>, whatever the form's maxlength said.</summary>
+    public static string Capped(string query) => query.Length > MaxQueryLength ? query[..MaxQueryLength] : query;
+
+    // A snapshot made outside the site (a test's, the checker's) has no parts; build its index on the spot.
+    private static SearchIndex IndexOf(ContentSnapshot snapshot) => snapshot.Part<SearchIndex>() ?? new SearchIndex(snapshot);
 }
 
 /// <summary>The search index, built with each snapshot, never per request.</summary>

@@ -4,8 +4,9 @@ public static class SecurityRegistration
 {
     private const string PicturePolicy = "picture";
 
-    /// <summary>Where the staff area serves pictures one by one.</summary>
-    private static readonly PathString PicturePaths = HeadacheInfo.Web.Pages.Staff.PictureFileModel.Prefix.TrimEnd('/');
+    /// <summary>Where pictures are served one by one: the site's approved and shipped pictures, and the staff area's drafts.</summary>
+    private static readonly PathString[] PicturePaths =
+        [HeadacheInfo.Web.Site.SitePaths.Images, HeadacheInfo.Web.Pages.Staff.PictureFileModel.Prefix.TrimEnd('/')];
 
     /// <summary>Turns away requests no page could answer, before any page runs (<see cref="RequestGuard"/>).</summary>
     public static WebApplication UseRequestGuard(this WebApplication app)
@@ -37,16 +38,16 @@ public static class SecurityRegistration
                 csp.AddBaseUri().Self();
                 csp.AddObjectSrc().None();
             })))
-            // A picture opened on its own is a document of its own: an SVG drawing could hold script, so it may
-            // load and run nothing at all, and is sandboxed as if from another site.
+            // A picture opened on its own is a document of its own: an SVG drawing could hold script or a refresh,
+            // so it may load and run nothing at all, and is sandboxed as if from another site (X-Frame-Options
+            // still keeps it out of frames). Exactly "default-src 'none'; style-src 'unsafe-inline'; sandbox".
             .AddPolicy(PicturePolicy, policy => Common(policy.AddContentSecurityPolicy(csp =>
             {
                 csp.AddDefaultSrc().None();
                 csp.AddStyleSrc().UnsafeInline();
-                csp.AddFrameAncestors().None();
                 csp.AddSandbox();
             })))
-            .SetPolicySelector(context => context.HttpContext.Request.Path.StartsWithSegments(PicturePaths, StringComparison.OrdinalIgnoreCase)
+            .SetPolicySelector(context => PicturePaths.Any(path => context.HttpContext.Request.Path.StartsWithSegments(path, StringComparison.OrdinalIgnoreCase))
                 ? context.ConfiguredPolicies[PicturePolicy]
                 : context.SelectedPolicy));
 

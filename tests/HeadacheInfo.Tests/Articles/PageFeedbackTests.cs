@@ -82,6 +82,42 @@ public sealed class PageFeedbackTests(PageFeedbackTests.Site site) : IClassFixtu
         Assert.Equal("Say more about pillows. Email me at [removed] or call [removed].", stored.Comment);
     }
 
+    public static TheoryData<string?, string?, int> WhereFrom => new()
+    {
+        { null, null, 400 },
+        { "null", null, 400 },
+        { "https://evil.example", null, 400 },
+        { null, "https://evil.example/articles/posture", 400 },
+        { "http://localhost", null, 200 },
+        { null, "http://localhost/articles/posture", 200 },
+    };
+
+    [Theory]
+    [MemberData(nameof(WhereFrom))]
+    public async Task Without_Sec_Fetch_Site_an_answer_is_kept_only_when_its_Origin_or_else_its_Referer_is_this_site(string? origin, string? referer, int status)
+    {
+        var before = (await StoredAsync("posture")).Count;
+        using var client = site.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/articles/posture/feedback", UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent([new("helpful", "yes")]),
+        };
+        if (origin is not null)
+        {
+            request.Headers.Add("Origin", origin);
+        }
+
+        if (referer is not null)
+        {
+            request.Headers.Referrer = new Uri(referer);
+        }
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal(before + (status == 200 ? 1 : 0), (await StoredAsync("posture")).Count);
+    }
+
     public static TheoryData<string, string, string?, int> BadAnswers => new()
     {
         { "neck-pain", "maybe", "same-origin", 400 },
@@ -150,6 +186,16 @@ public sealed class PageFeedbackTests(PageFeedbackTests.Site site) : IClassFixtu
         { "Ring 0161 / 555 / 0100 please", "555" },
         { "Ring +44 (0) 7700 900 123 please", "900" },
         { "Ring \uFF10\uFF17\uFF17\uFF10\uFF10 \uFF19\uFF10\uFF10\uFF11\uFF12\uFF13 please", "\uFF19\uFF10\uFF10" },
+        { "Write to jane%40gmail.com please", "gmail" },
+        { "Write to jane%2540gmail.com please", "gmail" },
+        { "Write to jane&#64;gmail.com please", "gmail" },
+        { "Write to jane&commat;gmail&period;com please", "gmail" },
+        { "Write to j a n e @ g m a i l . c o m please", "g m a i l" },
+        { "Write to jane@@gmail.com please", "gmail" },
+        { "Write to jane\u2039at\u203Agmail\u2039dot\u203Acom please", "gmail" },
+        { "Write to jane\uFE6B\uFE6Bgmail please", "gmail" },
+        { "Ring oh seven seven double oh nine oh oh one two three please", "nine" },
+        { "Ring zero-seven-seven-zero-zero nine zero zero one two three please", "nine" },
     };
 
     [Theory]
@@ -173,6 +219,9 @@ public sealed class PageFeedbackTests(PageFeedbackTests.Site site) : IClassFixtu
     [InlineData("My pain was 8/10, 9/10, 7/10 on three days.")]
     [InlineData("I had it in 2023, 2024 and 2025.")]
     [InlineData("I sat at home. Then it eased.")]
+    [InlineData("One or two times a day, three days a week.")]
+    [InlineData("It was 100% better after I tried it.")]
+    [InlineData("I was a b c d about it, but fine.")]
     public async Task Ordinary_numbers_dates_and_the_word_at_are_kept(string comment) =>
         Assert.Equal(comment, await KeptOfAsync(comment));
 

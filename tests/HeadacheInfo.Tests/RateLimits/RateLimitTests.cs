@@ -86,6 +86,8 @@ public sealed class RateLimitSettingTests
     [InlineData("RateLimiting:Feedback:PermitLimit", "0")]
     [InlineData("RateLimiting:SignIn:WindowSeconds", "7200")]
     [InlineData("RateLimiting:SymptomCheck:PermitLimit", "-3")]
+    [InlineData("RateLimiting:Search:PermitLimit", "0")]
+    [InlineData("RateLimiting:Search:WindowSeconds", "3601")]
     public async Task A_bad_limit_stops_the_site_at_start_naming_the_key(string key, string value)
     {
         var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder();

@@ -71,10 +71,15 @@ public sealed partial class FeedbackModel(PageFeedback feedback, ILogger<Feedbac
             return fetchSite is "same-origin";
         }
 
+        // A browser's form post always says where it came from: Origin, else (older browsers) Referer. A post
+        // that says neither is not from the page's own form, so it is refused.
         var origin = Request.Headers.Origin.ToString();
-        return origin.Length == 0 ||
-            (Uri.TryCreate(origin, UriKind.Absolute, out var from) &&
-             string.Equals(from.Authority, Request.Host.Value, StringComparison.OrdinalIgnoreCase) &&
-             from.Scheme == Request.Scheme);
+        var from = origin.Length > 0 && origin != "null" ? origin : Request.Headers.Referer.ToString();
+        return from.Length > 0 && SameOrigin(from);
     }
+
+    private bool SameOrigin(string address) =>
+        Uri.TryCreate(address, UriKind.Absolute, out var from) &&
+        string.Equals(from.Authority, Request.Host.Value, StringComparison.OrdinalIgnoreCase) &&
+        from.Scheme == Request.Scheme;
 }

@@ -176,9 +176,46 @@ public sealed partial class MailDelivery(
     private static MimeMessage Message(MailboxAddress from, OutboxMail mail)
     {
         var message = new MimeMessage { Subject = mail.Subject, Body = new TextPart("plain") { Text = mail.Body } };
+        if (mail.Subject.Contains("=?", StringComparison.Ordinal))
+        {
+            message.Headers[HeaderId.Subject] = string.Empty;
+            message.Headers.First(h => h.Id == HeaderId.Subject).SetRawValue(EncodedWords(mail.Subject));
+        }
+
         message.From.Add(from);
         message.To.Add(MailboxAddress.Parse(mail.To));
         return message;
+    }
+
+    /// <summary>
+    /// The subject as RFC 2047 encoded-words, every one of them. MimeKit encodes a subject only where it must
+    /// (non-ASCII), so a title typed as "=?utf-8?b?...?=" would reach the reader's mail program as code and be
+    /// shown as other words; encoded whole, it is shown as the words that were typed.
+    /// </summary>
+    private static byte[] EncodedWords(string subject)
+    {
+        var words = new List<string>();
+        var chunk = new System.Text.StringBuilder();
+        foreach (var rune in subject.EnumerateRunes())
+        {
+            // 45 bytes of UTF-8 make 60 of base64: with "=?utf-8?b??=" each word stays within RFC 2047's 75.
+            if (System.Text.Encoding.UTF8.GetByteCount(chunk.ToString()) + rune.Utf8SequenceLength > 45)
+            {
+                words.Add(Word(chunk.ToString()));
+                chunk.Clear();
+            }
+
+            chunk.Append(rune.ToString());
+        }
+
+        if (chunk.Length > 0)
+        {
+            words.Add(Word(chunk.ToString()));
+        }
+
+        return System.Text.Encoding.ASCII.GetBytes(" " + string.Join("\r\n ", words) + "\r\n");
+
+        static string Word(string text) => "=?utf-8?b?" + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text)) + "?=";
     }
 
     /// <summary>What went wrong, in plain words for the dashboard: the server's name and port, never a user name or password.</summary>

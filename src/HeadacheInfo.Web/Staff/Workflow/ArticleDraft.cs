@@ -31,6 +31,12 @@ public sealed record ArticleDraft(
     public const int MaxReferences = 50;
     public const int MaxOrder = 10_000;
 
+    /// <summary>Room an approval needs in the file for the reviewer, the dates, the fingerprint and the change notes it writes.</summary>
+    private const int ApprovalRoom = 32 * 1024;
+
+    /// <summary>The most a saved file may hold: what an approval can still write within <see cref="ArticleFiles.MaxFileBytes"/>.</summary>
+    public const int MaxSavedBytes = ArticleFiles.MaxFileBytes - ApprovalRoom;
+
     public static ArticleDraft Empty(DateOnly today) =>
         new(string.Empty, string.Empty, ArticleCategory.All[0].Key, null, [], null, null, string.Empty, today, today.AddYears(1), true);
 
@@ -65,9 +71,11 @@ public sealed record ArticleDraft(
             problems.Add($"The order must be a whole number from -{MaxOrder} to {MaxOrder}.");
         }
 
-        if (Encoding.UTF8.GetByteCount(Body) > ArticleFiles.MaxFileBytes)
+        // The limit is the one an approval meets: the whole file, with room for the sign-off it adds, within
+        // the site's 1 MB. Refused here, at save, rather than sent for a review that could never approve it.
+        if (Encoding.UTF8.GetByteCount(Body) + Encoding.UTF8.GetByteCount((this with { Body = string.Empty }).ToMarkdown()) > MaxSavedBytes)
         {
-            problems.Add("The article is larger than 1 MB; an article should be far smaller.");
+            problems.Add($"The article is too large: with its fields it must be under {MaxSavedBytes / 1024} KB, so that it stays within the site's 1 MB limit for an article once a reviewer signs it off. Shorten it; an article should be far smaller.");
         }
 
         return problems;
@@ -81,11 +89,16 @@ public sealed record ArticleDraft(
         }
     }
 
-    /// <summary>Why a one-line field will not do: a line break in it, or too long; null when it is fine or empty.</summary>
+    /// <summary>
+    /// Why a one-line field will not do: a line break in it, a control character (tab, form feed, ESC...) or a
+    /// bidirectional override, or too long; null when it is fine or empty. Control characters reach mail
+    /// subjects and logs; an override makes a reviewer read other words than the ones saved.
+    /// </summary>
     public static string? OneLineProblem(string name, string? value, int max) =>
         value is null ? null
         // YAML breaks lines at NEL and the Unicode line and paragraph separators too.
         : value.IndexOfAny(['\r', '\n', '\u0085', '\u2028', '\u2029']) >= 0 ? $"{name} must be on one line."
+        : PlainLine.FirstHidden(value) is { } hidden ? PlainLine.Problem(name, hidden)
         : value.Length > max ? $"{name} must be {max} characters or fewer (it is {value.Length})."
         : null;
 

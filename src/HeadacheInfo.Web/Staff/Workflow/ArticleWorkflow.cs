@@ -36,6 +36,7 @@ public sealed partial class ArticleWorkflow(
     TimeProvider time,
     WorkflowMail mail,
     PublishChannel channel,
+    IHttpContextAccessor http,
     ILogger<ArticleWorkflow> logger)
 {
     public DateOnly Today => time.UtcToday();
@@ -110,13 +111,14 @@ public sealed partial class ArticleWorkflow(
             entry.SetSize(1).SetSlidingExpiration(TimeSpan.FromMinutes(30));
             try
             {
-                var parsed = parser.Parse(file, slug, text);
+                // A render for a request stops when the request is aborted (the parser has its own deadline too).
+                var parsed = parser.Parse(file, slug, text, http.HttpContext?.RequestAborted ?? CancellationToken.None);
                 return parsed.Article is { } parsedArticle
                     ? (parsedArticle, ContentChecker.CheckOnItsOwn(parsedArticle, content.Value.FullPath, today, clinic.Value, text, drafted.GetValueOrDefault))
                     : ((Article?)null, new FileCheck(file, null, [.. parsed.Problems.Select(p => new CheckFinding(FindingSeverity.Error, p.Line, p.Reason))]));
             }
 #pragma warning disable CA1031 // Whatever a text does to the renderer, the author's words are saved and the fault is shown as a finding.
-            catch (Exception ex)
+            catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
             {
                 LogRenderFailed(slug, ex.GetType().Name, ex.Message);
