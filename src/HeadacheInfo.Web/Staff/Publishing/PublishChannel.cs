@@ -95,9 +95,9 @@ public sealed class PublishChannel(IOptions<DatabaseOptions> database, IOptions<
     /// <summary>The rows a published change makes: its pictures first, so a page never shows a picture not yet there.</summary>
     internal List<PublishLogEntry> RowsFor(PublishedChange change, DateTimeOffset at) =>
     [
-        .. change.Pictures.Select(p => Row(PublishLogKinds.Picture, p.Name, null, p.Bytes, ArticleDraft.Fingerprint(Convert.ToBase64String(p.Bytes)), at)),
+        .. change.Pictures.Select(p => Row(PublishLogKinds.Picture, p.Name, null, p.Bytes, ArticleFile.ContentHash(Convert.ToBase64String(p.Bytes)), at)),
         change.Text is { } text
-            ? Row(PublishLogKinds.Article, change.Slug, text, null, ArticleDraft.Fingerprint(text), at)
+            ? Row(PublishLogKinds.Article, change.Slug, text, null, ArticleFile.ContentHash(text), at)
             : Row(PublishLogKinds.Removed, change.Slug, null, null, string.Empty, at),
     ];
 

@@ -229,14 +229,14 @@ public sealed partial class ArticleWorkflow
                 "Cancel it, then return it to the author.");
         }
 
-        if (scheduled.BaseHash != ArticleDraft.Fingerprint(PublishedText(slug)))
+        if (scheduled.BaseHash != ArticleFile.ContentHash(PublishedText(slug)))
         {
             return await ScheduleFailedAsync(state, transaction, "Not published: the article on the site changed after this was approved, " +
                 "and going live would have undone that change. Cancel it, then return it to the author to bring it up to date.");
         }
 
         state.ClearSchedule();
-        state.PublishedHash = ArticleDraft.Fingerprint(scheduled.Text);
+        state.PublishedHash = ArticleFile.ContentHash(scheduled.Text);
         // Signed by the reviewer who approved it, on the day they did; the same text byte for byte.
         var approved = NewRevision(slug, RevisionActions.Approved, scheduled.Text, scheduled.BaseHash, scheduled.Author,
             $"went live as scheduled (approved in revision {scheduled.Id})", scheduled.SubjectRevisionId);

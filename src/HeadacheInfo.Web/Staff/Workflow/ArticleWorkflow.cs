@@ -105,7 +105,7 @@ public sealed partial class ArticleWorkflow(
         var drafted = DraftPictures(text, uploading);
         // The pictures found are part of what was checked: a picture uploaded later is checked afresh.
         var found = string.Join('|', drafted.Keys.Order(StringComparer.Ordinal));
-        var (article, onItsOwn) = rendered.Cache.GetOrCreate((nameof(ArticleWorkflow), slug, ArticleDraft.Fingerprint(text), today, found), entry =>
+        var (article, onItsOwn) = rendered.Cache.GetOrCreate((nameof(ArticleWorkflow), slug, ArticleFile.ContentHash(text), today, found), entry =>
         {
             entry.SetSize(1).SetSlidingExpiration(TimeSpan.FromMinutes(30));
             try
@@ -171,7 +171,7 @@ public sealed partial class ArticleWorkflow(
                 notices.Add($"This draft was last saved by {draft.Author}, not by you. What you save and send is yours too: a reviewer who wrote any of it cannot approve it.");
             }
 
-            if (draft.BaseHash != ArticleDraft.Fingerprint(published))
+            if (draft.BaseHash != ArticleFile.ContentHash(published))
             {
                 notices.Add("This draft was based on an older version of the published article, which has changed since. Compare them on the History page before you send it.");
             }
@@ -195,7 +195,7 @@ public sealed partial class ArticleWorkflow(
 
         var text = draft?.Text ?? published ?? offSite;
         var fields = text is null ? null : ArticleDraft.FromMarkdown(text);
-        return new EditorStart(fields, fields is null ? text : null, draft?.Id ?? 0, draft?.BaseHash ?? ArticleDraft.Fingerprint(published), status, notices)
+        return new EditorStart(fields, fields is null ? text : null, draft?.Id ?? 0, draft?.BaseHash ?? ArticleFile.ContentHash(published), status, notices)
             { ReaderNote = draft?.ReaderNote };
     }
 
@@ -294,7 +294,7 @@ public sealed partial class ArticleWorkflow(
         var baseText = current is not null && current.Id == edit.StartedFrom ? current.Text : published.Text;
         var text = fields.ApplyTo(baseText);
         var check = Check(edit.Slug, text, picture);
-        var publishedHash = ArticleDraft.Fingerprint(published.Text);
+        var publishedHash = ArticleFile.ContentHash(published.Text);
 
         // A conflict is decided from what the author started from and their own last save, never from a counter.
         var publishedChanged = edit.BaseHash != publishedHash;
@@ -380,7 +380,7 @@ public sealed partial class ArticleWorkflow(
             }
 
             var published = files.Read(submitted.Slug);
-            if (submitted.BaseHash != ArticleDraft.Fingerprint(published.Text))
+            if (submitted.BaseHash != ArticleFile.ContentHash(published.Text))
             {
                 return WorkflowResult.Conflict("The published article changed after this was written, so approving it would lose that change. Return it so the author can look again.");
             }
@@ -389,7 +389,7 @@ public sealed partial class ArticleWorkflow(
             // joins the public change log dated the day it is published, inside what the sign-off fingerprints.
             var wasSignedOff = published.Text is { } live && SignOff.Holds(submitted.Slug, live);
             if (ArticleChanges.Add(submitted.Text, Today, submitted.ReaderNote) is not { } logged ||
-                SignedOff(submitted.Slug, logged, reviewer, [("draft", "false")], reviewDates: wholeArticleReviewed || !wasSignedOff) is not { } text)
+                SignedOff(submitted.Slug, logged, reviewer, [(ArticleFields.Draft, "false")], reviewDates: wholeArticleReviewed || !wasSignedOff) is not { } text)
             {
                 return WorkflowResult.Invalid("This text's front matter cannot be read, so it cannot be published. Return it to the author.");
             }
@@ -404,7 +404,7 @@ public sealed partial class ArticleWorkflow(
             state.Status = ChangeStatus.None;
             state.DraftRevisionId = null;
             state.DraftBaseHash = string.Empty;
-            state.PublishedHash = ArticleDraft.Fingerprint(text);
+            state.PublishedHash = ArticleFile.ContentHash(text);
             var approved = NewRevision(submitted.Slug, RevisionActions.Approved, text, submitted.BaseHash, reviewer.Email!,
                 string.IsNullOrWhiteSpace(comment) ? $"approved revision {submitted.Id}" : comment.Trim(), submitted.Id);
             var pictures = await PicturesToWriteAsync(text);
@@ -441,7 +441,7 @@ public sealed partial class ArticleWorkflow(
             return WorkflowResult.Invalid("This article is not on the site, so there is nothing to confirm.");
         }
 
-        if (ArticleDraft.Fingerprint(text) != seenFingerprint)
+        if (ArticleFile.ContentHash(text) != seenFingerprint)
         {
             return WorkflowResult.Conflict("The published article changed after you opened this page. Read it again, then confirm.");
         }
@@ -467,8 +467,8 @@ public sealed partial class ArticleWorkflow(
             return WorkflowResult.Invalid("This article's front matter cannot be read, so it cannot be signed off here.");
         }
 
-        state.PublishedHash = ArticleDraft.Fingerprint(confirmed);
-        var revision = NewRevision(slug, RevisionActions.Confirmed, confirmed, ArticleDraft.Fingerprint(text), reviewer.Email!, "confirmed still accurate");
+        state.PublishedHash = ArticleFile.ContentHash(confirmed);
+        var revision = NewRevision(slug, RevisionActions.Confirmed, confirmed, ArticleFile.ContentHash(text), reviewer.Email!, "confirmed still accurate");
         return await PublishAsync(state, transaction, revision, new PublishedChange(slug, confirmed, []),
             AuditEvents.ArticleConfirmed, reviewer.Email, $"confirmed {slug} still accurate",
             "Confirmed still accurate. The page now says who signed it off and when.");
@@ -539,7 +539,7 @@ public sealed partial class ArticleWorkflow(
 
         state.PublishedHash = string.Empty;
         state.ClearTakeDownDate();
-        var revision = NewRevision(slug, RevisionActions.Unpublished, text, ArticleDraft.Fingerprint(text), author, note);
+        var revision = NewRevision(slug, RevisionActions.Unpublished, text, ArticleFile.ContentHash(text), author, note);
         return await PublishAsync(state, transaction, revision, new PublishedChange(slug, null, []),
             AuditEvents.ArticleUnpublished, actor, detail,
             "Taken off the site. Its history is kept, and it can be restored.");
@@ -562,7 +562,7 @@ public sealed partial class ArticleWorkflow(
         }
 
         // The source goes with it: a draft restored from one never published brings its writers' words, and so its writers.
-        var revision = Add(NewRevision(slug, RevisionActions.Saved, await TextOfAsync(old), ArticleDraft.Fingerprint(PublishedText(slug)), author.Email!,
+        var revision = Add(NewRevision(slug, RevisionActions.Saved, await TextOfAsync(old), ArticleFile.ContentHash(PublishedText(slug)), author.Email!,
             $"restored from revision {old.Id}", old.Id));
         state.Status = ChangeStatus.Draft;
         await CommitAsync(state, transaction, revision, AuditEvents.RevisionSaved, author.Email, id => $"restored {slug} from revision {old.Id} as a draft (revision {id})");
@@ -595,7 +595,7 @@ public sealed partial class ArticleWorkflow(
 
         using var held = await locks.HoldAsync(slug);
         await using var transaction = await database.Database.BeginTransactionAsync();
-        if (ArticleDraft.Fingerprint(old.Text) == ArticleDraft.Fingerprint(PublishedText(slug)))
+        if (ArticleFile.ContentHash(old.Text) == ArticleFile.ContentHash(PublishedText(slug)))
         {
             return WorkflowResult.Invalid("That version is the one on the site now, so there is nothing to put back.");
         }
@@ -606,8 +606,8 @@ public sealed partial class ArticleWorkflow(
         }
 
         var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
-        state.PublishedHash = ArticleDraft.Fingerprint(old.Text);
-        var revision = NewRevision(slug, RevisionActions.RolledBack, old.Text, ArticleDraft.Fingerprint(PublishedText(slug)), reviewer.Email!,
+        state.PublishedHash = ArticleFile.ContentHash(old.Text);
+        var revision = NewRevision(slug, RevisionActions.RolledBack, old.Text, ArticleFile.ContentHash(PublishedText(slug)), reviewer.Email!,
             $"put back revision {old.Id}", old.Id);
         var pictures = await PicturesToWriteAsync(old.Text);
         return await PublishAsync(state, transaction, revision, new PublishedChange(slug, old.Text, pictures),
@@ -639,7 +639,7 @@ public sealed partial class ArticleWorkflow(
                 continue;
             }
 
-            var hash = ArticleDraft.Fingerprint(text);
+            var hash = ArticleFile.ContentHash(text);
             var known = channel.Enabled
                 ? channel.AppliedHash(slug) == hash || await PublishChannel.LatestHashAsync(database, slug) == hash
                 : (await StateAsync(slug))?.PublishedHash == hash;
@@ -659,7 +659,7 @@ public sealed partial class ArticleWorkflow(
     /// </summary>
     internal async Task<bool> RecordOutsideEditAsync(string slug, string text)
     {
-        var hash = ArticleDraft.Fingerprint(text);
+        var hash = ArticleFile.ContentHash(text);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -702,12 +702,12 @@ public sealed partial class ArticleWorkflow(
     {
         var title = string.IsNullOrWhiteSpace(reviewer.RoleTitle) ? "Clinical reviewer" : reviewer.RoleTitle.Trim();
         (string Key, string YamlValue)[] dates = reviewDates
-            ? [("last_reviewed", Today.Iso()), ("next_review", Today.AddMonths(review.Value.ReviewIntervalMonths).Iso())]
+            ? [(ArticleFields.LastReviewed, Today.Iso()), (ArticleFields.NextReview, Today.AddMonths(review.Value.ReviewIntervalMonths).Iso())]
             : [];
-        var reviewed = FrontMatterEditor.Set(text, [.. dates, ("reviewer", FrontMatterEditor.Quote(title)), .. more]);
-        return reviewed is null || SignOff.Fingerprint(slug, reviewed) is not { } fingerprint
+        var reviewed = FrontMatterEditor.Set(text, [.. dates, (ArticleFields.Reviewer, FrontMatterEditor.Quote(title)), .. more]);
+        return reviewed is null || ArticleFile.SignOffHash(slug, reviewed) is not { } signOffHash
             ? null
-            : FrontMatterEditor.Set(reviewed, [(SignOff.FingerprintField, FrontMatterEditor.Quote(fingerprint))]);
+            : FrontMatterEditor.Set(reviewed, [(ArticleFields.ReviewFingerprint, FrontMatterEditor.Quote(signOffHash))]);
     }
 
     /// <summary>The form's fields as a draft; the review fields are never the author's to set, so they come from the file.</summary>
@@ -872,7 +872,7 @@ public sealed partial class ArticleWorkflow(
 
     private ArticleState NewState(string slug)
     {
-        var state = new ArticleState { Slug = slug, PublishedHash = ArticleDraft.Fingerprint(PublishedText(slug)) };
+        var state = new ArticleState { Slug = slug, PublishedHash = ArticleFile.ContentHash(PublishedText(slug)) };
         database.ArticleStates.Add(state);
         return state;
     }
@@ -919,13 +919,13 @@ public sealed partial class ArticleWorkflow(
                     derived.Status = ChangeStatus.None;
                     derived.DraftRevisionId = null;
                     derived.DraftBaseHash = string.Empty;
-                    derived.PublishedHash = ArticleDraft.Fingerprint(revision.Text);
+                    derived.PublishedHash = ArticleFile.ContentHash(revision.Text);
                     break;
                 case RevisionActions.Unpublished:
                     derived.PublishedHash = string.Empty;
                     break;
                 default:
-                    derived.PublishedHash = ArticleDraft.Fingerprint(revision.Text);
+                    derived.PublishedHash = ArticleFile.ContentHash(revision.Text);
                     break;
             }
         }

@@ -136,7 +136,7 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
         State = await workflow.StateAsync(Slug);
         var published = workflow.PublishedText(Slug);
         Published = published is not null;
-        CurrentFingerprint = ArticleDraft.Fingerprint(published);
+        CurrentFingerprint = ArticleFile.ContentHash(published);
         PublishedDraft = published is null ? null : ArticleDraft.FromMarkdown(published);
         PublishedSignedOff = published is not null && HeadacheInfo.Web.Articles.SignOff.Holds(Slug, published);
         Shown = Revisions.FirstOrDefault(r => r.Id == (Show ?? Compare));
@@ -156,5 +156,5 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
     /// <summary>A version approved before, other than what is live: a reviewer may put it back at once.</summary>
     public bool CanRollBack(ArticleRevision revision) =>
         IsReviewer && revision.Action is RevisionActions.Approved or RevisionActions.RolledBack or RevisionActions.Confirmed &&
-        ArticleDraft.Fingerprint(revision.Text) != CurrentFingerprint;
+        ArticleFile.ContentHash(revision.Text) != CurrentFingerprint;
 }
