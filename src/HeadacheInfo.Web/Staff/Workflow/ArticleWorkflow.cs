@@ -72,10 +72,15 @@ public sealed partial class ArticleWorkflow(
 
     /// <summary>
     /// Everyone who wrote part of the change in progress: every save and submission since the article was last
-    /// published through the workflow. None of them may approve it.
+    /// published through the workflow, and whoever uploaded a picture it would put on the site for the first
+    /// time (a picture is part of the text that first shows it). None of them may approve it.
     /// </summary>
-    public async Task<IReadOnlyList<string>> ContributorsAsync(string slug) =>
-        (await ContributorsAsync(database, [slug])).GetValueOrDefault(slug) ?? [];
+    public async Task<IReadOnlyList<string>> ContributorsAsync(string slug)
+    {
+        var writers = (await ContributorsAsync(database, [slug])).GetValueOrDefault(slug) ?? [];
+        var uploaders = await DraftAsync(slug) is { } draft ? (await PicturesGoingLiveAsync(await TextOfAsync(draft))).Select(p => p.UploadedBy) : [];
+        return [.. writers.Union(uploaders, StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)];
+    }
 
     /// <summary>The contributors to the change in progress on each of these articles (see <see cref="Authorship"/>).</summary>
     internal static async Task<Dictionary<string, List<string>>> ContributorsAsync(StaffDbContext database, IReadOnlyList<string> slugs) =>
@@ -424,9 +429,9 @@ public sealed partial class ArticleWorkflow(
 
     private async Task<WorkflowResult> ConfirmHeldAsync(string slug, string seenFingerprint, StaffUser reviewer)
     {
-        if (!await users.IsInRoleAsync(reviewer, StaffRoles.Reviewer))
+        if (EditorialRules.Check(EditorialAction.Confirm, await EditorialActors.ForAsync(users, reviewer)) is { } notAReviewer)
         {
-            return WorkflowResult.Forbidden("Only a reviewer can confirm an article is still accurate.");
+            return RefusalWords.Forbidden(notAReviewer, EditorialAction.Confirm);
         }
 
         if (!Slug.IsValid(slug))
@@ -446,9 +451,9 @@ public sealed partial class ArticleWorkflow(
             return WorkflowResult.Conflict("The published article changed after you opened this page. Read it again, then confirm.");
         }
 
-        if ((await PublishedAuthorsAsync(slug)).Contains(reviewer.Email!, StringComparer.OrdinalIgnoreCase))
+        if (EditorialRules.Check(EditorialAction.Confirm, await EditorialActors.ForAsync(users, reviewer), [.. await PublishedAuthorsAsync(slug)]) is { } wroteIt)
         {
-            return WorkflowResult.Forbidden("You wrote the published version of this article, so another reviewer must confirm it.");
+            return RefusalWords.Forbidden(wroteIt, EditorialAction.Confirm);
         }
 
         var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
@@ -488,9 +493,9 @@ public sealed partial class ArticleWorkflow(
     /// </summary>
     public async Task<WorkflowResult> TakeDownAsync(string slug, string? reason, StaffUser reviewer)
     {
-        if (!await users.IsInRoleAsync(reviewer, StaffRoles.Reviewer))
+        if (EditorialRules.Check(EditorialAction.TakeDown, await EditorialActors.ForAsync(users, reviewer)) is { } refused)
         {
-            return WorkflowResult.Forbidden("Only a reviewer can take an article off the site.");
+            return RefusalWords.Forbidden(refused, EditorialAction.TakeDown);
         }
 
         if (!Slug.IsValid(slug))
@@ -578,9 +583,9 @@ public sealed partial class ArticleWorkflow(
 
     private async Task<WorkflowResult> RollBackHeldAsync(string slug, long revisionId, StaffUser reviewer)
     {
-        if (!await users.IsInRoleAsync(reviewer, StaffRoles.Reviewer))
+        if (EditorialRules.Check(EditorialAction.RollBack, await EditorialActors.ForAsync(users, reviewer)) is { } refused)
         {
-            return WorkflowResult.Forbidden("Only a reviewer can put back an earlier version.");
+            return RefusalWords.Forbidden(refused, EditorialAction.RollBack);
         }
 
         if (!Slug.IsValid(slug) || await FindAsync(revisionId) is not { } old || old.Slug != slug)
@@ -625,6 +630,7 @@ public sealed partial class ArticleWorkflow(
     {
         var problems = new List<ContentProblem>();
         var added = 0;
+        var onDisk = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (path, file) in files.List(problems))
         {
             var slug = Path.GetFileNameWithoutExtension(file);
@@ -633,8 +639,11 @@ public sealed partial class ArticleWorkflow(
                 continue;
             }
 
+            onDisk.Add(slug);
             using var held = await locks.HoldAsync(slug);
-            if (files.ReadText(path, file, []) is not { } text)
+            // A text the site cannot read is a problem on the dashboard (from the content store), not a version:
+            // it is never sent, so every other instance keeps serving the last good one.
+            if (files.ReadText(path, file, []) is not { } text || parser.Parse(file, slug, text).Article is null)
             {
                 continue;
             }
@@ -649,7 +658,68 @@ public sealed partial class ArticleWorkflow(
             }
         }
 
+        // What was published here: with PostgreSQL, what the log last left in this folder; without, the state rows.
+        var published = channel.Enabled ? channel.PublishedHere()
+            : await database.ArticleStates.AsNoTracking().Where(s => s.PublishedHash != string.Empty).Select(s => s.Slug).ToListAsync();
+        foreach (var slug in published.Where(slug => !onDisk.Contains(slug)))
+        {
+            using var held = await locks.HoldAsync(slug);
+            added += await RecordOutsideDeletionAsync(slug) ? 1 : 0;
+        }
+
         return added;
+    }
+
+    /// <summary>
+    /// Records that a published article's file was deleted by hand: a take-down by "outside the app" (with
+    /// PostgreSQL, as a row in the log, so the other instances take it down too). The caller holds the lock.
+    /// With PostgreSQL, only once this instance has applied every row about the article: a file the log has
+    /// not brought here yet is on its way, not deleted.
+    /// </summary>
+    internal async Task<bool> RecordOutsideDeletionAsync(string slug)
+    {
+        if (files.Read(slug).Exists
+            || (channel.Enabled && (channel.AppliedHash(slug) is not { Length: > 0 } || await PublishChannel.LatestSeqAsync(database, slug) > channel.LastApplied)))
+        {
+            return false;
+        }
+
+        try
+        {
+            await using var transaction = await database.Database.BeginTransactionAsync();
+            var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
+            if (!channel.Enabled && state.PublishedHash.Length == 0)
+            {
+                return false;
+            }
+
+            var last = await database.ArticleRevisions.AsNoTracking().Where(r => r.Slug == slug && r.Text != string.Empty)
+                .OrderByDescending(r => r.Id).Select(r => r.Text).FirstOrDefaultAsync() ?? string.Empty;
+            state.PublishedHash = string.Empty;
+            Add(NewRevision(slug, RevisionActions.Unpublished, last, ArticleFile.ContentHash(last), RevisionActions.OutsideTheApp,
+                channel.Enabled
+                    ? $"deleted from the content folder on {channel.Instance}, not through the staff area"
+                    : "deleted from the content folder, not through the staff area"));
+            state.Version++;
+            await database.SaveChangesAsync();
+            if (channel.Enabled)
+            {
+                await PublishChannel.AppendAsync(database, [channel.Row(PublishLogKinds.Removed, slug, null, null, string.Empty, time.GetUtcNow())]);
+            }
+
+            await transaction.CommitAsync();
+            channel.Wake();
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Someone acted on the article at the same moment: the next look at the folder decides again.
+            return false;
+        }
+        finally
+        {
+            database.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>
@@ -729,9 +799,10 @@ public sealed partial class ArticleWorkflow(
             return WorkflowResult.NotFound("There is no such change waiting for review.");
         }
 
-        if (!await users.IsInRoleAsync(reviewer, StaffRoles.Reviewer))
+        var actor = await EditorialActors.ForAsync(users, reviewer);
+        if (EditorialRules.Check(EditorialAction.Decide, actor) is { } notAReviewer)
         {
-            return WorkflowResult.Forbidden("Only a reviewer can approve or return a change.");
+            return RefusalWords.Forbidden(notAReviewer, EditorialAction.Decide);
         }
 
         using var held = await locks.HoldAsync(submitted.Slug);
@@ -748,9 +819,9 @@ public sealed partial class ArticleWorkflow(
                   $"at {decided.At:HH:mm} on {decided.At:d MMMM yyyy} (UTC).");
         }
 
-        if ((await ContributorsAsync(submitted.Slug)).Contains(reviewer.Email!, StringComparer.OrdinalIgnoreCase))
+        if (EditorialRules.Check(EditorialAction.Decide, actor, [.. await ContributorsAsync(submitted.Slug)]) is { } wroteIt)
         {
-            return WorkflowResult.Forbidden("You wrote part of this change, so another reviewer must decide on it.");
+            return RefusalWords.Forbidden(wroteIt, EditorialAction.Decide);
         }
 
         try

@@ -149,7 +149,7 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
         PutBack = Revisions.FirstOrDefault(r => r.Id == PutBackId);
         PutBackChanges = PutBack is null ? [] : TextDiff.Lines(published ?? string.Empty, PutBack.Text);
         var me = await users.GetUserAsync(User);
-        IsReviewer = me is not null && await users.IsInRoleAsync(me, StaffRoles.Reviewer);
+        IsReviewer = me is not null && (await EditorialActors.ForAsync(users, me)).IsReviewer;
         CanConfirm = Published && IsReviewer && !(await workflow.PublishedAuthorsAsync(Slug)).Contains(me!.Email!, StringComparer.OrdinalIgnoreCase);
     }
 
