@@ -5,13 +5,11 @@ namespace HeadacheInfo.Web.Articles;
 
 /// <summary>
 /// The public change log, kept in the article's own front matter (<c>changes:</c>, newest first), so it
-/// travels with the file, is covered by the sign-off fingerprint, and patients' pages never need the database.
+/// travels with the file, is covered by the sign-off hash, and patients' pages never need the database.
 /// Only an approval adds a line, from the author's "What changed, for readers" note.
 /// </summary>
 public static class ArticleChanges
 {
-    public const string Field = "changes";
-
     /// <summary>How long a reader note may be: one short line.</summary>
     public const int MaxNote = 200;
 
@@ -54,15 +52,14 @@ public static class ArticleChanges
             return text;
         }
 
-        if (Problem(note) is not null || FrontMatterBlock.Find(text) is not { } block)
+        if (Problem(note) is not null || ArticleFile.Read(text) is not { } file)
         {
             return null;
         }
 
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var existing = FrontMatterReader.Read(string.Join('\n', lines[(block.Open + 1)..block.Close]), "changes", 1, 1).FrontMatter?.Changes ?? [];
+        var existing = FrontMatterReader.Read(file.FrontMatter, ArticleFields.Changes, 1, 1).FrontMatter?.Changes ?? [];
         ImmutableArray<ArticleChange> log = [new ArticleChange(date, note.Trim()), .. existing.Take(MaxEntries - 1)];
-        return FrontMatterEditor.Set(text, [(Field, Yaml(log))]);
+        return FrontMatterEditor.Set(text, [(ArticleFields.Changes, Yaml(log))]);
     }
 
     /// <summary>The log as a YAML block list, one <c>{date, note}</c> mapping per line.</summary>

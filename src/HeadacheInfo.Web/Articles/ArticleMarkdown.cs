@@ -5,12 +5,14 @@ using Markdig.Extensions.AutoIdentifiers;
 
 namespace HeadacheInfo.Web.Articles;
 
-/// <summary>The Markdown dialect articles are written in. Built once at start and injected.</summary>
+/// <summary>
+/// The Markdown dialect articles' bodies are written in. Built once at start and injected. It never sees front
+/// matter: <see cref="ArticleFile"/> splits it off first.
+/// </summary>
 public static class ArticleMarkdown
 {
     public static MarkdownPipeline CreatePipeline(ClinicOptions clinic) =>
         new MarkdownPipelineBuilder()
-            .UseYamlFrontMatter()
             // GitHub-style ids are predictable from the heading text, so staff can write #anchor links by hand.
             .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
             .UsePipeTables()

@@ -5,7 +5,6 @@ using Markdig;
 using Markdig.Extensions.CustomContainers;
 using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.Tables;
-using Markdig.Extensions.Yaml;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -85,10 +84,17 @@ public sealed partial class ArticleParser(MarkdownPipeline pipeline)
         {
             return ParseChecked(file, slug, text, cancellation);
         }
-        catch (ArgumentException ex) when (ex.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        catch (Exception ex) when (ex is ArgumentException { Message: var m } && m.Contains("too deeply nested", StringComparison.Ordinal)
+            || ex is InsufficientExecutionStackException)
         {
             return ArticleParseResult.Failed(new(file, null,
                 "the Markdown is nested too deeply to read (quotes, lists, emphasis, care cards or footnotes inside each other); simplify it"));
+        }
+#pragma warning disable CA1031 // Whatever a text does to the Markdown library is that text's problem for the checker, never a failed page.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return ArticleParseResult.Failed(new(file, null, $"the Markdown could not be read ({ex.GetType().Name}); simplify the part you changed last"));
         }
     }
 
@@ -102,25 +108,25 @@ public sealed partial class ArticleParser(MarkdownPipeline pipeline)
     private ArticleParseResult ParseChecked(string file, string slug, string text, CancellationToken cancellation)
     {
         cancellation.ThrowIfCancellationRequested();
-        var document = Markdown.Parse(text, pipeline);
-        cancellation.ThrowIfCancellationRequested();
-        if (document.FirstOrDefault() is not YamlFrontMatterBlock frontMatterBlock)
+        if (ArticleFile.Read(text) is not { } articleFile)
         {
             return ArticleParseResult.Failed(new(file, 1,
                 "the file must start with front matter: a line '---', the fields, then another line '---'"));
         }
 
-        // Markdig lines are 0-based; the YAML text starts on the line after the opening '---'.
-        var headerLine = frontMatterBlock.Line + 1;
         var frontMatter = FrontMatterReader.Read(
-            frontMatterBlock.Lines.ToString(), file, firstLine: headerLine + 1, headerLine: headerLine);
+            articleFile.FrontMatter, file, firstLine: ArticleFile.FrontMatterFirstLine, headerLine: ArticleFile.OpenLine + 1);
         if (frontMatter.FrontMatter is null)
         {
             return new ArticleParseResult(null, frontMatter.Problems);
         }
 
+        // Markdig sees the body only, on the lines it has in the file: what is front matter is ArticleFile's word alone.
+        var document = Markdown.Parse(articleFile.BodyInPlace, pipeline);
+        cancellation.ThrowIfCancellationRequested();
+
         var meta = frontMatter.FrontMatter;
-        var signedOff = SignOff.Holds(meta, slug, text, frontMatterBlock.Line, frontMatterBlock.Line + frontMatterBlock.Lines.Count + 1);
+        var signedOff = SignOff.Holds(meta, slug, articleFile);
 
         // Facts are gathered first, so the content checker still sees the unsafe address it must report.
         var facts = FactsOf(document);

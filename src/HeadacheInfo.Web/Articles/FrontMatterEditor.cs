@@ -34,14 +34,15 @@ public static class FrontMatterEditor
     public static string? Set(string text, IReadOnlyList<(string Key, string YamlValue)> fields)
     {
         // A lone CR is a line break to Markdig but not here: such a text is not edited rather than edited wrongly.
-        if (text.Replace("\r\n", "\n", StringComparison.Ordinal).Contains('\r', StringComparison.Ordinal) || FrontMatterBlock.Find(text) is not { } block)
+        if (text.Replace("\r\n", "\n", StringComparison.Ordinal).Contains('\r', StringComparison.Ordinal) || ArticleFile.Read(text) is not { } file)
         {
             return null;
         }
 
-        var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
-        var lines = text.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
-        var yaml = string.Join('\n', lines[(block.Open + 1)..block.Close]);
+        var newline = file.Newline;
+        var lines = file.Lines.ToList();
+        var yaml = file.FrontMatter;
+        const int open = ArticleFile.OpenLine;
         if (TopLevelFields(yaml) is not { } found || Read(yaml) is not { } before)
         {
             return null;
@@ -56,21 +57,20 @@ public static class FrontMatterEditor
 
         foreach (var (key, first, last) in found.Where(f => replaced.ContainsKey(f.Key)).OrderByDescending(f => f.First))
         {
-            lines.RemoveRange(block.Open + 1 + first, last - first + 1);
-            lines.Insert(block.Open + 1 + first, replaced[key]);
+            lines.RemoveRange(open + 1 + first, last - first + 1);
+            lines.Insert(open + 1 + first, replaced[key]);
             replaced.Remove(key);
         }
 
-        var close = lines.FindIndex(block.Open + 1, line => line.Trim() is "---" or "...");
+        // Replacing fields above it moved the closing fence by as many entries as the list grew or shrank.
+        var close = file.CloseLine + lines.Count - file.Lines.Count;
         foreach (var (key, _) in fields.Where(f => replaced.ContainsKey(f.Key)))
         {
             lines.Insert(close++, replaced[key]);
         }
 
         var result = string.Join(newline, lines);
-        var after = FrontMatterBlock.Find(result) is { } edited
-            ? Read(string.Join('\n', result.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')[(edited.Open + 1)..edited.Close]))
-            : null;
+        var after = ArticleFile.Read(result) is { } edited ? Read(edited.FrontMatter) : null;
         return after is not null && SameContent(before, after, fields.Select(f => f.Key).ToHashSet(StringComparer.Ordinal)) ? result : null;
     }
 
@@ -82,7 +82,9 @@ public static class FrontMatterEditor
         {
             stream.Load(new StringReader(yaml));
         }
-        catch (YamlException)
+#pragma warning disable CA1031 // Any failure of the YAML library means the text is not edited, never a failed page.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
         {
             return null;
         }
@@ -111,11 +113,11 @@ public static class FrontMatterEditor
 
     /// <summary>Every field that was not set reads back the same: setting one field never changes another.</summary>
     private static bool SameContent(ArticleFrontMatter before, ArticleFrontMatter after, HashSet<string> set) =>
-        (set.Contains("title") || before.Title == after.Title) && (set.Contains("summary") || before.Summary == after.Summary) &&
-        (set.Contains("category") || before.Category == after.Category) && (set.Contains("order") || before.Order == after.Order) &&
-        (set.Contains("author") || before.Author == after.Author) && (set.Contains("references") || before.References.SequenceEqual(after.References)) &&
-        (set.Contains("reviewer") || before.Reviewer == after.Reviewer) && (set.Contains("last_reviewed") || before.LastReviewed == after.LastReviewed) &&
-        (set.Contains("next_review") || before.NextReview == after.NextReview) && (set.Contains("draft") || before.Draft == after.Draft) &&
-        (set.Contains(ArticleChanges.Field) || before.Changes.SequenceEqual(after.Changes)) &&
-        (set.Contains(FrontMatterReader.SuitsField) || before.Suits.SequenceEqual(after.Suits));
+        (set.Contains(ArticleFields.Title) || before.Title == after.Title) && (set.Contains(ArticleFields.Summary) || before.Summary == after.Summary) &&
+        (set.Contains(ArticleFields.Category) || before.Category == after.Category) && (set.Contains(ArticleFields.Order) || before.Order == after.Order) &&
+        (set.Contains(ArticleFields.Author) || before.Author == after.Author) && (set.Contains(ArticleFields.References) || before.References.SequenceEqual(after.References)) &&
+        (set.Contains(ArticleFields.Reviewer) || before.Reviewer == after.Reviewer) && (set.Contains(ArticleFields.LastReviewed) || before.LastReviewed == after.LastReviewed) &&
+        (set.Contains(ArticleFields.NextReview) || before.NextReview == after.NextReview) && (set.Contains(ArticleFields.Draft) || before.Draft == after.Draft) &&
+        (set.Contains(ArticleFields.Changes) || before.Changes.SequenceEqual(after.Changes)) &&
+        (set.Contains(ArticleFields.Suits) || before.Suits.SequenceEqual(after.Suits));
 }

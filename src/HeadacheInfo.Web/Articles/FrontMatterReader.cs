@@ -15,9 +15,6 @@ public static partial class FrontMatterReader
 {
     public const string DateFormat = "yyyy-MM-dd";
 
-    /// <summary>The symptom-check results an article suits: see <see cref="ArticleFrontMatter.Suits"/>.</summary>
-    public const string SuitsField = "suits";
-
     /// <param name="yaml">The text between the two <c>---</c> lines.</param>
     /// <param name="file">The file, relative to the content folder, for problem reports.</param>
     /// <param name="firstLine">The line of the file on which the YAML text starts (1-based).</param>
@@ -63,6 +60,13 @@ public static partial class FrontMatterReader
         {
             return FrontMatterResult.Failed(new(file, firstLine + (int)ex.Start.Line - 1,
                 $"the front matter is not valid YAML: {DescribeYamlError(ex)}"));
+        }
+#pragma warning disable CA1031 // Any failure of the YAML library on a text is that text's problem, never a page's.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            // YamlDotNet throws more than YamlException on some broken texts (an InvalidOperationException, say).
+            return FrontMatterResult.Failed(new(file, headerLine, "the front matter is not valid YAML: it could not be read; check its brackets, quotes and colons"));
         }
 
         var builder = new Builder();
@@ -129,21 +133,21 @@ public static partial class FrontMatterReader
 
         public string? Set(string key, YamlNode value) => key switch
         {
-            "title" => Text(key, value, v => _title = v),
-            "summary" => Text(key, value, v => _summary = v),
-            "author" => Text(key, value, v => _author = v),
-            "reviewer" => Text(key, value, v => _reviewer = v),
-            SignOff.FingerprintField => Text(key, value, v => _reviewFingerprint = v),
-            "category" => Category(value),
-            "order" => WholeNumber(key, value),
-            "last_reviewed" => Date(key, value, v => _lastReviewed = v),
-            "next_review" => Date(key, value, v => _nextReview = v),
-            "references" => References(value),
-            SuitsField => Suits(value),
-            ArticleChanges.Field => Changes(value),
-            "draft" => TrueOrFalse(key, value),
+            ArticleFields.Title => Text(key, value, v => _title = v),
+            ArticleFields.Summary => Text(key, value, v => _summary = v),
+            ArticleFields.Author => Text(key, value, v => _author = v),
+            ArticleFields.Reviewer => Text(key, value, v => _reviewer = v),
+            ArticleFields.ReviewFingerprint => Text(key, value, v => _reviewFingerprint = v),
+            ArticleFields.Category => Category(value),
+            ArticleFields.Order => WholeNumber(key, value),
+            ArticleFields.LastReviewed => Date(key, value, v => _lastReviewed = v),
+            ArticleFields.NextReview => Date(key, value, v => _nextReview = v),
+            ArticleFields.References => References(value),
+            ArticleFields.Suits => Suits(value),
+            ArticleFields.Changes => Changes(value),
+            ArticleFields.Draft => TrueOrFalse(key, value),
             "" => "every line of the front matter needs a field name before the ':'",
-            _ => $"unknown field '{key}'; the fields are {string.Join(", ", KnownFields)}",
+            _ => $"unknown field '{key}'; the fields are {string.Join(", ", ArticleFields.All)}",
         };
 
         /// <summary>Fields whose value was wrong; already reported, so not reported again as missing.</summary>
@@ -153,11 +157,11 @@ public static partial class FrontMatterReader
         {
             (string Key, bool Present)[] required =
             [
-                ("title", _title is not null),
-                ("summary", _summary is not null),
-                ("category", _category is not null),
-                ("last_reviewed", _lastReviewed is not null),
-                ("next_review", _nextReview is not null),
+                (ArticleFields.Title, _title is not null),
+                (ArticleFields.Summary, _summary is not null),
+                (ArticleFields.Category, _category is not null),
+                (ArticleFields.LastReviewed, _lastReviewed is not null),
+                (ArticleFields.NextReview, _nextReview is not null),
             ];
             return required.Where(f => !f.Present && !Rejected.Contains(f.Key)).Select(f => f.Key);
         }
@@ -165,12 +169,6 @@ public static partial class FrontMatterReader
         public ArticleFrontMatter Build() => new(
             _title!, _summary!, _category!, _order, _lastReviewed!.Value, _nextReview!.Value,
             _author, _reviewer, _references, _draft, _reviewFingerprint) { Changes = _changes, Suits = _suits };
-
-        private static readonly string[] KnownFields =
-        [
-            "title", "summary", "category", "order", "last_reviewed", "next_review", "author", "reviewer",
-            "references", "draft", SignOff.FingerprintField, ArticleChanges.Field, SuitsField,
-        ];
 
         private static string? Scalar(YamlNode node) =>
             node is YamlScalarNode { Value: { } value } && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

@@ -178,25 +178,19 @@ public sealed partial class ContentChecker(ContentLoader loader, TimeProvider ti
     /// </summary>
     private static IEnumerable<(string Text, int? Line)> WrittenText(string contentRoot, Article article, string? text)
     {
-        string[] lines;
         try
         {
-            lines = text?.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n') ?? File.ReadAllLines(Path.Combine(contentRoot, article.File));
+            text ??= File.ReadAllText(Path.Combine(contentRoot, article.File));
         }
         catch (IOException)
         {
             yield break; // changed since it was loaded; the next check will see it
         }
 
-        var inFrontMatter = lines.Length > 0 && lines[0].TrimStart('\uFEFF').Trim() == "---";
-        for (var i = inFrontMatter ? 1 : 0; i < lines.Length; i++)
+        var split = ArticleFile.Read(text);
+        var lines = split?.Lines ?? ArticleFile.SplitLines(text);
+        for (var i = split is null ? 0 : split.CloseLine + 1; i < lines.Count; i++)
         {
-            if (inFrontMatter)
-            {
-                inFrontMatter = lines[i].Trim() != "---";
-                continue;
-            }
-
             yield return (LinkTarget().Replace(lines[i], " "), i + 1);
         }
     }

@@ -3,12 +3,12 @@ namespace HeadacheInfo.Tests.Infrastructure;
 /// <summary>Article files as staff would write them.</summary>
 public static class ArticleText
 {
-    /// <summary>The text as a clinician signed it off in the staff area: with the fingerprint of exactly this text, for this slug.</summary>
+    /// <summary>The text as a clinician signed it off in the staff area: with the sign-off hash of exactly this text, for this slug.</summary>
     public static string SignedOff(string slug, string text)
     {
-        var fingerprint = HeadacheInfo.Web.Articles.SignOff.Fingerprint(slug, text)!;
+        var hash = HeadacheInfo.Editorial.ArticleFile.SignOffHash(slug, text)!;
         var close = text.IndexOf("\n---", 3, StringComparison.Ordinal);
-        return text[..close] + $"\n{HeadacheInfo.Web.Articles.SignOff.FingerprintField}: {fingerprint}" + text[close..];
+        return text[..close] + $"\n{HeadacheInfo.Editorial.ArticleFields.ReviewFingerprint}: {hash}" + text[close..];
     }
 
     public const string DefaultBody = "## What it is\n\nA headache that starts in the neck.\n";

@@ -45,7 +45,7 @@ public sealed class ArticleWorkflowRulesTests(ArticleWorkflowRulesTests.Site sit
 
     private async Task<ArticleRevision> SendAsync(string slug, StaffUser author, string body)
     {
-        var baseHash = await WithWorkflowAsync(w => Task.FromResult(ArticleDraft.Fingerprint(w.PublishedText(slug))));
+        var baseHash = await WithWorkflowAsync(w => Task.FromResult(ArticleFile.ContentHash(w.PublishedText(slug))));
         var result = await WithWorkflowAsync(w => w.SaveAsync(Edit(slug, body, baseHash: baseHash), author, send: true));
         Assert.True(result.Succeeded, result.Message);
         return result.Revision!;
@@ -59,7 +59,7 @@ public sealed class ArticleWorkflowRulesTests(ArticleWorkflowRulesTests.Site sit
         var author = await UserAsync("rules-author@clinic.example", StaffRoles.Author);
         var other = await UserAsync("rules-other-author@clinic.example", StaffRoles.Author);
         var sent = await SendAsync("roles", author, "## Change\n\nA change by an author.\n");
-        var fingerprint = ArticleDraft.Fingerprint(File("roles"));
+        var fingerprint = ArticleFile.ContentHash(File("roles"));
 
         Assert.Equal(WorkflowOutcome.Forbidden, (await WithWorkflowAsync(w => w.ApproveAsync(sent.Id, null, other))).Outcome);
         Assert.Equal(WorkflowOutcome.Forbidden, (await WithWorkflowAsync(w => w.ReturnAsync(sent.Id, "No.", other))).Outcome);
@@ -75,7 +75,7 @@ public sealed class ArticleWorkflowRulesTests(ArticleWorkflowRulesTests.Site sit
         var writer = await UserAsync("rules-writer@clinic.example", StaffRoles.Reviewer);
         var sender = await UserAsync("rules-sender@clinic.example", StaffRoles.Author);
         var independent = await UserAsync("rules-independent@clinic.example", StaffRoles.Reviewer);
-        var baseHash = ArticleDraft.Fingerprint(File("four-eyes"));
+        var baseHash = ArticleFile.ContentHash(File("four-eyes"));
         var saved = await WithWorkflowAsync(w => w.SaveAsync(Edit("four-eyes", "## Mine\n\nThe writer's words.\n", baseHash: baseHash), writer, send: false));
         var sent = await WithWorkflowAsync(w => w.SaveAsync(Edit("four-eyes", "## Mine\n\nThe writer's words.\n", saved.Revision!.Id, baseHash), sender, send: true));
         Assert.True(sent.Succeeded, sent.Message);
@@ -83,7 +83,7 @@ public sealed class ArticleWorkflowRulesTests(ArticleWorkflowRulesTests.Site sit
         Assert.Equal(["rules-sender@clinic.example", "rules-writer@clinic.example"], await WithWorkflowAsync(w => w.ContributorsAsync("four-eyes")));
         Assert.Equal(WorkflowOutcome.Forbidden, (await WithWorkflowAsync(w => w.ApproveAsync(sent.Revision!.Id, null, writer))).Outcome);
         Assert.Equal(WorkflowOutcome.Done, (await WithWorkflowAsync(w => w.ApproveAsync(sent.Revision!.Id, null, independent))).Outcome);
-        Assert.Equal(WorkflowOutcome.Forbidden, (await WithWorkflowAsync(w => w.ConfirmAsync("four-eyes", ArticleDraft.Fingerprint(File("four-eyes")), writer))).Outcome);
+        Assert.Equal(WorkflowOutcome.Forbidden, (await WithWorkflowAsync(w => w.ConfirmAsync("four-eyes", ArticleFile.ContentHash(File("four-eyes")), writer))).Outcome);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class ArticleWorkflowRulesTests(ArticleWorkflowRulesTests.Site sit
     public async Task A_text_the_checker_finds_errors_in_is_never_sent_or_approved()
     {
         var author = await UserAsync("rules-checker-author@clinic.example", StaffRoles.Author);
-        var baseHash = ArticleDraft.Fingerprint(File("checker"));
+        var baseHash = ArticleFile.ContentHash(File("checker"));
 
         var sent = await WithWorkflowAsync(w => w.SaveAsync(Edit("checker", "## Help\n\nCall 999 now.\n", baseHash: baseHash), author, send: true));
 
@@ -151,7 +151,7 @@ public sealed class ArticleWorkflowRulesTests(ArticleWorkflowRulesTests.Site sit
     {
         var author = await UserAsync("rules-older-author@clinic.example", StaffRoles.Author);
         var reviewer = await UserAsync("rules-older-reviewer@clinic.example", StaffRoles.Reviewer);
-        var oldBase = ArticleDraft.Fingerprint(File("older-base"));
+        var oldBase = ArticleFile.ContentHash(File("older-base"));
         var sent = await SendAsync("older-base", author, "## Change\n\nThe first change.\n");
         // The author keeps writing in a form opened before the approval.
         Assert.True((await WithWorkflowAsync(w => w.ApproveAsync(sent.Id, null, reviewer))).Succeeded);
@@ -217,7 +217,7 @@ public sealed class ArticleWorkflowRulesTests(ArticleWorkflowRulesTests.Site sit
         var writer = await UserAsync("restore-writer@clinic.example", StaffRoles.Reviewer);
         var author = await UserAsync("restore-author@clinic.example", StaffRoles.Author);
         var other = await UserAsync("restore-other@clinic.example", StaffRoles.Reviewer);
-        var baseHash = ArticleDraft.Fingerprint(File("restored-writers"));
+        var baseHash = ArticleFile.ContentHash(File("restored-writers"));
         var unreviewed = await WithWorkflowAsync(w => w.SaveAsync(Edit("restored-writers", "## Claim\n\nWords no one reviewed.\n", baseHash: baseHash), writer, send: false));
         // The author opens the editor on the writer's draft, replaces every word, and sends it; another reviewer approves.
         var replaced = await WithWorkflowAsync(w => w.SaveAsync(
@@ -245,7 +245,7 @@ public sealed class ArticleWorkflowRulesTests(ArticleWorkflowRulesTests.Site sit
         Assert.True((await WithWorkflowAsync(w => w.RollBackAsync("confirm-after-rollback", theirs.Id, writer))).Succeeded);
 
         Assert.Equal(["putback-writer@clinic.example"], await WithWorkflowAsync(w => w.PublishedAuthorsAsync("confirm-after-rollback")));
-        var confirm = await WithWorkflowAsync(w => w.ConfirmAsync("confirm-after-rollback", ArticleDraft.Fingerprint(File("confirm-after-rollback")), writer));
+        var confirm = await WithWorkflowAsync(w => w.ConfirmAsync("confirm-after-rollback", ArticleFile.ContentHash(File("confirm-after-rollback")), writer));
         Assert.Equal(WorkflowOutcome.Forbidden, confirm.Outcome);
     }
 
@@ -254,7 +254,7 @@ public sealed class ArticleWorkflowRulesTests(ArticleWorkflowRulesTests.Site sit
     {
         var mine = await UserAsync("keep-mine@clinic.example", StaffRoles.Author);
         var colleague = await UserAsync("keep-colleague@clinic.example", StaffRoles.Author);
-        var baseHash = ArticleDraft.Fingerprint(File("keep-mine"));
+        var baseHash = ArticleFile.ContentHash(File("keep-mine"));
         var v1 = await WithWorkflowAsync(w => w.SaveAsync(Edit("keep-mine", "## V1\n\nThe colleague's first save.\n", baseHash: baseHash), colleague, send: false));
         var conflict = await WithWorkflowAsync(w => w.SaveAsync(Edit("keep-mine", "## Mine\n\nMy words.\n", baseHash: baseHash), mine, send: false));
         Assert.Equal(WorkflowOutcome.Conflict, conflict.Outcome);

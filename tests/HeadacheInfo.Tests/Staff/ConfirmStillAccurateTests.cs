@@ -114,7 +114,7 @@ public sealed class ConfirmStillAccurateTests(ConfirmStillAccurateTests.Site sit
         var token = history.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
         using var response = await author.Http.PostAsync(new Uri("/staff/articles/author-tries/history", UriKind.Relative), new FormUrlEncodedContent(
-            [new("__RequestVerificationToken", token), new("action", "confirm"), new("PublishedFingerprint", ArticleDraft.Fingerprint(FileText("author-tries")))]));
+            [new("__RequestVerificationToken", token), new("action", "confirm"), new("PublishedFingerprint", ArticleFile.ContentHash(FileText("author-tries")))]));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.DoesNotContain("reviewer:", FileText("author-tries"), StringComparison.Ordinal);
@@ -141,7 +141,7 @@ public sealed class ConfirmStillAccurateTests(ConfirmStillAccurateTests.Site sit
         var token = history.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var published = FileText("own-words");
         using var response = await writer.Http.PostAsync(new Uri("/staff/articles/own-words/history", UriKind.Relative), new FormUrlEncodedContent(
-            [new("__RequestVerificationToken", token), new("action", "confirm"), new("PublishedFingerprint", ArticleDraft.Fingerprint(published))]));
+            [new("__RequestVerificationToken", token), new("action", "confirm"), new("PublishedFingerprint", ArticleFile.ContentHash(published))]));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(published, FileText("own-words"));

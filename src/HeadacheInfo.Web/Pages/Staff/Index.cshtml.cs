@@ -67,7 +67,7 @@ public sealed class IndexModel(
         var schedules = await work.ScheduledAsync();
         ClinicZone = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HeadacheInfo.Web.Clinic.ClinicOptions>>().Value.FindZone();
         var me = await users.GetUserAsync(User);
-        IsReviewer = me is not null && await users.IsInRoleAsync(me, StaffRoles.Reviewer);
+        IsReviewer = me is not null && (await EditorialActors.ForAsync(users, me)).IsReviewer;
         Work = me is null ? Work : await work.ForAsync(me.Email!, IsReviewer);
 
         var files = Dashboard.Rows.ToDictionary(r => r.Slug, StringComparer.Ordinal);

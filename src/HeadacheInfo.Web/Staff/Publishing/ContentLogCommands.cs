@@ -115,7 +115,7 @@ public static class ContentLogCommands
                 continue;
             }
 
-            var hash = ArticleDraft.Fingerprint(Convert.ToBase64String(bytes));
+            var hash = ArticleFile.ContentHash(Convert.ToBase64String(bytes));
             if (latest.TryGetValue((PublishLogKinds.Picture, name), out var logged))
             {
                 if (logged.Hash != hash)
@@ -138,7 +138,7 @@ public static class ContentLogCommands
                 continue;
             }
 
-            var hash = ArticleDraft.Fingerprint(text);
+            var hash = ArticleFile.ContentHash(text);
             if (latest.TryGetValue((PublishLogKinds.Article, slug), out var logged))
             {
                 if (logged.Hash != hash)

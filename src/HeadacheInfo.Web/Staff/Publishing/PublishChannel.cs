@@ -38,6 +38,9 @@ public sealed class PublishChannel(IOptions<DatabaseOptions> database, IOptions<
     /// <summary>The fingerprint of an article as the last row applied here left it ("" when removed), if a row did.</summary>
     public string? AppliedHash(string slug) => _applied.TryGetValue(slug, out var hash) ? hash : null;
 
+    /// <summary>The articles the rows applied here left in this folder.</summary>
+    public IReadOnlyList<string> PublishedHere() => [.. _applied.Where(a => a.Value.Length > 0).Select(a => a.Key)];
+
     internal void Applied(PublishLogEntry row)
     {
         if (row.Kind is PublishLogKinds.Article or PublishLogKinds.Removed)
@@ -95,14 +98,19 @@ public sealed class PublishChannel(IOptions<DatabaseOptions> database, IOptions<
     /// <summary>The rows a published change makes: its pictures first, so a page never shows a picture not yet there.</summary>
     internal List<PublishLogEntry> RowsFor(PublishedChange change, DateTimeOffset at) =>
     [
-        .. change.Pictures.Select(p => Row(PublishLogKinds.Picture, p.Name, null, p.Bytes, ArticleDraft.Fingerprint(Convert.ToBase64String(p.Bytes)), at)),
+        .. change.Pictures.Select(p => Row(PublishLogKinds.Picture, p.Name, null, p.Bytes, ArticleFile.ContentHash(Convert.ToBase64String(p.Bytes)), at)),
         change.Text is { } text
-            ? Row(PublishLogKinds.Article, change.Slug, text, null, ArticleDraft.Fingerprint(text), at)
+            ? Row(PublishLogKinds.Article, change.Slug, text, null, ArticleFile.ContentHash(text), at)
             : Row(PublishLogKinds.Removed, change.Slug, null, null, string.Empty, at),
     ];
 
     internal PublishLogEntry Row(string kind, string name, string? text, byte[]? bytes, string hash, DateTimeOffset at) =>
         new() { Kind = kind, Name = name, Text = text, Bytes = bytes, Hash = hash, Origin = Instance, At = at };
+
+    /// <summary>The number of the latest row about an article (its text or its removal), or 0 when the log has none.</summary>
+    internal static async Task<long> LatestSeqAsync(StaffDbContext db, string slug) =>
+        await db.PublishLog.AsNoTracking().Where(r => r.Name == slug && (r.Kind == PublishLogKinds.Article || r.Kind == PublishLogKinds.Removed))
+            .Select(r => (long?)r.Seq).MaxAsync() ?? 0;
 
     /// <summary>The latest row's fingerprint for an article, whoever wrote it; null when the log has none.</summary>
     internal static Task<string?> LatestHashAsync(StaffDbContext db, string slug) =>

@@ -263,7 +263,7 @@ internal sealed partial class PublishLogApplier(
                 using (await locks.HoldAsync(row.Name))
                 {
                     var here = folder.Read(row.Name).Text;
-                    var hereHash = here is null ? string.Empty : ArticleDraft.Fingerprint(here);
+                    var hereHash = here is null ? string.Empty : ArticleFile.ContentHash(here);
                     if (here is not null && channel.AppliedHash(row.Name) is { } applied && hereHash != applied && hereHash != row.Hash
                         && !await LoggedAsync(row.Name, hereHash))
                     {

@@ -103,18 +103,7 @@ public sealed record ArticleDraft(
         : null;
 
     /// <summary>The whole file, front matter first, every text value quoted by a YAML emitter so no text can break the YAML.</summary>
-    public string ToMarkdown()
-    {
-        var text = new StringBuilder("---\n");
-        foreach (var (key, value) in Fields())
-        {
-            text.Append(key).Append(": ").Append(value).Append('\n');
-        }
-
-        text.Append("---\n\n");
-        text.Append(NormalisedBody).Append('\n');
-        return text.ToString();
-    }
+    public string ToMarkdown() => ArticleFile.Compose(Fields(), NormalisedBody);
 
     /// <summary>
     /// The file this draft makes from <paramref name="baseText"/>, the file it was based on: only the fields that
@@ -123,7 +112,7 @@ public sealed record ArticleDraft(
     /// </summary>
     public string ApplyTo(string? baseText)
     {
-        if (baseText is null || FromMarkdown(baseText) is not { } before || FrontMatterBlock.Find(baseText) is not { } block)
+        if (baseText is null || FromMarkdown(baseText) is not { } before || ArticleFile.Read(baseText) is not { } baseFile)
         {
             return ToMarkdown();
         }
@@ -132,8 +121,8 @@ public sealed record ArticleDraft(
         var changed = Fields().Where(f => !beforeFields.TryGetValue(f.Key, out var old) || old != f.Value).ToList();
         // A field the form left empty that the file had is written empty rather than left claiming its old value.
         changed.AddRange(beforeFields.Keys.Except(Fields().Select(f => f.Key), StringComparer.Ordinal)
-            .Where(key => key is "order" or "author" or "references")
-            .Select(key => (key, key == "references" ? "[]" : "\"\"")));
+            .Where(key => key is ArticleFields.Order or ArticleFields.Author or ArticleFields.References)
+            .Select(key => (key, key == ArticleFields.References ? "[]" : "\"\"")));
         var text = changed.Count == 0 ? baseText : FrontMatterEditor.Set(baseText, changed) ?? ToMarkdown();
         if (before.NormalisedBody == NormalisedBody)
         {
@@ -143,7 +132,7 @@ public sealed record ArticleDraft(
         // The new body goes between the same blank lines the author had around the old one.
         var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
         var lines = text.Split('\n');
-        var close = FrontMatterBlock.Find(text)?.Close ?? block.Close;
+        var close = ArticleFile.Read(text)?.CloseLine ?? baseFile.CloseLine;
         var header = string.Join('\n', lines.Take(close + 1));
         var oldBody = text.Length > header.Length ? text[header.Length..] : newline;
         var leading = oldBody[..(oldBody.Length - oldBody.TrimStart().Length)];
@@ -157,32 +146,32 @@ public sealed record ArticleDraft(
     /// <summary>The front matter as written: keys in the usual order, each value as YAML.</summary>
     private IEnumerable<(string Key, string Value)> Fields()
     {
-        yield return ("title", FrontMatterEditor.Quote(Title.Trim()));
-        yield return ("summary", FrontMatterEditor.Quote(Summary.Trim()));
-        yield return ("category", FrontMatterEditor.Quote(Category.Trim()));
+        yield return (ArticleFields.Title, FrontMatterEditor.Quote(Title.Trim()));
+        yield return (ArticleFields.Summary, FrontMatterEditor.Quote(Summary.Trim()));
+        yield return (ArticleFields.Category, FrontMatterEditor.Quote(Category.Trim()));
         if (Order is { } order)
         {
-            yield return ("order", order.ToString(CultureInfo.InvariantCulture));
+            yield return (ArticleFields.Order, order.ToString(CultureInfo.InvariantCulture));
         }
 
-        yield return ("last_reviewed", LastReviewed.ToString(FrontMatterReader.DateFormat, CultureInfo.InvariantCulture));
-        yield return ("next_review", NextReview.ToString(FrontMatterReader.DateFormat, CultureInfo.InvariantCulture));
+        yield return (ArticleFields.LastReviewed, LastReviewed.ToString(FrontMatterReader.DateFormat, CultureInfo.InvariantCulture));
+        yield return (ArticleFields.NextReview, NextReview.ToString(FrontMatterReader.DateFormat, CultureInfo.InvariantCulture));
         if (!string.IsNullOrWhiteSpace(Author))
         {
-            yield return ("author", FrontMatterEditor.Quote(Author.Trim()));
+            yield return (ArticleFields.Author, FrontMatterEditor.Quote(Author.Trim()));
         }
 
         if (!string.IsNullOrWhiteSpace(Reviewer))
         {
-            yield return ("reviewer", FrontMatterEditor.Quote(Reviewer.Trim()));
+            yield return (ArticleFields.Reviewer, FrontMatterEditor.Quote(Reviewer.Trim()));
         }
 
         if (!References.IsEmpty)
         {
-            yield return ("references", string.Concat(References.Select(r => "\n  - " + FrontMatterEditor.Quote(r.Trim()))));
+            yield return (ArticleFields.References, string.Concat(References.Select(r => "\n  - " + FrontMatterEditor.Quote(r.Trim()))));
         }
 
-        yield return ("draft", Draft ? "true" : "false");
+        yield return (ArticleFields.Draft, Draft ? "true" : "false");
     }
 
     /// <summary>
@@ -191,15 +180,13 @@ public sealed record ArticleDraft(
     /// </summary>
     public static ArticleDraft? FromMarkdown(string text)
     {
-        if (FrontMatterBlock.Find(text) is not { } block)
+        if (ArticleFile.Read(text) is not { } file)
         {
             return null;
         }
 
-        var lines = text.Split('\n').Select(line => line.TrimEnd('\r')).ToArray();
-        var yaml = string.Join('\n', lines[(block.Open + 1)..block.Close]);
-        var body = string.Join('\n', lines.Skip(block.Close + 1));
-        var read = FrontMatterReader.Read(yaml, "draft", firstLine: block.Open + 2, headerLine: block.Open + 1);
+        var body = file.Body;
+        var read = FrontMatterReader.Read(file.FrontMatter, "draft", firstLine: ArticleFile.FrontMatterFirstLine, headerLine: ArticleFile.OpenLine + 1);
         if (read.FrontMatter is not { } meta)
         {
             return null;
@@ -208,10 +195,6 @@ public sealed record ArticleDraft(
         return new ArticleDraft(meta.Title, meta.Summary, meta.Category.Key, meta.Order, meta.References, meta.Author, meta.Reviewer,
             body.Trim(), meta.LastReviewed, meta.NextReview, meta.Draft);
     }
-
-    /// <summary>A short fingerprint of a file's text: what a draft was based on, to notice a change made since.</summary>
-    public static string Fingerprint(string? text) =>
-        text is null ? string.Empty : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.Replace("\r\n", "\n", StringComparison.Ordinal))).AsSpan(0, 12)).ToLowerInvariant();
 
     /// <summary>A slug made from a title: lowercase letters and digits joined by single hyphens.</summary>
     public static string SlugFrom(string title)

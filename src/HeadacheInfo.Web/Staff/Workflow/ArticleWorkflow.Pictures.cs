@@ -194,6 +194,15 @@ public sealed partial class ArticleWorkflow
     private List<string> NotOnSite(string text) =>
         [.. PictureRules.Reference().Matches(text).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).Where(name => !images.Exists(name))];
 
+    /// <summary>The pictures a text would put on the site for the first time, each with who uploaded it.</summary>
+    public async Task<IReadOnlyList<PictureGoingLive>> PicturesGoingLiveAsync(string text)
+    {
+        var names = NotOnSite(text);
+        return names.Count == 0 ? []
+            : await database.RevisionPictures.AsNoTracking().Where(p => names.Contains(p.Name)).OrderBy(p => p.Name)
+                .Select(p => new PictureGoingLive(p.Name, p.UploadedBy)).ToListAsync();
+    }
+
     /// <summary>The pictures a text about to be published shows that are not in the images folder yet.</summary>
     private async Task<IReadOnlyList<(string Name, byte[] Bytes)>> PicturesToWriteAsync(string text)
     {

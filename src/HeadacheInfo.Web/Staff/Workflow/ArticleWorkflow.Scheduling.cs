@@ -54,7 +54,7 @@ public sealed partial class ArticleWorkflow
     /// </summary>
     public async Task<WorkflowResult> CancelScheduleAsync(string slug, StaffUser reviewer)
     {
-        if (await RefusedToAsync(slug, reviewer, "Only a reviewer can cancel a scheduled change.") is { } refused)
+        if (await RefusedToAsync(slug, reviewer, EditorialAction.CancelSchedule) is { } refused)
         {
             return refused;
         }
@@ -93,7 +93,7 @@ public sealed partial class ArticleWorkflow
     /// <summary>Sets a time for a published article to come off the site by itself, for seasonal or time-limited advice.</summary>
     public async Task<WorkflowResult> ScheduleTakeDownAsync(string slug, string? takeDownAt, string? reason, StaffUser reviewer)
     {
-        if (await RefusedToAsync(slug, reviewer, "Only a reviewer can take an article off the site.") is { } refused)
+        if (await RefusedToAsync(slug, reviewer, EditorialAction.TakeDown) is { } refused)
         {
             return refused;
         }
@@ -147,7 +147,7 @@ public sealed partial class ArticleWorkflow
     /// <summary>Calls off a take-down date; the article stays on the site.</summary>
     public async Task<WorkflowResult> CancelTakeDownAsync(string slug, StaffUser reviewer)
     {
-        if (await RefusedToAsync(slug, reviewer, "Only a reviewer can change when an article comes off the site.") is { } refused)
+        if (await RefusedToAsync(slug, reviewer, EditorialAction.ScheduleTakeDown) is { } refused)
         {
             return refused;
         }
@@ -217,7 +217,8 @@ public sealed partial class ArticleWorkflow
 
         // The sign-off is the approving reviewer's: if they are no longer a reviewer here when it falls due (the role
         // taken away, the account disabled or removed), their word no longer stands behind it.
-        if (await users.FindByEmailAsync(scheduled.Author) is not { Disabled: false } approver || !await users.IsInRoleAsync(approver, StaffRoles.Reviewer))
+        if (await users.FindByEmailAsync(scheduled.Author) is not { } approver
+            || !EditorialRules.Allows(EditorialAction.Decide, await EditorialActors.ForAsync(users, approver)))
         {
             return await ScheduleFailedAsync(state, transaction, $"Not published: {scheduled.Author}, who approved it, is no longer a reviewer here. " +
                 "Cancel it, and another reviewer can approve it again.");
@@ -229,14 +230,14 @@ public sealed partial class ArticleWorkflow
                 "Cancel it, then return it to the author.");
         }
 
-        if (scheduled.BaseHash != ArticleDraft.Fingerprint(PublishedText(slug)))
+        if (scheduled.BaseHash != ArticleFile.ContentHash(PublishedText(slug)))
         {
             return await ScheduleFailedAsync(state, transaction, "Not published: the article on the site changed after this was approved, " +
                 "and going live would have undone that change. Cancel it, then return it to the author to bring it up to date.");
         }
 
         state.ClearSchedule();
-        state.PublishedHash = ArticleDraft.Fingerprint(scheduled.Text);
+        state.PublishedHash = ArticleFile.ContentHash(scheduled.Text);
         // Signed by the reviewer who approved it, on the day they did; the same text byte for byte.
         var approved = NewRevision(slug, RevisionActions.Approved, scheduled.Text, scheduled.BaseHash, scheduled.Author,
             $"went live as scheduled (approved in revision {scheduled.Id})", scheduled.SubjectRevisionId);
@@ -303,8 +304,8 @@ public sealed partial class ArticleWorkflow
     }
 
     /// <summary>A scheduling step is a reviewer's, on an article that can exist.</summary>
-    private async Task<WorkflowResult?> RefusedToAsync(string slug, StaffUser reviewer, string forbidden) =>
-        !await users.IsInRoleAsync(reviewer, StaffRoles.Reviewer) ? WorkflowResult.Forbidden(forbidden)
+    private async Task<WorkflowResult?> RefusedToAsync(string slug, StaffUser reviewer, EditorialAction action) =>
+        EditorialRules.Check(action, await EditorialActors.ForAsync(users, reviewer)) is { } refused ? RefusalWords.Forbidden(refused, action)
         : !Slug.IsValid(slug) ? WorkflowResult.NotFound("There is no such article.")
         : null;
 

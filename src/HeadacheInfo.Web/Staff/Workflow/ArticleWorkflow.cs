@@ -73,10 +73,15 @@ public sealed partial class ArticleWorkflow(
 
     /// <summary>
     /// Everyone who wrote part of the change in progress: every save and submission since the article was last
-    /// published through the workflow. None of them may approve it.
+    /// published through the workflow, and whoever uploaded a picture it would put on the site for the first
+    /// time (a picture is part of the text that first shows it). None of them may approve it.
     /// </summary>
-    public async Task<IReadOnlyList<string>> ContributorsAsync(string slug) =>
-        (await ContributorsAsync(database, [slug])).GetValueOrDefault(slug) ?? [];
+    public async Task<IReadOnlyList<string>> ContributorsAsync(string slug)
+    {
+        var writers = (await ContributorsAsync(database, [slug])).GetValueOrDefault(slug) ?? [];
+        var uploaders = await DraftAsync(slug) is { } draft ? (await PicturesGoingLiveAsync(await TextOfAsync(draft))).Select(p => p.UploadedBy) : [];
+        return [.. writers.Union(uploaders, StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)];
+    }
 
     /// <summary>The contributors to the change in progress on each of these articles (see <see cref="Authorship"/>).</summary>
     internal static async Task<Dictionary<string, List<string>>> ContributorsAsync(StaffDbContext database, IReadOnlyList<string> slugs) =>
@@ -106,7 +111,7 @@ public sealed partial class ArticleWorkflow(
         var drafted = DraftPictures(text, uploading);
         // The pictures found are part of what was checked: a picture uploaded later is checked afresh.
         var found = string.Join('|', drafted.Keys.Order(StringComparer.Ordinal));
-        var (article, onItsOwn) = rendered.Cache.GetOrCreate((nameof(ArticleWorkflow), slug, ArticleDraft.Fingerprint(text), today, found), entry =>
+        var (article, onItsOwn) = rendered.Cache.GetOrCreate((nameof(ArticleWorkflow), slug, ArticleFile.ContentHash(text), today, found), entry =>
         {
             entry.SetSize(1).SetSlidingExpiration(TimeSpan.FromMinutes(30));
             try
@@ -173,7 +178,7 @@ public sealed partial class ArticleWorkflow(
                 notices.Add($"This draft was last saved by {draft.Author}, not by you. What you save and send is yours too: a reviewer who wrote any of it cannot approve it.");
             }
 
-            if (draft.BaseHash != ArticleDraft.Fingerprint(published))
+            if (draft.BaseHash != ArticleFile.ContentHash(published))
             {
                 notices.Add("This draft was based on an older version of the published article, which has changed since. Compare them on the History page before you send it.");
             }
@@ -197,7 +202,7 @@ public sealed partial class ArticleWorkflow(
 
         var text = draft?.Text ?? published ?? offSite;
         var fields = text is null ? null : ArticleDraft.FromMarkdown(text);
-        return new EditorStart(fields, fields is null ? text : null, draft?.Id ?? 0, draft?.BaseHash ?? ArticleDraft.Fingerprint(published), status, notices)
+        return new EditorStart(fields, fields is null ? text : null, draft?.Id ?? 0, draft?.BaseHash ?? ArticleFile.ContentHash(published), status, notices)
             { ReaderNote = draft?.ReaderNote };
     }
 
@@ -296,7 +301,7 @@ public sealed partial class ArticleWorkflow(
         var baseText = current is not null && current.Id == edit.StartedFrom ? current.Text : published.Text;
         var text = fields.ApplyTo(baseText);
         var check = Check(edit.Slug, text, picture);
-        var publishedHash = ArticleDraft.Fingerprint(published.Text);
+        var publishedHash = ArticleFile.ContentHash(published.Text);
 
         // A conflict is decided from what the author started from and their own last save, never from a counter.
         var publishedChanged = edit.BaseHash != publishedHash;
@@ -382,7 +387,7 @@ public sealed partial class ArticleWorkflow(
             }
 
             var published = files.Read(submitted.Slug);
-            if (submitted.BaseHash != ArticleDraft.Fingerprint(published.Text))
+            if (submitted.BaseHash != ArticleFile.ContentHash(published.Text))
             {
                 return WorkflowResult.Conflict("The published article changed after this was written, so approving it would lose that change. Return it so the author can look again.");
             }
@@ -391,7 +396,7 @@ public sealed partial class ArticleWorkflow(
             // joins the public change log dated the day it is published, inside what the sign-off fingerprints.
             var wasSignedOff = published.Text is { } live && SignOff.Holds(submitted.Slug, live);
             if (ArticleChanges.Add(submitted.Text, Today, submitted.ReaderNote) is not { } logged ||
-                SignedOff(submitted.Slug, logged, reviewer, [("draft", "false")], reviewDates: wholeArticleReviewed || !wasSignedOff) is not { } text)
+                SignedOff(submitted.Slug, logged, reviewer, [(ArticleFields.Draft, "false")], reviewDates: wholeArticleReviewed || !wasSignedOff) is not { } text)
             {
                 return WorkflowResult.Invalid("This text's front matter cannot be read, so it cannot be published. Return it to the author.");
             }
@@ -406,7 +411,7 @@ public sealed partial class ArticleWorkflow(
             state.Status = ChangeStatus.None;
             state.DraftRevisionId = null;
             state.DraftBaseHash = string.Empty;
-            state.PublishedHash = ArticleDraft.Fingerprint(text);
+            state.PublishedHash = ArticleFile.ContentHash(text);
             var approved = NewRevision(submitted.Slug, RevisionActions.Approved, text, submitted.BaseHash, reviewer.Email!,
                 string.IsNullOrWhiteSpace(comment) ? $"approved revision {submitted.Id}" : comment.Trim(), submitted.Id);
             var pictures = await PicturesToWriteAsync(text);
@@ -426,9 +431,9 @@ public sealed partial class ArticleWorkflow(
 
     private async Task<WorkflowResult> ConfirmHeldAsync(string slug, string seenFingerprint, StaffUser reviewer)
     {
-        if (!await users.IsInRoleAsync(reviewer, StaffRoles.Reviewer))
+        if (EditorialRules.Check(EditorialAction.Confirm, await EditorialActors.ForAsync(users, reviewer)) is { } notAReviewer)
         {
-            return WorkflowResult.Forbidden("Only a reviewer can confirm an article is still accurate.");
+            return RefusalWords.Forbidden(notAReviewer, EditorialAction.Confirm);
         }
 
         if (!Slug.IsValid(slug))
@@ -443,14 +448,14 @@ public sealed partial class ArticleWorkflow(
             return WorkflowResult.Invalid("This article is not on the site, so there is nothing to confirm.");
         }
 
-        if (ArticleDraft.Fingerprint(text) != seenFingerprint)
+        if (ArticleFile.ContentHash(text) != seenFingerprint)
         {
             return WorkflowResult.Conflict("The published article changed after you opened this page. Read it again, then confirm.");
         }
 
-        if ((await PublishedAuthorsAsync(slug)).Contains(reviewer.Email!, StringComparer.OrdinalIgnoreCase))
+        if (EditorialRules.Check(EditorialAction.Confirm, await EditorialActors.ForAsync(users, reviewer), [.. await PublishedAuthorsAsync(slug)]) is { } wroteIt)
         {
-            return WorkflowResult.Forbidden("You wrote the published version of this article, so another reviewer must confirm it.");
+            return RefusalWords.Forbidden(wroteIt, EditorialAction.Confirm);
         }
 
         var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
@@ -469,8 +474,8 @@ public sealed partial class ArticleWorkflow(
             return WorkflowResult.Invalid("This article's front matter cannot be read, so it cannot be signed off here.");
         }
 
-        state.PublishedHash = ArticleDraft.Fingerprint(confirmed);
-        var revision = NewRevision(slug, RevisionActions.Confirmed, confirmed, ArticleDraft.Fingerprint(text), reviewer.Email!, "confirmed still accurate");
+        state.PublishedHash = ArticleFile.ContentHash(confirmed);
+        var revision = NewRevision(slug, RevisionActions.Confirmed, confirmed, ArticleFile.ContentHash(text), reviewer.Email!, "confirmed still accurate");
         return await PublishAsync(state, transaction, revision, new PublishedChange(slug, confirmed, []),
             AuditEvents.ArticleConfirmed, reviewer.Email, $"confirmed {slug} still accurate",
             "Confirmed still accurate. The page now says who signed it off and when.");
@@ -490,9 +495,9 @@ public sealed partial class ArticleWorkflow(
     /// </summary>
     public async Task<WorkflowResult> TakeDownAsync(string slug, string? reason, StaffUser reviewer)
     {
-        if (!await users.IsInRoleAsync(reviewer, StaffRoles.Reviewer))
+        if (EditorialRules.Check(EditorialAction.TakeDown, await EditorialActors.ForAsync(users, reviewer)) is { } refused)
         {
-            return WorkflowResult.Forbidden("Only a reviewer can take an article off the site.");
+            return RefusalWords.Forbidden(refused, EditorialAction.TakeDown);
         }
 
         if (!Slug.IsValid(slug))
@@ -541,7 +546,7 @@ public sealed partial class ArticleWorkflow(
 
         state.PublishedHash = string.Empty;
         state.ClearTakeDownDate();
-        var revision = NewRevision(slug, RevisionActions.Unpublished, text, ArticleDraft.Fingerprint(text), author, note);
+        var revision = NewRevision(slug, RevisionActions.Unpublished, text, ArticleFile.ContentHash(text), author, note);
         return await PublishAsync(state, transaction, revision, new PublishedChange(slug, null, []),
             AuditEvents.ArticleUnpublished, actor, detail,
             "Taken off the site. Its history is kept, and it can be restored.");
@@ -564,7 +569,7 @@ public sealed partial class ArticleWorkflow(
         }
 
         // The source goes with it: a draft restored from one never published brings its writers' words, and so its writers.
-        var revision = Add(NewRevision(slug, RevisionActions.Saved, await TextOfAsync(old), ArticleDraft.Fingerprint(PublishedText(slug)), author.Email!,
+        var revision = Add(NewRevision(slug, RevisionActions.Saved, await TextOfAsync(old), ArticleFile.ContentHash(PublishedText(slug)), author.Email!,
             $"restored from revision {old.Id}", old.Id));
         state.Status = ChangeStatus.Draft;
         await CommitAsync(state, transaction, revision, AuditEvents.RevisionSaved, author.Email, id => $"restored {slug} from revision {old.Id} as a draft (revision {id})");
@@ -580,9 +585,9 @@ public sealed partial class ArticleWorkflow(
 
     private async Task<WorkflowResult> RollBackHeldAsync(string slug, long revisionId, StaffUser reviewer)
     {
-        if (!await users.IsInRoleAsync(reviewer, StaffRoles.Reviewer))
+        if (EditorialRules.Check(EditorialAction.RollBack, await EditorialActors.ForAsync(users, reviewer)) is { } refused)
         {
-            return WorkflowResult.Forbidden("Only a reviewer can put back an earlier version.");
+            return RefusalWords.Forbidden(refused, EditorialAction.RollBack);
         }
 
         if (!Slug.IsValid(slug) || await FindAsync(revisionId) is not { } old || old.Slug != slug)
@@ -597,7 +602,7 @@ public sealed partial class ArticleWorkflow(
 
         using var held = await locks.HoldAsync(slug);
         await using var transaction = await database.Database.BeginTransactionAsync();
-        if (ArticleDraft.Fingerprint(old.Text) == ArticleDraft.Fingerprint(PublishedText(slug)))
+        if (ArticleFile.ContentHash(old.Text) == ArticleFile.ContentHash(PublishedText(slug)))
         {
             return WorkflowResult.Invalid("That version is the one on the site now, so there is nothing to put back.");
         }
@@ -608,8 +613,8 @@ public sealed partial class ArticleWorkflow(
         }
 
         var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
-        state.PublishedHash = ArticleDraft.Fingerprint(old.Text);
-        var revision = NewRevision(slug, RevisionActions.RolledBack, old.Text, ArticleDraft.Fingerprint(PublishedText(slug)), reviewer.Email!,
+        state.PublishedHash = ArticleFile.ContentHash(old.Text);
+        var revision = NewRevision(slug, RevisionActions.RolledBack, old.Text, ArticleFile.ContentHash(PublishedText(slug)), reviewer.Email!,
             $"put back revision {old.Id}", old.Id);
         var pictures = await PicturesToWriteAsync(old.Text);
         return await PublishAsync(state, transaction, revision, new PublishedChange(slug, old.Text, pictures),
@@ -627,6 +632,7 @@ public sealed partial class ArticleWorkflow(
     {
         var problems = new List<ContentProblem>();
         var added = 0;
+        var onDisk = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (path, file) in files.List(problems))
         {
             var slug = Path.GetFileNameWithoutExtension(file);
@@ -635,13 +641,16 @@ public sealed partial class ArticleWorkflow(
                 continue;
             }
 
+            onDisk.Add(slug);
             using var held = await locks.HoldAsync(slug);
-            if (files.ReadText(path, file, []) is not { } text)
+            // A text the site cannot read is a problem on the dashboard (from the content store), not a version:
+            // it is never sent, so every other instance keeps serving the last good one.
+            if (files.ReadText(path, file, []) is not { } text || parser.Parse(file, slug, text).Article is null)
             {
                 continue;
             }
 
-            var hash = ArticleDraft.Fingerprint(text);
+            var hash = ArticleFile.ContentHash(text);
             var known = channel.Enabled
                 ? channel.AppliedHash(slug) == hash || await PublishChannel.LatestHashAsync(database, slug) == hash
                 : (await StateAsync(slug))?.PublishedHash == hash;
@@ -651,7 +660,68 @@ public sealed partial class ArticleWorkflow(
             }
         }
 
+        // What was published here: with PostgreSQL, what the log last left in this folder; without, the state rows.
+        var published = channel.Enabled ? channel.PublishedHere()
+            : await database.ArticleStates.AsNoTracking().Where(s => s.PublishedHash != string.Empty).Select(s => s.Slug).ToListAsync();
+        foreach (var slug in published.Where(slug => !onDisk.Contains(slug)))
+        {
+            using var held = await locks.HoldAsync(slug);
+            added += await RecordOutsideDeletionAsync(slug) ? 1 : 0;
+        }
+
         return added;
+    }
+
+    /// <summary>
+    /// Records that a published article's file was deleted by hand: a take-down by "outside the app" (with
+    /// PostgreSQL, as a row in the log, so the other instances take it down too). The caller holds the lock.
+    /// With PostgreSQL, only once this instance has applied every row about the article: a file the log has
+    /// not brought here yet is on its way, not deleted.
+    /// </summary>
+    internal async Task<bool> RecordOutsideDeletionAsync(string slug)
+    {
+        if (files.Read(slug).Exists
+            || (channel.Enabled && (channel.AppliedHash(slug) is not { Length: > 0 } || await PublishChannel.LatestSeqAsync(database, slug) > channel.LastApplied)))
+        {
+            return false;
+        }
+
+        try
+        {
+            await using var transaction = await database.Database.BeginTransactionAsync();
+            var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
+            if (!channel.Enabled && state.PublishedHash.Length == 0)
+            {
+                return false;
+            }
+
+            var last = await database.ArticleRevisions.AsNoTracking().Where(r => r.Slug == slug && r.Text != string.Empty)
+                .OrderByDescending(r => r.Id).Select(r => r.Text).FirstOrDefaultAsync() ?? string.Empty;
+            state.PublishedHash = string.Empty;
+            Add(NewRevision(slug, RevisionActions.Unpublished, last, ArticleFile.ContentHash(last), RevisionActions.OutsideTheApp,
+                channel.Enabled
+                    ? $"deleted from the content folder on {channel.Instance}, not through the staff area"
+                    : "deleted from the content folder, not through the staff area"));
+            state.Version++;
+            await database.SaveChangesAsync();
+            if (channel.Enabled)
+            {
+                await PublishChannel.AppendAsync(database, [channel.Row(PublishLogKinds.Removed, slug, null, null, string.Empty, time.GetUtcNow())]);
+            }
+
+            await transaction.CommitAsync();
+            channel.Wake();
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Someone acted on the article at the same moment: the next look at the folder decides again.
+            return false;
+        }
+        finally
+        {
+            database.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>
@@ -661,7 +731,7 @@ public sealed partial class ArticleWorkflow(
     /// </summary>
     internal async Task<bool> RecordOutsideEditAsync(string slug, string text)
     {
-        var hash = ArticleDraft.Fingerprint(text);
+        var hash = ArticleFile.ContentHash(text);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -704,12 +774,12 @@ public sealed partial class ArticleWorkflow(
     {
         var title = reviewer.PublicTitle;
         (string Key, string YamlValue)[] dates = reviewDates
-            ? [("last_reviewed", Today.Iso()), ("next_review", Today.AddMonths(review.Value.ReviewIntervalMonths).Iso())]
+            ? [(ArticleFields.LastReviewed, Today.Iso()), (ArticleFields.NextReview, Today.AddMonths(review.Value.ReviewIntervalMonths).Iso())]
             : [];
-        var reviewed = FrontMatterEditor.Set(text, [.. dates, ("reviewer", FrontMatterEditor.Quote(title)), .. more]);
-        return reviewed is null || SignOff.Fingerprint(slug, reviewed) is not { } fingerprint
+        var reviewed = FrontMatterEditor.Set(text, [.. dates, (ArticleFields.Reviewer, FrontMatterEditor.Quote(title)), .. more]);
+        return reviewed is null || ArticleFile.SignOffHash(slug, reviewed) is not { } signOffHash
             ? null
-            : FrontMatterEditor.Set(reviewed, [(SignOff.FingerprintField, FrontMatterEditor.Quote(fingerprint))]);
+            : FrontMatterEditor.Set(reviewed, [(ArticleFields.ReviewFingerprint, FrontMatterEditor.Quote(signOffHash))]);
     }
 
     /// <summary>The form's fields as a draft; the review fields are never the author's to set, so they come from the file.</summary>
@@ -731,9 +801,10 @@ public sealed partial class ArticleWorkflow(
             return WorkflowResult.NotFound("There is no such change waiting for review.");
         }
 
-        if (!await users.IsInRoleAsync(reviewer, StaffRoles.Reviewer))
+        var actor = await EditorialActors.ForAsync(users, reviewer);
+        if (EditorialRules.Check(EditorialAction.Decide, actor) is { } notAReviewer)
         {
-            return WorkflowResult.Forbidden("Only a reviewer can approve or return a change.");
+            return RefusalWords.Forbidden(notAReviewer, EditorialAction.Decide);
         }
 
         using var held = await locks.HoldAsync(submitted.Slug);
@@ -750,9 +821,9 @@ public sealed partial class ArticleWorkflow(
                   $"at {decided.At:HH:mm} on {decided.At:d MMMM yyyy} (UTC).");
         }
 
-        if ((await ContributorsAsync(submitted.Slug)).Contains(reviewer.Email!, StringComparer.OrdinalIgnoreCase))
+        if (EditorialRules.Check(EditorialAction.Decide, actor, [.. await ContributorsAsync(submitted.Slug)]) is { } wroteIt)
         {
-            return WorkflowResult.Forbidden("You wrote part of this change, so another reviewer must decide on it.");
+            return RefusalWords.Forbidden(wroteIt, EditorialAction.Decide);
         }
 
         try
@@ -874,7 +945,7 @@ public sealed partial class ArticleWorkflow(
 
     private ArticleState NewState(string slug)
     {
-        var state = new ArticleState { Slug = slug, PublishedHash = ArticleDraft.Fingerprint(PublishedText(slug)) };
+        var state = new ArticleState { Slug = slug, PublishedHash = ArticleFile.ContentHash(PublishedText(slug)) };
         database.ArticleStates.Add(state);
         return state;
     }
@@ -921,13 +992,13 @@ public sealed partial class ArticleWorkflow(
                     derived.Status = ChangeStatus.None;
                     derived.DraftRevisionId = null;
                     derived.DraftBaseHash = string.Empty;
-                    derived.PublishedHash = ArticleDraft.Fingerprint(revision.Text);
+                    derived.PublishedHash = ArticleFile.ContentHash(revision.Text);
                     break;
                 case RevisionActions.Unpublished:
                     derived.PublishedHash = string.Empty;
                     break;
                 default:
-                    derived.PublishedHash = ArticleDraft.Fingerprint(revision.Text);
+                    derived.PublishedHash = ArticleFile.ContentHash(revision.Text);
                     break;
             }
         }

@@ -81,12 +81,12 @@ public static class ProseDiff
         var now = ArticleDraft.FromMarkdown(after);
         (string Field, string Name, Func<ArticleDraft, string?> Value)[] fields =
         [
-            ("title", "Title", d => d.Title),
-            ("summary", "Summary", d => d.Summary),
-            ("category", "Category", d => ArticleCategory.FromKey(d.Category)?.Name ?? d.Category),
-            ("order", "Order", d => d.Order?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("author", "Written by", d => d.Author),
-            ("references", "References", d => string.Join("; ", d.References)),
+            (ArticleFields.Title, "Title", d => d.Title),
+            (ArticleFields.Summary, "Summary", d => d.Summary),
+            (ArticleFields.Category, "Category", d => ArticleCategory.FromKey(d.Category)?.Name ?? d.Category),
+            (ArticleFields.Order, "Order", d => d.Order?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            (ArticleFields.Author, "Written by", d => d.Author),
+            (ArticleFields.References, "References", d => string.Join("; ", d.References)),
         ];
         return [.. fields.Select(f => new FieldChange(f.Field, f.Name, old is null ? null : f.Value(old), now is null ? null : f.Value(now)))
             .Where(f => f.Before != f.After)];

@@ -136,7 +136,7 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
         State = await workflow.StateAsync(Slug);
         var published = workflow.PublishedText(Slug);
         Published = published is not null;
-        CurrentFingerprint = ArticleDraft.Fingerprint(published);
+        CurrentFingerprint = ArticleFile.ContentHash(published);
         PublishedDraft = published is null ? null : ArticleDraft.FromMarkdown(published);
         PublishedSignedOff = published is not null && HeadacheInfo.Web.Articles.SignOff.Holds(Slug, published);
         Shown = Revisions.FirstOrDefault(r => r.Id == (Show ?? Compare));
@@ -149,12 +149,12 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
         PutBack = Revisions.FirstOrDefault(r => r.Id == PutBackId);
         PutBackChanges = PutBack is null ? [] : TextDiff.Lines(published ?? string.Empty, PutBack.Text);
         var me = await users.GetUserAsync(User);
-        IsReviewer = me is not null && await users.IsInRoleAsync(me, StaffRoles.Reviewer);
+        IsReviewer = me is not null && (await EditorialActors.ForAsync(users, me)).IsReviewer;
         CanConfirm = Published && IsReviewer && !(await workflow.PublishedAuthorsAsync(Slug)).Contains(me!.Email!, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>A version approved before, other than what is live: a reviewer may put it back at once.</summary>
     public bool CanRollBack(ArticleRevision revision) =>
         IsReviewer && revision.Action is RevisionActions.Approved or RevisionActions.RolledBack or RevisionActions.Confirmed &&
-        ArticleDraft.Fingerprint(revision.Text) != CurrentFingerprint;
+        ArticleFile.ContentHash(revision.Text) != CurrentFingerprint;
 }

@@ -49,6 +49,9 @@ public sealed class ReviewModel(ArticleWorkflow workflow, UserManager<StaffUser>
     /// <summary>Everyone who wrote part of this change: none of them may decide on it.</summary>
     public IReadOnlyList<string> Contributors { get; private set; } = [];
 
+    /// <summary>The pictures this change would put on the site first, each with who uploaded it.</summary>
+    public IReadOnlyList<PictureGoingLive> PicturesGoingLive { get; private set; } = [];
+
     /// <summary>The signed-in person may approve or return it: a reviewer who wrote none of it.</summary>
     public bool CanDecide { get; private set; }
 
@@ -106,9 +109,9 @@ public sealed class ReviewModel(ArticleWorkflow workflow, UserManager<StaffUser>
         Prose = ProseDiff.Paragraphs(before, Check.Article);
         FieldChanges = ProseDiff.Fields(published, revision.Text);
         Contributors = await workflow.ContributorsAsync(revision.Slug);
+        PicturesGoingLive = await workflow.PicturesGoingLiveAsync(revision.Text);
         var me = await users.GetUserAsync(User);
-        CanDecide = Waiting && me is not null && await users.IsInRoleAsync(me, StaffRoles.Reviewer) &&
-            !Contributors.Contains(me.Email!, StringComparer.OrdinalIgnoreCase);
+        CanDecide = Waiting && me is not null && EditorialRules.Allows(EditorialAction.Decide, await EditorialActors.ForAsync(users, me), [.. Contributors]);
         return true;
     }
 }

@@ -1,0 +1,31 @@
+namespace HeadacheInfo.Editorial;
+
+/// <summary>
+/// Who may do what to an article: the one place the editorial rules live. Every decision on an article's text
+/// (approve, return, confirm, take down, schedule, roll back) is a reviewer's, and four eyes see every text that
+/// reaches patients: no one who wrote any part of it, or uploaded a picture it first puts on the site, may sign it
+/// off. The workflow asks before it acts and the pages ask before they show a button, so they cannot disagree.
+/// </summary>
+public static class EditorialRules
+{
+    /// <summary>Why <paramref name="actor"/> may not take <paramref name="action"/>, or null when they may.</summary>
+    /// <param name="writers">
+    /// Everyone who wrote the text the action signs off: the change in progress for <see cref="EditorialAction.Decide"/>,
+    /// the published text for <see cref="EditorialAction.Confirm"/>; ignored for actions that sign nothing off.
+    /// </param>
+    public static Refusal? Check(EditorialAction action, EditorialActor actor, IReadOnlyCollection<string>? writers = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsReviewer)
+        {
+            return Refusal.NotAReviewer;
+        }
+
+        var signsOff = action is EditorialAction.Decide or EditorialAction.Confirm;
+        return signsOff && writers is not null && writers.Contains(actor.Email, StringComparer.OrdinalIgnoreCase) ? Refusal.WroteIt : null;
+    }
+
+    /// <summary>Whether <paramref name="actor"/> may take <paramref name="action"/>: what a page asks before it shows the button.</summary>
+    public static bool Allows(EditorialAction action, EditorialActor actor, IReadOnlyCollection<string>? writers = null) =>
+        Check(action, actor, writers) is null;
+}

@@ -1,0 +1,45 @@
+namespace HeadacheInfo.Editorial.Tests;
+
+public sealed class EditorialRulesTests
+{
+    private static readonly EditorialActor Reviewer = new("reviewer@clinic.example", IsReviewer: true);
+    private static readonly EditorialActor Author = new("author@clinic.example", IsReviewer: false);
+
+    [Theory]
+    [InlineData(EditorialAction.Decide)]
+    [InlineData(EditorialAction.Confirm)]
+    [InlineData(EditorialAction.TakeDown)]
+    [InlineData(EditorialAction.ScheduleTakeDown)]
+    [InlineData(EditorialAction.CancelSchedule)]
+    [InlineData(EditorialAction.RollBack)]
+    public void Only_a_reviewer_may_take_any_editorial_decision(EditorialAction action)
+    {
+        Assert.Equal(Refusal.NotAReviewer, EditorialRules.Check(action, Author));
+        Assert.Null(EditorialRules.Check(action, Reviewer));
+    }
+
+    [Theory]
+    [InlineData(EditorialAction.Decide)]
+    [InlineData(EditorialAction.Confirm)]
+    public void No_one_who_wrote_any_part_of_a_text_may_sign_it_off_whatever_the_case_of_their_address(EditorialAction action)
+    {
+        Assert.Equal(Refusal.WroteIt, EditorialRules.Check(action, Reviewer, ["someone@clinic.example", "Reviewer@Clinic.Example"]));
+        Assert.Null(EditorialRules.Check(action, Reviewer, ["someone@clinic.example"]));
+    }
+
+    [Fact]
+    public void A_picture_uploader_counted_among_the_writers_may_not_approve_the_change_that_first_shows_it()
+    {
+        // The workflow counts whoever uploaded a picture a change first puts on the site among its writers.
+        IReadOnlyCollection<string> writersAndUploaders = ["author@clinic.example", "reviewer@clinic.example"];
+
+        Assert.False(EditorialRules.Allows(EditorialAction.Decide, Reviewer, writersAndUploaders));
+    }
+
+    [Theory]
+    [InlineData(EditorialAction.TakeDown)]
+    [InlineData(EditorialAction.RollBack)]
+    [InlineData(EditorialAction.CancelSchedule)]
+    public void Taking_down_rolling_back_and_cancelling_sign_nothing_new_off_so_a_writer_may_do_them(EditorialAction action) =>
+        Assert.True(EditorialRules.Allows(action, Reviewer, [Reviewer.Email]));
+}
