@@ -21,9 +21,11 @@ public static class EmergencySignsList
 
     public const string Placeholder = "{{" + Name + "}}";
 
-    /// <summary>The labels the list shows: the check's emergency questions, as the form asks them.</summary>
-    public static ImmutableArray<string> Labels { get; } =
-        [.. SignCatalog.All.Where(sign => sign.Group == SignGroup.Emergency).Select(sign => sign.Label)];
+    /// <summary>The check's emergency questions, as the form asks them.</summary>
+    public static ImmutableArray<Sign> Signs { get; } = [.. SignCatalog.All.Where(sign => sign.Group == SignGroup.Emergency)];
+
+    /// <summary>The labels the list shows, word for word.</summary>
+    public static ImmutableArray<string> Labels { get; } = [.. Signs.Select(sign => sign.Label)];
 
     /// <summary>Adds itself once.</summary>
     public static MarkdownPipelineBuilder UseEmergencySignsList(this MarkdownPipelineBuilder pipeline)
@@ -90,9 +92,10 @@ public static class EmergencySignsList
         {
             renderer.EnsureLine();
             renderer.Write("<ul data-emergency-signs>").WriteLine();
-            foreach (var label in Labels)
+            foreach (var sign in Signs)
             {
-                renderer.Write("<li>").WriteEscape(label).Write("</li>").WriteLine();
+                // A sign that names several symptoms shows them as a short list, as the form does.
+                renderer.Write($"<li data-sign=\"{sign.Id}\">").Write(SignLabelHtml.For(sign)).Write("</li>").WriteLine();
             }
 
             renderer.Write("</ul>").WriteLine();

@@ -9,4 +9,6 @@ public sealed record AllOf(ImmutableArray<string> Ids) : RuleCondition
         Ids.All(ticked.Contains) ? Signs(Ids) : null;
 
     public override string Describe() => $"you tick all of: {List(Ids)}";
+
+    public override ImmutableArray<ConditionClause> Clauses() => [new("you tick all of:", Ids)];
 }

@@ -22,4 +22,7 @@ public sealed record AllOfConditions(ImmutableArray<RuleCondition> Parts) : Rule
     }
 
     public override string Describe() => string.Join("; and ", Parts.Select(p => p.Describe()));
+
+    public override ImmutableArray<ConditionClause> Clauses() =>
+        [.. Parts.SelectMany((part, i) => part.Clauses().Select((c, j) => i > 0 && j == 0 ? c with { Lead = "and " + c.Lead } : c))];
 }

@@ -13,4 +13,6 @@ public sealed record AnyOf(ImmutableArray<string> Ids) : RuleCondition
 
     public override string Describe() =>
         Ids.Length == 1 ? $"you tick {List(Ids)}" : $"you tick any one of: {List(Ids)}";
+
+    public override ImmutableArray<ConditionClause> Clauses() => [new(Ids.Length == 1 ? "you tick" : "you tick any one of:", Ids)];
 }

@@ -13,4 +13,7 @@ public sealed record AtLeast(int Count, ImmutableArray<string> Ids, ImmutableArr
 
     public override string Describe() =>
         $"you tick {Count} or more of: {List(Ids)}; and at least one of them is {string.Join(" or ", KeyIds.Select(id => $"\"{SignCatalog.Find(id)!.Label}\""))}";
+
+    public override ImmutableArray<ConditionClause> Clauses() =>
+        [new($"you tick {Count} or more of:", Ids), new("and at least one of them is one of:", KeyIds)];
 }

@@ -8,4 +8,6 @@ public sealed record NoneOf(ImmutableArray<string> Ids) : RuleCondition
     public override ImmutableArray<Sign>? Match(IReadOnlySet<string> ticked) => Ids.Any(ticked.Contains) ? null : [];
 
     public override string Describe() => $"you tick none of: {List(Ids)}";
+
+    public override ImmutableArray<ConditionClause> Clauses() => [new("you tick none of:", Ids)];
 }

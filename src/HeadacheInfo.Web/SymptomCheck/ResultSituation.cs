@@ -13,6 +13,17 @@ public sealed record ResultSituation(string Key, Func<TriageResult, bool> Applie
     public static readonly ResultSituation Physio = new(TriageOutcome.Physio.Key,
         result => result.Outcome == TriageOutcome.Physio || result.PhysioMayHelpAfterGp);
 
+    /// <summary>
+    /// A routine result with a sign that means a doctor checks the neck before anything else (a condition that can
+    /// loosen its top joints, or hands and walking getting worse): the article about the GP comes first.
+    /// </summary>
+    public static readonly ResultSituation DoctorChecksNeckFirst = new("doctor-checks-neck-first",
+        result => result.Outcome.Tier == TriageOutcome.Physio.Tier && result.Ticked.Any(sign => TriageRules.DoctorChecksNeckFirst.Contains(sign.Id)));
+
+    /// <summary>A physiotherapist may help and nothing says a doctor must check the neck first: exercises to start at home.</summary>
+    public static readonly ResultSituation ExercisesAtHome = new("exercises-at-home",
+        result => Physio.AppliesTo(result) && !result.Ticked.Any(sign => TriageRules.DoctorChecksNeckFirst.Contains(sign.Id)));
+
     public static readonly ResultSituation Gp = new(TriageOutcome.Gp.Key, result => result.Outcome == TriageOutcome.Gp);
 
     /// <summary>A GP outcome with a sign of another kind of headache (such as migraine) ticked.</summary>
@@ -27,7 +38,7 @@ public sealed record ResultSituation(string Key, Func<TriageResult, bool> Applie
 
     public static readonly ResultSituation Emergency = new(TriageOutcome.Emergency.Key, result => result.Outcome == TriageOutcome.Emergency);
 
-    public static ImmutableArray<ResultSituation> All { get; } = [Physio, Gp, OtherHeadache, PainkillersOften, Urgent, Emergency];
+    public static ImmutableArray<ResultSituation> All { get; } = [DoctorChecksNeckFirst, Physio, ExercisesAtHome, Gp, OtherHeadache, PainkillersOften, Urgent, Emergency];
 
     public static ResultSituation? FromKey(string key) => All.FirstOrDefault(s => string.Equals(s.Key, key, StringComparison.Ordinal));
 

@@ -12,6 +12,12 @@ public abstract record RuleCondition
 
     public abstract string Describe();
 
+    /// <summary>
+    /// The same as <see cref="Describe"/>, as lead-ins each followed by the signs it names, for a page that
+    /// shows the signs as a list rather than one long quoted line.
+    /// </summary>
+    public abstract ImmutableArray<ConditionClause> Clauses();
+
     protected static ImmutableArray<Sign> Signs(IEnumerable<string> ids) => [.. ids.Select(id => SignCatalog.Find(id)!)];
 
     protected static string List(IEnumerable<string> ids) =>

@@ -28,6 +28,9 @@ public static class SignCatalog
         "a new whooshing or pulsing noise in one ear",
     ]);
 
+    /// <summary>Why a stroke sign means calling, not going to A&amp;E by yourself (NHS stroke advice, FAST).</summary>
+    private const string StrokeNote = "These can be signs of a stroke.";
+
     public static ImmutableArray<Sign> All { get; } =
     [
         // About you: asked first, because the check is for people aged 16 and over.
@@ -51,10 +54,12 @@ public static class SignCatalog
             "Some people say it felt like being hit on the head."),
         new("neuro-deficit", SignGroup.Emergency,
             "Sudden weakness or numbness on one side of your face or body, a drooping face, or slurred or muddled speech",
-            "you have sudden weakness or numbness on one side, a drooping face, or slurred or muddled speech"),
+            "you have sudden weakness or numbness on one side, a drooping face, or slurred or muddled speech",
+            ResultNote: StrokeNote),
         new("vision-loss", SignGroup.Emergency,
             "Sudden loss of sight in one or both eyes",
-            "you have suddenly lost sight in one or both eyes"),
+            "you have suddenly lost sight in one or both eyes",
+            ResultNote: StrokeNote),
         new("confusion", SignGroup.Emergency,
             "Confusion, drowsiness, memory loss, fainting or a fit",
             "you have confusion, drowsiness, memory loss, fainting or a fit"),

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using HeadacheInfo.Web.Clinic;
 
 namespace HeadacheInfo.Web.SymptomCheck;
 
@@ -30,6 +31,35 @@ public sealed record TriageResult(
     public bool CallOnly => Ticked.Any(s => TriageRules.CallOnly.Contains(s.Id));
 
     public bool Has(string id) => Ticked.Any(s => s.Id == id);
+
+    /// <summary>
+    /// The result's heading: the outcome's, unless a rule of the same outcome that fits these answers words its
+    /// advice more exactly (after a neck manipulation, "be seen in person today" even when a child's rule decided).
+    /// </summary>
+    public string Heading(ClinicOptions clinic)
+    {
+        var ticked = Ticked.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var exact = TriageRules.All.FirstOrDefault(r => r.Outcome == Outcome && r.Heading is not null && r.When.Match(ticked) is not null);
+        return (exact ?? Rule).HeadingFor(clinic);
+    }
+
+    /// <summary>
+    /// Each ticked sign's own advice, once: two signs with the same note (a manipulation and a sudden neck pain)
+    /// give one line, named for both.
+    /// </summary>
+    public ImmutableArray<(string Text, ImmutableArray<Sign> For)> Notes(ClinicOptions clinic) =>
+    [
+        .. Ticked.Where(s => s.ResultNote is not null)
+            .GroupBy(s => ClinicText.Fill(s.ResultNote!, clinic), StringComparer.Ordinal)
+            .Select(g => (g.Key, g.ToImmutableArray())),
+    ];
+
+    /// <summary>
+    /// The rules about signs together that would make this result more urgent, named as the rule names them
+    /// (<see cref="TriageRule.WatchPhrase"/>): the "get help sooner" lists add them to the signs one by one.
+    /// </summary>
+    public ImmutableArray<TriageRule> WatchCombinations =>
+        [.. TriageRules.All.Where(r => r.WatchPhrase is not null && r.Outcome.Tier > Outcome.Tier)];
 
     /// <summary>
     /// The warning signs to watch for after this result, each in the tier it would need for this person: the

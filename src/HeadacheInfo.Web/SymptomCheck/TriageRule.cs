@@ -8,5 +8,16 @@ namespace HeadacheInfo.Web.SymptomCheck;
 /// </summary>
 public sealed record TriageRule(string Id, TriageOutcome Outcome, RuleCondition When, string Explanation, string Source)
 {
+    /// <summary>
+    /// For a rule about signs together (a high temperature with a stiff neck): how the "get help sooner" list
+    /// names the combination. A list made sign by sign cannot say that two signs together need more.
+    /// </summary>
+    public string? WatchPhrase { get; init; }
+
+    /// <summary>The result's heading when this rule's advice is more exact than its outcome's (be seen in person, not just advised).</summary>
+    public string? Heading { get; init; }
+
     public string ExplanationFor(ClinicOptions clinic) => ClinicText.Fill(Explanation, clinic);
+
+    public string HeadingFor(ClinicOptions clinic) => Heading is null ? Outcome.Heading(clinic) : ClinicText.Fill(Heading, clinic);
 }

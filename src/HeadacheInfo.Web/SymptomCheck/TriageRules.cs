@@ -25,6 +25,9 @@ public static class TriageRules
 
     public const string NewOver50 = "new-over-50";
 
+    /// <summary>Signs after which a doctor checks the neck before any exercises or hands-on treatment (neck instability, spinal cord pressure).</summary>
+    public static readonly ImmutableArray<string> DoctorChecksNeckFirst = ["neck-condition", "hands-walking"];
+
     private const string PatternChange = "pattern-change";
     private const string NewMedicine = "new-medicine";
 
@@ -42,12 +45,18 @@ public static class TriageRules
         new("fever-and-stiff-neck", TriageOutcome.Emergency,
             new AllOf(["fever", "neck-stiff"]),
             "A high temperature together with a stiff neck can be a sign of meningitis, which needs emergency care.",
-            "NICE CG150 recommendation 1.1.1 (worsening headache with fever); NHS headaches page (very high temperature with a stiff neck); NHS meningitis page"),
+            "NICE CG150 recommendation 1.1.1 (worsening headache with fever); NHS headaches page (very high temperature with a stiff neck); NHS meningitis page")
+        {
+            WatchPhrase = "A high temperature with a stiff neck",
+        },
 
         new("fever-and-feeling-ill", TriageOutcome.Emergency,
             new AllOfConditions([new AnyOf(["fever"]), new AnyOf(FeverEmergencyCompanions)]),
             "A high temperature with being sick, light or noise bothering you, or feeling very unwell can be an early sign of meningitis or sepsis. Do not wait for a rash or a stiff neck.",
-            "NHS meningitis page (call the emergency number if it could be meningitis or sepsis; do not wait for a rash); NICE CG150 recommendation 1.1.1 (worsening headache with fever); SNNOOP10 (systemic symptoms including fever; Do et al., Neurology 2019)"),
+            "NHS meningitis page (call the emergency number if it could be meningitis or sepsis; do not wait for a rash); NICE CG150 recommendation 1.1.1 (worsening headache with fever); SNNOOP10 (systemic symptoms including fever; Do et al., Neurology 2019)")
+        {
+            WatchPhrase = "A high temperature with being sick, light or noise bothering you, or feeling very unwell",
+        },
 
         new("under-16", TriageOutcome.Urgent,
             new AnyOf(["under-16"]),
@@ -56,8 +65,12 @@ public static class TriageRules
 
         new("neck-manipulation-or-sudden-neck-pain", TriageOutcome.Urgent,
             new AnyOf(SeenInPersonToday),
-            "Very rarely, an artery in the neck tears, after a jolt or a manipulation or on its own. At first this can feel like neck pain and headache alone, before any other sign. You need to be seen in person today, and to have no more neck manipulation until a doctor has checked you.",
-            "IFOMPT cervical framework (Rushton et al., JOSPT 2023: recent neck trauma, including manipulation or a sudden jolt; a new, unusual neck pain or headache can be the first and only sign of a cervical artery dissection)"),
+            "Very rarely, an artery in the neck tears, after a jolt or a manipulation or on its own. At first this can feel like neck pain and headache alone, before any other sign. That is why you need to be seen in person today.",
+            "IFOMPT cervical framework (Rushton et al., JOSPT 2023: recent neck trauma, including manipulation or a sudden jolt; a new, unusual neck pain or headache can be the first and only sign of a cervical artery dissection)")
+        {
+            // The tier stays urgent (outcome "urgent"); the heading says what the advice asks of the person.
+            Heading = "Be seen in person today",
+        },
 
         new("urgent-sign", TriageOutcome.Urgent,
             new AnyOf([.. SignCatalog.IdsIn(SignGroup.Urgent)]),

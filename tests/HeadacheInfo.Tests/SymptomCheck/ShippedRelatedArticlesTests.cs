@@ -21,9 +21,20 @@ public sealed class ShippedRelatedArticlesTests
     {
         var ticked = result.Ticked.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var slugs = new List<string>();
+        // Since the phone review: when a doctor checks the neck first, the GP article leads and no home exercises are offered.
+        var doctorFirst = result.Outcome.Tier == 0 && ticked.Overlaps(TriageRules.DoctorChecksNeckFirst);
+        if (doctorFirst)
+        {
+            slugs.Add("gp-and-physiotherapist");
+        }
+
         if (result.Outcome == TriageOutcome.Physio || result.PhysioMayHelpAfterGp)
         {
-            slugs.AddRange(["is-my-headache-coming-from-my-neck", "physiotherapy-assessment", "gentle-exercises-at-home"]);
+            slugs.AddRange(["is-my-headache-coming-from-my-neck", "physiotherapy-assessment"]);
+            if (!ticked.Overlaps(TriageRules.DoctorChecksNeckFirst))
+            {
+                slugs.Add("gentle-exercises-at-home");
+            }
         }
 
         if (result.Outcome == TriageOutcome.Gp)

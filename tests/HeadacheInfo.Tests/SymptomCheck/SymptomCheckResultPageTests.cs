@@ -94,24 +94,24 @@ public sealed class SymptomCheckResultPageTests(SymptomCheckResultPageTests.Site
     }
 
     [Fact]
-    public async Task A_pregnant_15_year_old_sees_the_child_advice_and_every_sign_with_the_midwife_note()
+    public async Task A_pregnant_15_year_old_sees_the_child_advice_every_sign_and_the_midwife_note_in_the_card()
     {
         var (_, page) = await SubmitAsync("under-16", "pregnant", "positional");
 
         Assert.Equal("urgent", Outcome(page));
         Assert.Equal(["under-16", "positional", "pregnant"], page.QuerySelectorAll(".result-reasons > li").Select(li => li.GetAttribute("data-sign")));
-        Assert.Contains("midwife or maternity unit", Text(page.QuerySelector(".result-reasons > li[data-sign=pregnant]")!), StringComparison.Ordinal);
+        Assert.Contains("midwife or maternity unit", Text(page.QuerySelector(".triage-result .care-card [data-note-for~=pregnant]")!), StringComparison.Ordinal);
         Assert.Contains("For a child, get advice today", MainText(page), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task An_emergency_still_lists_every_other_warning_sign_with_its_own_note()
+    public async Task An_emergency_still_lists_every_other_warning_sign_and_shows_each_ones_note_in_the_card()
     {
         var (_, page) = await SubmitAsync("thunderclap", "blood-thinners", "pregnant");
 
         Assert.Equal(["thunderclap", "pregnant", "blood-thinners"], page.QuerySelectorAll(".result-reasons > li").Select(li => li.GetAttribute("data-sign")));
-        Assert.Contains("midwife", Text(page.QuerySelector(".result-reasons > li[data-sign=pregnant]")!), StringComparison.Ordinal);
-        Assert.Contains("If you have hit or hurt your head, call 999 now", Text(page.QuerySelector(".result-reasons > li[data-sign=blood-thinners]")!), StringComparison.Ordinal);
+        Assert.Contains("midwife", Text(page.QuerySelector(".triage-result .care-card [data-note-for~=pregnant]")!), StringComparison.Ordinal);
+        Assert.Contains("If you have hit or hurt your head, call 999 now", Text(page.QuerySelector(".triage-result .care-card [data-note-for~=blood-thinners]")!), StringComparison.Ordinal);
     }
 
     [Theory]

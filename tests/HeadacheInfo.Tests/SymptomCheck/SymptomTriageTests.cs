@@ -467,7 +467,8 @@ public sealed class SymptomTriageTests
         Assert.Equal(TriageOutcome.Urgent, result.Outcome);
         Assert.True(result.MustBeSeenInPersonToday);
         Assert.Contains("seen in person today", result.Rule.Explanation, StringComparison.Ordinal);
-        Assert.Contains("no more neck manipulation until a doctor has checked you", result.Rule.Explanation, StringComparison.Ordinal);
+        // Said once, by the sign's own note, which the result shows in its card (the explanation says why, not what).
+        Assert.Contains(result.Notes(new HeadacheInfo.Web.Clinic.ClinicOptions()), note => note.Text.Contains("no more neck manipulation until a doctor has checked you", StringComparison.Ordinal));
         Assert.Contains("no more neck manipulation", SignCatalog.Find(id)!.ResultNote, StringComparison.OrdinalIgnoreCase);
     }
 

@@ -37,7 +37,9 @@ internal sealed class CareCardRenderer(ClinicOptions clinic) : HtmlObjectRendere
         {
             var number = WebUtility.HtmlEncode(clinic.EmergencyNumber);
             var tel = WebUtility.HtmlEncode(ClinicOptions.TelHref(clinic.EmergencyNumber));
-            renderer.Write($"<p class=\"care-card-action\">Call <a href=\"{tel}\">{number}</a> or go to A&amp;E now.</p>").WriteLine();
+            // Call, nothing about going to A&E: a card may list stroke signs, and with those no one should make their
+            // own way to hospital (NHS stroke advice). A card that can offer A&E says so in its own words.
+            renderer.Write($"<p class=\"care-card-action\">Call <a href=\"{tel}\">{number}</a> now.</p>").WriteLine();
         }
         else if (kind == CareCardKind.Urgent)
         {
