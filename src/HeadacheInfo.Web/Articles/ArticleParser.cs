@@ -27,28 +27,15 @@ public sealed partial class ArticleParser(MarkdownPipeline pipeline)
     /// </summary>
     public const int MaxLinks = 500;
 
-    /// <summary>Longer than any article takes to read; a render still going after it is refused with a message.</summary>
-    public static readonly TimeSpan MaxRenderTime = TimeSpan.FromSeconds(10);
-
     /// <param name="cancellation">
     /// The request's own token: when the request is aborted the render stops between its stages with
-    /// <see cref="OperationCanceledException"/>. The render also has its own deadline, <see cref="MaxRenderTime"/>,
-    /// after which the text is refused with a message rather than an exception.
+    /// <see cref="OperationCanceledException"/>. The bound on the work itself is the limits above, checked before
+    /// Markdig runs, not a clock: a wall-clock deadline would drop a published article whenever the server is busy.
     /// </param>
     public ArticleParseResult Parse(string file, string slug, string text, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        deadline.CancelAfter(MaxRenderTime);
-        try
-        {
-            return ParseBounded(file, slug, text, deadline.Token);
-        }
-        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
-        {
-            return ArticleParseResult.Failed(new(file, null,
-                $"the article took longer than {MaxRenderTime.TotalSeconds:0} seconds to read, the most allowed; make it shorter or simpler"));
-        }
+        return ParseBounded(file, slug, text, cancellation);
     }
 
     private ArticleParseResult ParseBounded(string file, string slug, string text, CancellationToken cancellation)
