@@ -48,6 +48,8 @@ public sealed class ArticleFileStore(string contentRoot) : IArticleFileStore
         _located?.TryAdd(slug, (target, ArticleFiles.Relative(ContentRoot, target)));
     }
 
+    public void CheckWritable(string slug, string text) => AtomicFile.CheckWritable(PathFor(slug), text);
+
     public void Delete(string slug)
     {
         if (Locate(slug, []) is { } entry)

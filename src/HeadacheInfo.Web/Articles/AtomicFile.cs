@@ -37,6 +37,36 @@ public static class AtomicFile
     public static void WriteAllBytes(string target, byte[] bytes, bool overwrite) =>
         Write(target, temporary => File.WriteAllBytes(temporary, bytes), overwrite);
 
+    /// <summary>
+    /// Writes the text under a temporary name beside the target and removes it again, changing nothing: the folder
+    /// takes the file now (not read-only, not full, no folder in its place), so a publication decided after this
+    /// check will be written.
+    /// </summary>
+    /// <exception cref="IOException">The file could not be written there.</exception>
+    public static void CheckWritable(string target, string text)
+    {
+        if (Directory.Exists(target))
+        {
+            throw new IOException($"there is a folder called {Path.GetFileName(target)} where the file goes");
+        }
+
+        var folder = Path.GetDirectoryName(target)!;
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(temporary, text);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new IOException(ex.Message, ex);
+        }
+        finally
+        {
+            TryDelete(temporary);
+        }
+    }
+
     public static void TryDelete(string path)
     {
         try

@@ -24,6 +24,10 @@ public interface IArticleFileStore
     /// <exception cref="IOException">The file could not be written; the old one is as it was.</exception>
     void Write(string slug, string text);
 
+    /// <summary>Whether the article's file could be written now, changing nothing (see <see cref="AtomicFile.CheckWritable"/>).</summary>
+    /// <exception cref="IOException">It could not.</exception>
+    void CheckWritable(string slug, string text);
+
     /// <summary>Removes the article's file, wherever it lives.</summary>
     void Delete(string slug);
 

@@ -52,6 +52,26 @@ public sealed class SiteProcess(string name, int port, IReadOnlyDictionary<strin
         _process.BeginErrorReadLine();
     }
 
+    /// <summary>Whether the process ends by itself within <paramref name="limit"/> (it was killed, or it stopped).</summary>
+    public async Task<bool> ExitsWithinAsync(TimeSpan limit)
+    {
+        if (_process is not { } process)
+        {
+            return true;
+        }
+
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     public async Task StopAsync()
     {
         if (_process is { HasExited: false } process)

@@ -412,6 +412,17 @@ public sealed class FailingFileStore(HeadacheInfo.Web.Articles.IArticleFileStore
         inner.Write(slug, text);
     }
 
+    // The file's bytes are first written when an action checks the folder takes them, before it commits.
+    public void CheckWritable(string slug, string text)
+    {
+        if (_failures.TryRemove(slug, out var reason))
+        {
+            throw new IOException(reason);
+        }
+
+        inner.CheckWritable(slug, text);
+    }
+
     public void Delete(string slug) => inner.Delete(slug);
 
     // Itself, so an armed failure still happens when the publish log's applier writes.

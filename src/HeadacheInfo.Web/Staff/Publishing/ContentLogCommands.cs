@@ -54,7 +54,7 @@ public static class ContentLogCommands
         }
 
         var channel = app.Services.GetRequiredService<PublishChannel>();
-        if (!channel.Enabled)
+        if (!channel.Shared)
         {
             error.WriteLine($"{args[0]} works on the publish log, which only PostgreSQL keeps: set Database:Provider=Postgres and ConnectionStrings:Staff. " +
                 "With SQLite the content folder itself is the published state.");

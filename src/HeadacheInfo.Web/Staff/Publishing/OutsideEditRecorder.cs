@@ -56,11 +56,8 @@ internal sealed partial class OutsideEditRecorder(
         try
         {
             await readiness.Ready;
-            if (channel.Enabled)
-            {
-                // Until the folder has caught up with the log, its files are old versions, not edits.
-                await channel.CaughtUp;
-            }
+            // Until the folder has caught up with the log, its files are old versions, not edits.
+            await channel.CaughtUp;
 
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<ArticleWorkflow>().RecordOutsideEditsAsync();

@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace HeadacheInfo.Web.Staff.Publishing;
 
 /// <summary>
-/// Where this instance stands with the publish log: whether the log is the channel at all (PostgreSQL), the
-/// last row applied to this instance's folder, whether the database channel is live, and the text each article
+/// Where this instance stands with the publish log, the one path by which a publication reaches a content folder
+/// on either database: whether the log is shared by several instances (PostgreSQL), the last row applied to this
+/// instance's folder, whether the database channel is live, and the text each article
 /// had at the last row applied, so an edit made on this disk can be told from one the log brought.
 /// </summary>
 public sealed class PublishChannel(IOptions<DatabaseOptions> database, IOptions<PublishingOptions> options) : IContentCatchUp, IDisposable
@@ -24,7 +25,8 @@ public sealed class PublishChannel(IOptions<DatabaseOptions> database, IOptions<
     private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _lastApplied;
 
-    public bool Enabled { get; } = StaffDatabase.IsPostgres(database.Value.Provider);
+    /// <summary>Several instances share the log (PostgreSQL); with SQLite it is this instance's alone.</summary>
+    public bool Shared { get; } = StaffDatabase.IsPostgres(database.Value.Provider);
 
     public string Instance => options.Value.InstanceName;
 
@@ -82,16 +84,27 @@ public sealed class PublishChannel(IOptions<DatabaseOptions> database, IOptions<
     }
 
     /// <summary>
-    /// Adds the rows for a change, in the action's own transaction: taken one writer at a time, announced with
-    /// NOTIFY, which PostgreSQL delivers when the transaction commits, and never if it does not.
+    /// Adds the rows for a change, in the action's own transaction: taken one writer at a time (PostgreSQL's
+    /// advisory lock; SQLite has one writer anyway), and with PostgreSQL announced with NOTIFY, delivered when the
+    /// transaction commits and never if it does not. With SQLite the action wakes this instance's applier itself
+    /// once it has committed (<see cref="Wake"/>).
     /// </summary>
     /// <returns>The last row's number.</returns>
     internal static async Task<long> AppendAsync(StaffDbContext db, IReadOnlyList<PublishLogEntry> rows, CancellationToken cancellationToken = default)
     {
-        await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({WriterLock})", cancellationToken);
+        var postgres = db is PostgresStaffDbContext;
+        if (postgres)
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({WriterLock})", cancellationToken);
+        }
+
         db.PublishLog.AddRange(rows);
         await db.SaveChangesAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync($"SELECT pg_notify('{NotifyChannel}', '')", cancellationToken);
+        if (postgres)
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_notify('{NotifyChannel}', '')", cancellationToken);
+        }
+
         return rows.Count == 0 ? 0 : rows.Max(r => r.Seq);
     }
 

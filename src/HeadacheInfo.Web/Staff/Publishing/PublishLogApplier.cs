@@ -1,4 +1,5 @@
 using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Hosting;
 using HeadacheInfo.Web.ContentCheck;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Workflow;
@@ -9,8 +10,9 @@ using Npgsql;
 namespace HeadacheInfo.Web.Staff.Publishing;
 
 /// <summary>
-/// Applies the publish log to this instance's content folder, in order, each file whole or not at all. It learns
-/// of new rows through LISTEN on a connection of its own, and checks the log's last number every
+/// Applies the publish log to this instance's content folder, in order, each file whole or not at all: the one
+/// writer of published changes, on SQLite as on PostgreSQL. With PostgreSQL it learns of new rows through LISTEN
+/// on a connection of its own; with SQLite the action that committed them wakes it. Either way it checks the log's last number every
 /// <c>Publishing:PollSeconds</c> in case a notification was missed or the connection dropped. The last row applied
 /// is kept in the folder itself (<see cref="PositionFile"/>), written after the files, so an instance started late
 /// catches up from where it stopped; it reports healthy only once it has.
@@ -37,20 +39,27 @@ internal sealed partial class PublishLogApplier(
     {
         // Not waiting for the migrations first: the log is read with plain SQL, and bringing EF Core up takes a
         // second or two a fresh instance spends catching up instead. A log table not there yet waits for them.
+        // With SQLite the log is read with EF Core, once the migrations are done (they take a moment on one file).
+        var shared = channel.Shared;
+        if (!shared && !await MigratedAsync(stoppingToken))
+        {
+            return;
+        }
+
         var connectionString = configuration.GetConnectionString(StaffDatabase.ConnectionStringName)!;
         var position = ReadPosition();
         var started = false;
-        var listening = ListenAsync(connectionString, stoppingToken);
+        var listening = shared ? ListenAsync(connectionString, stoppingToken) : Task.CompletedTask;
+        channel.Live = !shared || channel.Live;
         var poll = TimeSpan.FromSeconds(options.Value.PollSeconds);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await using var connection = new NpgsqlConnection(connectionString);
-                await connection.OpenAsync(stoppingToken);
+                await using var log = shared ? await PostgresLog.OpenAsync(connectionString, stoppingToken) : (ILogReader)new SqliteLog(scopes);
                 if (!started)
                 {
-                    if (position > 0 && position > await LastSeqAsync(connection, stoppingToken))
+                    if (position > 0 && position > await log.LastSeqAsync(stoppingToken))
                     {
                         // Further than the log goes (a database restored from a backup, a hand-edited file): the whole
                         // log is applied again; texts it holds are not taken for edits on this disk.
@@ -58,11 +67,11 @@ internal sealed partial class PublishLogApplier(
                         position = 0;
                     }
 
-                    channel.Start(position, await AppliedHashesAsync(connection, position, stoppingToken));
+                    channel.Start(position, await log.AppliedHashesAsync(position, stoppingToken));
                     started = true;
                 }
 
-                while (await NextBatchAsync(connection, channel.LastApplied, stoppingToken) is { Count: > 0 } rows)
+                while (await log.NextBatchAsync(channel.LastApplied, stoppingToken) is { Count: > 0 } rows)
                 {
                     // One walk of the folder per batch: a walk per row made a fresh instance's catch-up minutes long.
                     var folder = files.Located();
@@ -202,6 +211,69 @@ internal sealed partial class PublishLogApplier(
         channel.Live = false;
     }
 
+    /// <summary>Reads the log: with plain SQL on PostgreSQL (fast at a fresh instance's start), with EF Core on SQLite.</summary>
+    private interface ILogReader : IAsyncDisposable
+    {
+        Task<long> LastSeqAsync(CancellationToken cancellationToken);
+
+        Task<List<(string, string)>> AppliedHashesAsync(long position, CancellationToken cancellationToken);
+
+        Task<List<PublishLogEntry>> NextBatchAsync(long after, CancellationToken cancellationToken);
+    }
+
+    private sealed class PostgresLog(NpgsqlConnection connection) : ILogReader
+    {
+        public static async Task<ILogReader> OpenAsync(string connectionString, CancellationToken cancellationToken)
+        {
+            var connection = new NpgsqlConnection(connectionString);
+            try
+            {
+                await connection.OpenAsync(cancellationToken);
+                return new PostgresLog(connection);
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+        }
+
+        public Task<long> LastSeqAsync(CancellationToken cancellationToken) => PublishLogApplier.LastSeqAsync(connection, cancellationToken);
+
+        public Task<List<(string, string)>> AppliedHashesAsync(long position, CancellationToken cancellationToken) =>
+            PublishLogApplier.AppliedHashesAsync(connection, position, cancellationToken);
+
+        public Task<List<PublishLogEntry>> NextBatchAsync(long after, CancellationToken cancellationToken) =>
+            PublishLogApplier.NextBatchAsync(connection, after, cancellationToken);
+
+        public ValueTask DisposeAsync() => connection.DisposeAsync();
+    }
+
+    private sealed class SqliteLog(IServiceScopeFactory scopes) : ILogReader
+    {
+        private readonly AsyncServiceScope _scope = scopes.CreateAsyncScope();
+
+        private StaffDbContext Database => _scope.ServiceProvider.GetRequiredService<StaffDbContext>();
+
+        public async Task<long> LastSeqAsync(CancellationToken cancellationToken) =>
+            await Database.PublishLog.AsNoTracking().MaxAsync(r => (long?)r.Seq, cancellationToken) ?? 0;
+
+        public async Task<List<(string, string)>> AppliedHashesAsync(long position, CancellationToken cancellationToken) =>
+            [.. (await Database.PublishLog.AsNoTracking()
+                    .Where(r => r.Seq <= position && (r.Kind == PublishLogKinds.Article || r.Kind == PublishLogKinds.Removed))
+                    .Select(r => new { r.Seq, r.Name, r.Hash }).ToListAsync(cancellationToken))
+                .GroupBy(r => r.Name).Select(g => g.MaxBy(r => r.Seq)!).Select(r => (r.Name, r.Hash))];
+
+        public Task<List<PublishLogEntry>> NextBatchAsync(long after, CancellationToken cancellationToken)
+        {
+            // A fresh context each batch: the rows are read once and applied, never tracked.
+            Database.ChangeTracker.Clear();
+            return Database.PublishLog.AsNoTracking().Where(r => r.Seq > after).OrderBy(r => r.Seq).Take(Batch).ToListAsync(cancellationToken);
+        }
+
+        public ValueTask DisposeAsync() => _scope.DisposeAsync();
+    }
+
     private static async Task<List<PublishLogEntry>> NextBatchAsync(NpgsqlConnection connection, long after, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
@@ -280,6 +352,7 @@ internal sealed partial class PublishLogApplier(
                     else if (hereHash != row.Hash)
                     {
                         folder.Write(row.Name, row.Text ?? string.Empty);
+                        CrashPoint.Reached(CrashPoint.AfterFileWrite);
                     }
 
                     channel.Applied(row);

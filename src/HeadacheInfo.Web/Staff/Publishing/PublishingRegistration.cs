@@ -6,16 +6,17 @@ namespace HeadacheInfo.Web.Staff.Publishing;
 public static class PublishingRegistration
 {
     /// <summary>
-    /// Edits made outside the workspace, recorded; and the publish log with PostgreSQL: the channel, its
-    /// applier and its health (with SQLite, the channel says it is off).
+    /// Edits made outside the workspace, recorded; and the publish log, on both databases: the channel and its
+    /// applier, the one writer of published changes to the folder; with PostgreSQL also its health and the start's
+    /// catch-up the folder watcher waits for (several instances share the log there).
     /// </summary>
     public static WebApplicationBuilder AddPublishing(this WebApplicationBuilder builder)
     {
         builder.Services.AddHostedService<OutsideEditRecorder>();
         builder.Services.AddPublishChannel();
+        builder.Services.AddHostedService<PublishLogApplier>();
         if (StaffDatabase.IsPostgres(builder.Configuration[$"{DatabaseOptions.Section}:Provider"]))
         {
-            builder.Services.AddHostedService<PublishLogApplier>();
             builder.Services.AddSingleton<IContentCatchUp>(services => services.GetRequiredService<PublishChannel>());
             builder.Services.AddHealthChecks().AddCheck<PublishingHealthCheck>(PublishingHealthCheck.Name);
         }

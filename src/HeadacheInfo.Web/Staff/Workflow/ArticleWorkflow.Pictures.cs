@@ -212,30 +212,6 @@ public sealed partial class ArticleWorkflow
                 .Select(p => (p.Name, p.Bytes))];
     }
 
-    /// <summary>
-    /// The pictures first, each whole or not at all, then the article, so a page never shows a picture that is not
-    /// there; if anything fails, the pictures this approval wrote are taken back and nothing reaches patients.
-    /// </summary>
-    private void WriteWithPictures(string slug, string text, IReadOnlyList<(string Name, byte[] Bytes)> pictures)
-    {
-        var written = new List<string>();
-        try
-        {
-            foreach (var (name, bytes) in pictures)
-            {
-                images.Write(name, bytes);
-                written.Add(name);
-            }
-
-            files.Write(slug, text);
-        }
-        catch (IOException)
-        {
-            written.ForEach(images.Remove);
-            throw;
-        }
-    }
-
     private static string WithPictures(IReadOnlyList<(string Name, byte[] Bytes)> pictures) =>
         pictures.Count == 0 ? string.Empty : $", with the picture{(pictures.Count == 1 ? string.Empty : "s")} {string.Join(", ", pictures.Select(p => p.Name))}";
 

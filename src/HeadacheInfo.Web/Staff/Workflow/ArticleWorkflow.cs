@@ -1,5 +1,6 @@
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Clinic;
+using HeadacheInfo.Web.Hosting;
 using HeadacheInfo.Web.ContentCheck;
 using HeadacheInfo.Web.Site;
 using HeadacheInfo.Web.Staff.Accounts;
@@ -17,8 +18,8 @@ namespace HeadacheInfo.Web.Staff.Workflow;
 /// <summary>
 /// The article workflow: every rule about who may do what to an article, each action in one database
 /// transaction against the article's state row, whose concurrency token lets only one of two people acting at
-/// once succeed. Revisions are never changed; a decision points at the revision it decided. Only an approval,
-/// a roll-back or a confirmation writes the published file, through the one article file store.
+/// once succeed. Revisions are never changed; a decision points at the revision it decided. An approval, a
+/// roll-back, a confirmation or a take-down publishes as rows in the publish log; only its applier writes the folder.
 /// </summary>
 public sealed partial class ArticleWorkflow(
     StaffDbContext database,
@@ -651,18 +652,18 @@ public sealed partial class ArticleWorkflow(
             }
 
             var hash = ArticleFile.ContentHash(text);
-            var known = channel.Enabled
-                ? channel.AppliedHash(slug) == hash || await PublishChannel.LatestHashAsync(database, slug) == hash
-                : (await StateAsync(slug))?.PublishedHash == hash;
+            var logged = await PublishChannel.LatestHashAsync(database, slug);
+            // An article the log has never held (published before the log was SQLite's path too): its state row says.
+            var known = channel.AppliedHash(slug) == hash || logged == hash || (logged is null && (await StateAsync(slug))?.PublishedHash == hash);
             if (!known)
             {
                 added += await RecordOutsideEditAsync(slug, text) ? 1 : 0;
             }
         }
 
-        // What was published here: with PostgreSQL, what the log last left in this folder; without, the state rows.
-        var published = channel.Enabled ? channel.PublishedHere()
-            : await database.ArticleStates.AsNoTracking().Where(s => s.PublishedHash != string.Empty).Select(s => s.Slug).ToListAsync();
+        // What was published here: what the log last left in this folder, and what the state rows say is published.
+        var published = channel.PublishedHere().Union(
+            await database.ArticleStates.AsNoTracking().Where(s => s.PublishedHash != string.Empty).Select(s => s.Slug).ToListAsync(), StringComparer.Ordinal);
         foreach (var slug in published.Where(slug => !onDisk.Contains(slug)))
         {
             using var held = await locks.HoldAsync(slug);
@@ -680,17 +681,20 @@ public sealed partial class ArticleWorkflow(
     /// </summary>
     internal async Task<bool> RecordOutsideDeletionAsync(string slug)
     {
-        if (files.Read(slug).Exists
-            || (channel.Enabled && (channel.AppliedHash(slug) is not { Length: > 0 } || await PublishChannel.LatestSeqAsync(database, slug) > channel.LastApplied)))
+        var latest = files.Read(slug).Exists ? long.MaxValue : await PublishChannel.LatestSeqAsync(database, slug);
+        if (latest > channel.LastApplied)
         {
             return false;
         }
+
+        var appliedHere = channel.AppliedHash(slug);
 
         try
         {
             await using var transaction = await database.Database.BeginTransactionAsync();
             var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
-            if (!channel.Enabled && state.PublishedHash.Length == 0)
+            // Published here: by the log's last row applied here, or, for an article the log never held, by its state row.
+            if (appliedHere is null ? latest > 0 || state.PublishedHash.Length == 0 : appliedHere.Length == 0)
             {
                 return false;
             }
@@ -699,15 +703,12 @@ public sealed partial class ArticleWorkflow(
                 .OrderByDescending(r => r.Id).Select(r => r.Text).FirstOrDefaultAsync() ?? string.Empty;
             state.PublishedHash = string.Empty;
             Add(NewRevision(slug, RevisionActions.Unpublished, last, ArticleFile.ContentHash(last), RevisionActions.OutsideTheApp,
-                channel.Enabled
+                channel.Shared
                     ? $"deleted from the content folder on {channel.Instance}, not through the staff area"
                     : "deleted from the content folder, not through the staff area"));
             state.Version++;
             await database.SaveChangesAsync();
-            if (channel.Enabled)
-            {
-                await PublishChannel.AppendAsync(database, [channel.Row(PublishLogKinds.Removed, slug, null, null, string.Empty, time.GetUtcNow())]);
-            }
+            await PublishChannel.AppendAsync(database, [channel.Row(PublishLogKinds.Removed, slug, null, null, string.Empty, time.GetUtcNow())]);
 
             await transaction.CommitAsync();
             channel.Wake();
@@ -740,15 +741,12 @@ public sealed partial class ArticleWorkflow(
                 var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
                 state.PublishedHash = hash;
                 Add(NewRevision(slug, RevisionActions.OutsideEdit, text, hash, RevisionActions.OutsideTheApp,
-                    channel.Enabled
+                    channel.Shared
                         ? $"changed in the content folder on {channel.Instance}, not through the staff area"
                         : "changed in the content folder, not through the staff area"));
                 state.Version++;
                 await database.SaveChangesAsync();
-                if (channel.Enabled)
-                {
-                    await PublishChannel.AppendAsync(database, [channel.Row(PublishLogKinds.Article, slug, text, null, hash, time.GetUtcNow())]);
-                }
+                await PublishChannel.AppendAsync(database, [channel.Row(PublishLogKinds.Article, slug, text, null, hash, time.GetUtcNow())]);
 
                 await transaction.CommitAsync();
                 channel.Wake();
@@ -837,29 +835,28 @@ public sealed partial class ArticleWorkflow(
     }
 
     /// <summary>
-    /// The state change goes to the database first, holding the article against anyone else; then the file;
-    /// then the revision and the audit line; then all of it commits. A file that cannot be written undoes it all.
-    /// With PostgreSQL the file is a row in the publish log instead, in the same transaction, which every
-    /// instance (this one too, before the page answers) applies to its own folder: a database that cannot be
-    /// reached undoes it all the same way.
+    /// The state change goes to the database first, holding the article against anyone else; then the publication
+    /// as rows in the publish log, the revision and the audit line; then all of it commits, and only then does any
+    /// file change: the log's applier writes it (on every instance with PostgreSQL; this one is woken, and the page
+    /// waits for it). A crash before the commit publishes nothing; one after it is finished by the applier at the
+    /// next start. Before committing, the folder is checked to take the file, so one that cannot be written (a
+    /// read-only folder, a full disk) leaves the change waiting, as does a database that cannot be reached.
     /// </summary>
     private async Task<WorkflowResult> PublishAsync(
         ArticleState state, IDbContextTransaction transaction, ArticleRevision revision, PublishedChange change,
         string auditEvent, string? actor, string detail, string done)
     {
-        long logged = 0;
+        long logged;
         try
         {
             state.Version++;
             await database.SaveChangesAsync();
-            if (channel.Enabled)
+            if (change.Text is { } text)
             {
-                logged = await PublishChannel.AppendAsync(database, channel.RowsFor(change, time.GetUtcNow()));
+                files.CheckWritable(change.Slug, text);
             }
-            else
-            {
-                Write(change);
-            }
+
+            logged = await PublishChannel.AppendAsync(database, channel.RowsFor(change, time.GetUtcNow()));
         }
         catch (IOException ex)
         {
@@ -875,13 +872,16 @@ public sealed partial class ArticleWorkflow(
         database.ArticleRevisions.Add(revision);
         await database.SaveChangesAsync();
         await audit.RecordAsync(auditEvent, actor, detail);
+        CrashPoint.Reached(CrashPoint.BeforeCommit);
         await transaction.CommitAsync();
+        CrashPoint.Reached(CrashPoint.AfterCommit);
+        channel.Wake();
         return WorkflowResult.Done(done) with { Revision = revision, PublishedUpTo = logged };
     }
 
     /// <summary>
     /// Waits, a few seconds at most, until this instance's folder holds what the action added to the log, so the
-    /// page that answers already shows the change here (the others follow through NOTIFY). Only once the article's
+    /// page that answers already shows the change here (with PostgreSQL the others follow through NOTIFY). Only once the article's
     /// lock is let go: the log's applier takes the same lock to write the file.
     /// </summary>
     private async Task<WorkflowResult> ShownHereAsync(WorkflowResult result)
@@ -892,19 +892,6 @@ public sealed partial class ArticleWorkflow(
         }
 
         return result;
-    }
-
-    /// <summary>A published change written straight to this folder, the one truth with SQLite.</summary>
-    private void Write(PublishedChange change)
-    {
-        if (change.Text is { } text)
-        {
-            WriteWithPictures(change.Slug, text, change.Pictures);
-        }
-        else
-        {
-            files.Delete(change.Slug);
-        }
     }
 
     /// <summary>Records a step that writes no file (a save, a submission, a return) and commits it with the state.</summary>

@@ -39,7 +39,7 @@ public sealed class CheckSignOffs(
         await using (var transaction = await database.Database.BeginTransactionAsync())
         {
             await audit.RecordAsync(CheckSignOff.AuditEvent, reviewer.Email, CheckSignOff.Detail(Fingerprint, reviewer.PublicTitle));
-            if (channel.Enabled)
+            if (channel.Shared)
             {
                 await PublishChannel.AppendAsync(database,
                     [channel.Row(PublishLogKinds.CheckSignedOff, PublishLogKinds.CheckSignedOffName, null, null, Fingerprint, time.GetUtcNow())]);
