@@ -185,6 +185,7 @@ public sealed partial class ArticleWorkflow
     {
         var now = time.GetUtcNow();
         var done = 0;
+        _duePublishedUpTo = 0;
         foreach (var state in (await SchedulesAsync()).Values)
         {
             if (state is { ScheduledRevisionId: { } scheduledId, PublishAt: { } publishAt, ScheduleProblem: null } && publishAt <= now)
@@ -200,8 +201,18 @@ public sealed partial class ArticleWorkflow
             }
         }
 
+        // As a by-hand approval does: the pass ends once this instance's folder holds what it published. Only now,
+        // with every article's lock let go, since the log's applier takes the same lock to write the file.
+        if (_duePublishedUpTo > 0)
+        {
+            await channel.WaitForAppliedAsync(_duePublishedUpTo, TimeSpan.FromSeconds(5));
+        }
+
         return done;
     }
+
+    /// <summary>The last publish-log row this pass of <see cref="RunDueAsync"/> wrote.</summary>
+    private long _duePublishedUpTo;
 
     private async Task<bool> PublishScheduledAsync(string slug, long scheduledId, DateTimeOffset now)
     {
@@ -246,6 +257,7 @@ public sealed partial class ArticleWorkflow
         var result = await PublishAsync(state, transaction, approved, new PublishedChange(slug, scheduled.Text, pictures),
             AuditEvents.RevisionApproved, null, $"published {slug} as scheduled: revision {scheduled.SubjectRevisionId}, approved by {scheduled.Author} in revision {scheduled.Id}{WithPictures(pictures)}",
             "Published as scheduled.");
+        _duePublishedUpTo = Math.Max(_duePublishedUpTo, result.PublishedUpTo);
         if (result.Outcome == WorkflowOutcome.Invalid)
         {
             // The file could not be written: the database is as it was, so the next pass tries again.
@@ -278,6 +290,7 @@ public sealed partial class ArticleWorkflow
             ? WorkflowResult.Invalid("It was not on the site when its take-down date came.")
             : await TakeDownNowAsync(due.Slug, by, null, $"taken off the site as scheduled: {reason}",
                 $"took {due.Slug} off the site as {by} scheduled: {reason}", StillDue);
+        _duePublishedUpTo = Math.Max(_duePublishedUpTo, result.PublishedUpTo);
         if (result.Outcome != WorkflowOutcome.Invalid)
         {
             return result.Succeeded;
