@@ -45,8 +45,16 @@ if (CommandWords.Unknown(args) is { } unknown)
 var startupLogger = LoggingRegistration.CreateStartupLogger();
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var (siteArgs, contentRootProblem) = ContentRootArgument.Resolve(args);
+    if (contentRootProblem is not null)
+    {
+        startupLogger.Fatal("HeadacheInfo could not start: {Reason}", contentRootProblem);
+        return 1;
+    }
+
+    var builder = WebApplication.CreateBuilder(siteArgs);
     builder.AddLogging();
+    builder.AddSiteHome();
     builder.AddClinic();
     builder.AddSecurity();
     builder.AddArticles();

@@ -10,7 +10,10 @@ public static class HealthRegistration
 
     public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddCheck<ContentHealthCheck>(ContentHealthCheck.Name);
+        builder.Services.AddHealthChecks()
+            .AddCheck<ContentHealthCheck>(ContentHealthCheck.Name)
+            .AddCheck<StaffDatabaseHealthCheck>(StaffDatabaseHealthCheck.Name);
+        builder.Services.AddSingleton<HealthHistory>();
         return builder;
     }
 
@@ -60,6 +63,28 @@ public static class HealthRegistration
                 body["status"] = "starting";
                 body["reason"] = publishing.Description;
             }
+        }
+
+        // Patients are still served without the staff database, so the status code stays; the body says so.
+        if (report.Entries.TryGetValue(StaffDatabaseHealthCheck.Name, out var staff))
+        {
+            var state = staff.Data.GetValueOrDefault(StaffDatabaseHealthCheck.StateKey);
+            body["staffDatabase"] = state;
+            if (state is "unavailable")
+            {
+                body["status"] = "degraded";
+                body["reason"] = staff.Description;
+            }
+            else if (staff.Status != HealthStatus.Healthy && content.Status == HealthStatus.Healthy)
+            {
+                body["status"] = "starting";
+                body["reason"] = staff.Description;
+            }
+        }
+
+        if (report.Status == HealthStatus.Healthy)
+        {
+            context.RequestServices.GetRequiredService<HealthHistory>().Healthy();
         }
 
         context.Response.ContentType = "application/json; charset=utf-8";
