@@ -1,4 +1,5 @@
 using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Backups;
 using HeadacheInfo.Web.Caching;
 using HeadacheInfo.Web.Clinic;
 using HeadacheInfo.Web.ContentCheck;
@@ -35,6 +36,11 @@ if (ResetStaffCommand.IsRequested(args))
 if (ContentLogCommands.IsRequested(args))
 {
     return await ContentLogCommands.RunAsync(args, Console.Out, Console.Error);
+}
+
+if (BackupCommands.IsRequested(args))
+{
+    return await BackupCommands.RunAsync(args, Console.Out, Console.Error);
 }
 
 if (CommandWords.Unknown(args) is { } unknown)
