@@ -127,7 +127,7 @@ public static class BackupCommands
 
             File.Move(partial, file, overwrite: true);
             output.WriteLine($"Backed up {counts.Content} content files{(postgres ? string.Empty : ", the staff database (an online copy)")} " +
-                $"and {counts.Keys} keys to {file} (tar.gz, readable by this user only).");
+                $"and the keys ({counts.Keys} files) to {file} (tar.gz, readable by this user only).");
             if (folders.Keys is null)
             {
                 output.WriteLine("No keys were backed up: DataProtection:KeysPath is not set and there is no Site:Home. Without them " +
@@ -280,7 +280,7 @@ public static class BackupCommands
             }
         }
 
-        output.WriteLine($"Restored {counts.Content} content files{(counts.Database ? ", the staff database" : string.Empty)} and {counts.Keys} keys into {home}.");
+        output.WriteLine($"Restored {counts.Content} content files{(counts.Database ? ", the staff database" : string.Empty)} and the keys ({counts.Keys} files) into {home}.");
         if (!counts.Database)
         {
             output.WriteLine("This backup has no staff database (PostgreSQL): restore it with pg_restore from the pg_dump taken with it.");

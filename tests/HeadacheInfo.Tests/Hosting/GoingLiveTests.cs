@@ -12,7 +12,7 @@ namespace HeadacheInfo.Tests.Hosting;
 /// </summary>
 public sealed partial class GoingLiveTests
 {
-    private static readonly HttpClient Reader = new(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(10) };
+    private static readonly HttpClient Reader = new(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(60) };
 
     /// <summary>The web project's own folder: wwwroot and appsettings.json, as a published folder has them.</summary>
     private static string WebProject => Path.Combine(RepositoryFolders.Root, "src", "HeadacheInfo.Web");
@@ -48,8 +48,9 @@ public sealed partial class GoingLiveTests
             using var response = await Reader.SendAsync(request);
             return (response.StatusCode, await response.Content.ReadAsStringAsync());
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
+            // Not answering yet (starting, or /healthz still waiting for the warm-up on a busy machine): asked again.
             return (0, ex.Message);
         }
     }
