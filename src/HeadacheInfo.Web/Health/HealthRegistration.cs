@@ -13,7 +13,6 @@ public static class HealthRegistration
         builder.Services.AddHealthChecks()
             .AddCheck<ContentHealthCheck>(ContentHealthCheck.Name)
             .AddCheck<StaffDatabaseHealthCheck>(StaffDatabaseHealthCheck.Name);
-        builder.Services.AddSingleton<HealthHistory>();
         return builder;
     }
 
@@ -63,28 +62,23 @@ public static class HealthRegistration
                 body["status"] = "starting";
                 body["reason"] = publishing.Description;
             }
+            else if (content.Status == HealthStatus.Healthy &&
+                     publishing.Data.GetValueOrDefault(HeadacheInfo.Web.Staff.Publishing.PublishingHealthCheck.StateKey) is "disconnected")
+            {
+                // Still 200: patients are served from this instance's folder. Publishing waits for the database.
+                body["status"] = "degraded";
+                body["reason"] = "The staff database cannot be reached: patients are served; staff work and publishing resume when it is back.";
+            }
         }
 
-        // Patients are still served without the staff database, so the status code stays; the body says so.
         if (report.Entries.TryGetValue(StaffDatabaseHealthCheck.Name, out var staff))
         {
-            var state = staff.Data.GetValueOrDefault(StaffDatabaseHealthCheck.StateKey);
-            body["staffDatabase"] = state;
-            if (state is "unavailable")
-            {
-                body["status"] = "degraded";
-                body["reason"] = staff.Description;
-            }
-            else if (staff.Status != HealthStatus.Healthy && content.Status == HealthStatus.Healthy)
+            body["staffDatabase"] = staff.Data.GetValueOrDefault(StaffDatabaseHealthCheck.StateKey);
+            if (staff.Status != HealthStatus.Healthy && content.Status == HealthStatus.Healthy)
             {
                 body["status"] = "starting";
                 body["reason"] = staff.Description;
             }
-        }
-
-        if (report.Status == HealthStatus.Healthy)
-        {
-            context.RequestServices.GetRequiredService<HealthHistory>().Healthy();
         }
 
         context.Response.ContentType = "application/json; charset=utf-8";

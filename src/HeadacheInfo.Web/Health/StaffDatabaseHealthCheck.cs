@@ -5,8 +5,8 @@ namespace HeadacheInfo.Web.Health;
 
 /// <summary>
 /// "Healthy" waits for the staff database to be brought up to date, so a start that cannot use it stops before it
-/// is ever healthy, and one that became healthy has nothing left that could stop it. Later outages leave it
-/// healthy (patients are served from the folder) and the body says "degraded".
+/// is ever healthy, and one that became healthy has nothing left that could stop it (an outage later only makes
+/// staff pages, and with PostgreSQL the publishing state, say so).
 /// </summary>
 public sealed class StaffDatabaseHealthCheck(StaffDatabaseReadiness readiness, TimeProvider time) : IHealthCheck
 {
@@ -15,7 +15,7 @@ public sealed class StaffDatabaseHealthCheck(StaffDatabaseReadiness readiness, T
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (!readiness.Ready.IsCompleted && readiness.Unavailable is null)
+        if (!readiness.Ready.IsCompleted)
         {
             try
             {
@@ -27,26 +27,9 @@ public sealed class StaffDatabaseHealthCheck(StaffDatabaseReadiness readiness, T
             }
         }
 
-        if (readiness.Unavailable is { } unavailable)
-        {
-            return HealthCheckResult.Healthy(
-                "The staff database cannot be reached; it is tried again. Patients are served. " + unavailable.GetBaseException().Message,
-                new Dictionary<string, object> { [StateKey] = "unavailable" });
-        }
-
         return readiness.Ready.IsCompletedSuccessfully
             ? HealthCheckResult.Healthy(data: new Dictionary<string, object> { [StateKey] = "ready" })
             : HealthCheckResult.Unhealthy("The staff database is still being brought up to date.",
                 data: new Dictionary<string, object> { [StateKey] = "starting" });
     }
-}
-
-/// <summary>Whether /healthz has answered 200 in this process: from then on nothing the database does may stop it.</summary>
-public sealed class HealthHistory
-{
-    private int _healthy;
-
-    public bool HasBeenHealthy => Volatile.Read(ref _healthy) == 1;
-
-    internal void Healthy() => Volatile.Write(ref _healthy, 1);
 }

@@ -63,13 +63,6 @@ public static class StaffRegistration
                     context.Response.Headers.Pragma = "no-cache";
                     return Task.CompletedTask;
                 });
-                if (!readiness.Ready.IsCompleted && readiness.Unavailable is not null)
-                {
-                    // Brought up to date again once it is back; a staff request meanwhile gets the plain outage page.
-                    await DatabaseOutagePage.WriteAsync(context);
-                    return;
-                }
-
                 await readiness.Ready;
                 try
                 {

@@ -260,6 +260,13 @@ public sealed partial class GoingLiveTests
             }
 
             Assert.DoesNotContain("could not start", site.Output, StringComparison.Ordinal);
+
+            // Said, not failed: still 200, since patients are served.
+            var (healthStatus, health) = await Eventually.MatchesAsync(() => GetAsync(site, "/healthz"),
+                h => h.Body.Contains("\"status\":\"degraded\"", StringComparison.Ordinal), $"/healthz says degraded ({site.Output})", TimeSpan.FromSeconds(60));
+            Assert.Equal(HttpStatusCode.OK, healthStatus);
+            Assert.Contains("\"publishing\":\"disconnected\"", health, StringComparison.Ordinal);
+            Assert.False(site.HasExited, site.Output);
         }
         finally
         {

@@ -70,51 +70,22 @@ public static class StaffDatabase
 /// <summary>
 /// Applies migrations at start (both providers), beside the site's own start rather than before it: bringing
 /// EF Core up takes seconds, and patients must not wait for the staff area. Staff requests wait until it is
-/// done. If the database cannot be used before the site first became healthy, the site stops, saying which key
-/// to fix, with exit code 1. Once it serves patients it never stops for the staff database: it says so, staff
-/// get the outage page, /healthz reports it, and it tries again until the database is back.
+/// done. If the database cannot be used, the site stops, saying which key to fix, with exit code 1. /healthz
+/// answers 200 only once this is done (<see cref="HeadacheInfo.Web.Health.StaffDatabaseHealthCheck"/>), so only a
+/// start that never became healthy can stop here: once an instance serves patients, nothing here is left to
+/// fail, and a database that goes away later only makes staff pages say so.
 /// </summary>
 internal sealed partial class StaffDatabaseMigrator(
-    IServiceProvider services, StaffDatabaseReadiness readiness, IHostApplicationLifetime lifetime, TimeProvider time,
-    ILogger<StaffDatabaseMigrator> logger)
+    IServiceProvider services, StaffDatabaseReadiness readiness, IHostApplicationLifetime lifetime, ILogger<StaffDatabaseMigrator> logger)
     : BackgroundService
 {
-    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(60);
-
-    /// <summary>
-    /// Whether /healthz has said the site is ready: past that, a missing staff database is an outage, not a bad start.
-    /// (Healthy waits for this migrator, so this is a second guard, for a health check answered some other way.)
-    /// </summary>
-    private bool ServingPatients => services.GetService<HeadacheInfo.Web.Health.HealthHistory>()?.HasBeenHealthy == true;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var wait = FirstRetry;
         try
         {
             await Task.Yield();
-            while (true)
-            {
-                try
-                {
-                    await StaffDatabase.MigrateAsync(services, stoppingToken);
-                    if (readiness.Unavailable is not null)
-                    {
-                        LogBack();
-                    }
-
-                    readiness.Succeeded();
-                    return;
-                }
-                catch (StaffDatabaseUnavailableException ex) when (ServingPatients)
-                {
-                    readiness.Retrying(ex);
-                    LogRetrying(ex.Message, (int)wait.TotalSeconds);
-                    await Task.Delay(wait, time, stoppingToken);
-                    wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, LongestRetry.Ticks));
-                }
-            }
+            await StaffDatabase.MigrateAsync(services, stoppingToken);
+            readiness.Succeeded();
         }
         catch (StaffDatabaseUnavailableException ex)
         {
@@ -140,12 +111,4 @@ internal sealed partial class StaffDatabaseMigrator(
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "HeadacheInfo could not start: {Reason:l}")]
     private partial void LogCannotStart(string reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message =
-        "The staff database went away while it was being brought up to date; patients are still served, the staff area answers " +
-        "'cannot be reached', and it is tried again in {Seconds} s: {Reason:l}")]
-    private partial void LogRetrying(string reason, int seconds);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "The staff database is back and up to date; the staff area is open again.")]
-    private partial void LogBack();
 }

@@ -7,16 +7,7 @@ public sealed class StaffDatabaseReadiness
 
     public Task Ready => _ready.Task;
 
-    /// <summary>Why the database is being tried again (the site already serves patients), or null.</summary>
-    public Exception? Unavailable { get; private set; }
-
-    internal void Retrying(Exception reason) => Unavailable = reason;
-
-    internal void Succeeded()
-    {
-        Unavailable = null;
-        _ready.TrySetResult();
-    }
+    internal void Succeeded() => _ready.TrySetResult();
 
     internal void Failed(Exception reason) => _ready.TrySetException(reason);
 }
