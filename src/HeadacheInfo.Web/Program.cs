@@ -1,4 +1,5 @@
 using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Backups;
 using HeadacheInfo.Web.Caching;
 using HeadacheInfo.Web.Clinic;
 using HeadacheInfo.Web.ContentCheck;
@@ -38,6 +39,11 @@ if (ContentLogCommands.IsRequested(args))
     return await ContentLogCommands.RunAsync(args, Console.Out, Console.Error);
 }
 
+if (BackupCommands.IsRequested(args))
+{
+    return await BackupCommands.RunAsync(args, Console.Out, Console.Error);
+}
+
 if (CommandWords.Unknown(args) is { } unknown)
 {
     return CommandWords.ReportUnknown(unknown, Console.Error);
@@ -46,8 +52,16 @@ if (CommandWords.Unknown(args) is { } unknown)
 var startupLogger = LoggingRegistration.CreateStartupLogger();
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var (siteArgs, contentRootProblem) = ContentRootArgument.Resolve(args);
+    if (contentRootProblem is not null)
+    {
+        startupLogger.Fatal("HeadacheInfo could not start: {Reason}", contentRootProblem);
+        return 1;
+    }
+
+    var builder = WebApplication.CreateBuilder(siteArgs);
     builder.AddLogging();
+    builder.AddSiteHome();
     builder.AddClinic();
     builder.AddSecurity();
     builder.AddArticles();

@@ -145,6 +145,9 @@ internal sealed class PageRenderer(
         features.Set<IHttpResponseBodyFeature>(response);
         features.Set<IHttpConnectionFeature>(new HttpConnectionFeature { RemoteIpAddress = IPAddress.Loopback, LocalIpAddress = IPAddress.Loopback });
         features.Set<IHttpRequestLifetimeFeature>(new HttpRequestLifetimeFeature { RequestAborted = cancellationToken });
+        // A rendered GET has no body; a limit to set keeps routing and [RequestSizeLimit] from warning at every
+        // start that the server cannot apply theirs.
+        features.Set<IHttpMaxRequestBodySizeFeature>(new RequestBodyLimit());
         var context = new DefaultHttpContext(features) { RequestServices = scope.ServiceProvider };
         if (rendering)
         {
@@ -181,6 +184,13 @@ internal sealed class PageRenderer(
     }
 
     /// <summary>A response held in memory, firing OnStarting callbacks as a server would (the security headers use them).</summary>
+    private sealed class RequestBodyLimit : IHttpMaxRequestBodySizeFeature
+    {
+        public bool IsReadOnly => false;
+
+        public long? MaxRequestBodySize { get; set; }
+    }
+
     private sealed class CapturedResponse : IHttpResponseFeature, IHttpResponseBodyFeature, IDisposable
     {
         private readonly List<(Func<object, Task> Callback, object State)> _onStarting = [];

@@ -10,7 +10,9 @@ public static class HealthRegistration
 
     public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddCheck<ContentHealthCheck>(ContentHealthCheck.Name);
+        builder.Services.AddHealthChecks()
+            .AddCheck<ContentHealthCheck>(ContentHealthCheck.Name)
+            .AddCheck<StaffDatabaseHealthCheck>(StaffDatabaseHealthCheck.Name);
         return builder;
     }
 
@@ -59,6 +61,23 @@ public static class HealthRegistration
             {
                 body["status"] = "starting";
                 body["reason"] = publishing.Description;
+            }
+            else if (content.Status == HealthStatus.Healthy &&
+                     publishing.Data.GetValueOrDefault(HeadacheInfo.Web.Staff.Publishing.PublishingHealthCheck.StateKey) is "disconnected")
+            {
+                // Still 200: patients are served from this instance's folder. Publishing waits for the database.
+                body["status"] = "degraded";
+                body["reason"] = "The staff database cannot be reached: patients are served; staff work and publishing resume when it is back.";
+            }
+        }
+
+        if (report.Entries.TryGetValue(StaffDatabaseHealthCheck.Name, out var staff))
+        {
+            body["staffDatabase"] = staff.Data.GetValueOrDefault(StaffDatabaseHealthCheck.StateKey);
+            if (staff.Status != HealthStatus.Healthy && content.Status == HealthStatus.Healthy)
+            {
+                body["status"] = "starting";
+                body["reason"] = staff.Description;
             }
         }
 

@@ -1,3 +1,4 @@
+using HeadacheInfo.Web.Backups;
 using HeadacheInfo.Web.ContentCheck;
 using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Publishing;
@@ -21,6 +22,8 @@ public static class CommandWords
         (ResetStaffCommand.Name, "give a locked-out account a one-time password and turn its two-step sign-in off"),
         (ContentLogCommands.ImportName, "add a content folder's articles and pictures to the publish log (PostgreSQL)"),
         (ContentLogCommands.ExportName, "write the publish log's latest articles and pictures to a folder (PostgreSQL)"),
+        (BackupCommands.BackupName, "write one .tar.gz (mode 0600) of the live content, the staff database (SQLite) and the keys"),
+        (BackupCommands.RestoreName, "fill an empty Site:Home from a backup"),
     ];
 
     /// <summary>The first argument when it is a word that is neither a setting (--Key=value, /Key, Key=value) nor a command.</summary>

@@ -27,11 +27,23 @@ public static class LoggingRegistration
                 .ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext()
+                .Filter.ByExcluding(IsUnencryptedKeyNotice)
                 .Enrich.With<ControlCharacterEscaper>(),
             preserveStaticLogger: true,
             writeToProviders: true);
         return builder;
     }
+
+    /// <summary>
+    /// Data Protection warns at every new key that it is stored unencrypted: on Linux there is nothing to encrypt it
+    /// with but another secret on the same disk. The key ring's own folder (Site:Home's <c>keys/</c>, made 0700)
+    /// is what protects it, so the warning would only teach operators to ignore warnings.
+    /// </summary>
+    private static bool IsUnencryptedKeyNotice(Serilog.Events.LogEvent logEvent) =>
+        logEvent.Level == Serilog.Events.LogEventLevel.Warning &&
+        logEvent.MessageTemplate.Text.StartsWith("No XML encryptor configured", StringComparison.Ordinal) &&
+        logEvent.Properties.TryGetValue("SourceContext", out var source) &&
+        source.ToString().Contains("Microsoft.AspNetCore.DataProtection", StringComparison.Ordinal);
 
     /// <summary>One line per request, through the host's own logger, with the method the client sent.</summary>
     public static WebApplication UseRequestLogging(this WebApplication app)

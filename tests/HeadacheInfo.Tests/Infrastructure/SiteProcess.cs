@@ -27,13 +27,19 @@ public sealed class SiteProcess(string name, int port, IReadOnlyDictionary<strin
         }
     }
 
+    /// <summary>The folder given as --contentRoot (wwwroot and appsettings.json); the test build's own by default.</summary>
+    public string ContentRoot { get; init; } = AppContext.BaseDirectory;
+
+    /// <summary>Whether the process has stopped (or was never started).</summary>
+    public bool HasExited => _process?.HasExited ?? true;
+
     public static string SiteDll => Path.Combine(AppContext.BaseDirectory, "HeadacheInfo.Web.dll");
 
     public static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
 
     public void Start()
     {
-        var start = new ProcessStartInfo(Dotnet, [SiteDll, "--contentRoot", AppContext.BaseDirectory])
+        var start = new ProcessStartInfo(Dotnet, [SiteDll, "--contentRoot", ContentRoot])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

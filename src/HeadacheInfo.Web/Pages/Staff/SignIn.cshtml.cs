@@ -14,8 +14,14 @@ namespace HeadacheInfo.Web.Pages.Staff;
 /// </summary>
 [EnableRateLimiting(RateLimitPolicy.SignIn)]
 [AcceptsFormPost]
-public sealed class SignInModel(StaffSignIn signIn) : PageModel
+public sealed class SignInModel(StaffSignIn signIn, IHostEnvironment environment) : PageModel
 {
+    /// <summary>
+    /// Outside Development the sign-in cookie is Secure, and a browser drops it over plain http: signing in would
+    /// only bring the person back here. Read after forwarded headers, so a proxy that ends HTTPS counts as HTTPS.
+    /// </summary>
+    public bool NeedsHttps => !environment.IsDevelopment() && !Request.IsHttps;
+
     [BindProperty]
     [Required(ErrorMessage = "Enter your email address.")]
     [EmailAddress(ErrorMessage = "Enter your email address, such as name@clinic.example.")]

@@ -15,6 +15,8 @@ public static class StaffCommandHost
     {
         var builder = WebApplication.CreateBuilder([.. settings]);
         builder.Logging.ClearProviders();
+        // The same folders as the site (Site:Home), read as they are: a command never seeds or creates the home.
+        SiteHome.Apply(builder.Configuration, builder.Environment);
         builder.AddClinic();
         builder.AddArticles();
         builder.Services.AddHttpContextAccessor();

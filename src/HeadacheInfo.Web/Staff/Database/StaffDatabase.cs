@@ -70,7 +70,10 @@ public static class StaffDatabase
 /// <summary>
 /// Applies migrations at start (both providers), beside the site's own start rather than before it: bringing
 /// EF Core up takes seconds, and patients must not wait for the staff area. Staff requests wait until it is
-/// done. If the database cannot be used, the site stops, saying which key to fix, with exit code 1.
+/// done. If the database cannot be used, the site stops, saying which key to fix, with exit code 1. /healthz
+/// answers 200 only once this is done (<see cref="HeadacheInfo.Web.Health.StaffDatabaseHealthCheck"/>), so only a
+/// start that never became healthy can stop here: once an instance serves patients, nothing here is left to
+/// fail, and a database that goes away later only makes staff pages say so.
 /// </summary>
 internal sealed partial class StaffDatabaseMigrator(
     IServiceProvider services, StaffDatabaseReadiness readiness, IHostApplicationLifetime lifetime, ILogger<StaffDatabaseMigrator> logger)
