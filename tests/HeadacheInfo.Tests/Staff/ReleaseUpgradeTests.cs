@@ -123,6 +123,7 @@ public sealed class ReleaseUpgradeTests : IDisposable
             using var reviewer = await StaffSeeding.SignedInAsync(site, "release-reviewer@clinic.example", StaffRoles.Reviewer);
             var (_, queue) = await reviewer.GetAsync("/staff/reviews");
             Assert.Equal(["changed-by-release"], queue.QuerySelectorAll("li[data-slug]").Select(li => li.GetAttribute("data-slug")));
+            Assert.Equal(["changed-by-release"], queue.QuerySelectorAll("li[data-from-release]").Select(li => li.GetAttribute("data-slug")));
             Assert.Contains("Our own words about pillows.", await PatientPageAsync(site, "kept-by-clinic"), StringComparison.Ordinal);
             Assert.Contains("Old words about posture.", await PatientPageAsync(site, "changed-by-release"), StringComparison.Ordinal);
         }
@@ -148,6 +149,9 @@ public sealed class ReleaseUpgradeTests : IDisposable
         Assert.True(dashboard.QuerySelector("[data-work='to-review'] li[data-from-release]") is null, dashboard.QuerySelector("[data-work='to-review']")?.OuterHtml);
         Assert.NotNull(dashboard.QuerySelector("[data-work='to-review'] li[data-slug='drafted-here']"));
         Assert.NotNull(dashboard.QuerySelector("[data-release-waiting] li[data-slug='drafted-here']"));
+        var (_, waitingQueue) = await reviewer.GetAsync("/staff/reviews");
+        Assert.NotNull(waitingQueue.QuerySelector("li[data-slug='drafted-here']"));
+        Assert.Null(waitingQueue.QuerySelector("li[data-from-release]"));
 
         // Once the author's change is published, the release's text is offered, based on what is live now.
         await WorkflowSteps.DecideAsync(reviewer, "drafted-here", "approve", "Fine.");
