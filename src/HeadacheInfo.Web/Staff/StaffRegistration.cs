@@ -2,6 +2,7 @@ using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Mail;
 using HeadacheInfo.Web.Staff.Publishing;
+using HeadacheInfo.Web.Staff.Upgrades;
 using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -26,6 +27,7 @@ public static class StaffRegistration
         builder.AddStaffSignIn();
         builder.AddPublishing();
         builder.AddArticleWorkflow();
+        builder.Services.AddReleaseOffers();
         builder.Services.AddStaffMail();
 
         builder.Services.Configure<RazorPagesOptions>(pages =>

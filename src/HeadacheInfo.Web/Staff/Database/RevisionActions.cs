@@ -20,6 +20,12 @@ public static class RevisionActions
 
     public const string OutsideTheApp = "outside the app";
 
+    /// <summary>
+    /// The author of a text a new release of the software ships, offered for review on an upgrade. Not a staff
+    /// account (an email always has an @), so any reviewer may approve it under four eyes.
+    /// </summary>
+    public const string NewRelease = "New release";
+
     /// <summary>What a revision row records, in words for staff; the short names stay for machines (<c>data-action</c>).</summary>
     public static string Describe(string action) => action switch
     {

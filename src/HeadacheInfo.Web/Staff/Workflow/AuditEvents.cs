@@ -33,6 +33,9 @@ public static class AuditEvents
     public const string MailSettingsChanged = "mail-settings-changed";
     public const string PictureUploaded = "picture-uploaded";
 
+    /// <summary>An upgrade found a shipped article that differs from the live one and offered it for review.</summary>
+    public const string ReleaseOffered = "release-offered";
+
     /// <summary>A wrong current password when changing it: counts towards the same lock-out as signing in.</summary>
     public const string PasswordChangeFailed = "password-change-failed";
 }
