@@ -21,23 +21,24 @@ public sealed class ContentOptions
     public string FullPath => string.IsNullOrWhiteSpace(Path) ? FindDefaultFolder() : System.IO.Path.GetFullPath(Path);
 
     /// <summary>
-    /// The articles this release ships, to compare with the live ones on an upgrade; unset, the
-    /// <c>shipped-content</c> folder beside the program. An internal setting: the published app finds its own.
+    /// The articles this release ships, to compare with the live ones on an upgrade. <c>Site:Home</c> sets it to the
+    /// <c>shipped-content</c> folder beside the published program (<see cref="Hosting.SiteHome.ShippedContent"/>);
+    /// unset (Development, tests, a server without a home), there is no release to offer from.
     /// </summary>
     public string? ShippedPath { get; set; }
 
-    /// <summary>The name of the shipped articles' folder beside the published program.</summary>
-    public const string ShippedFolderName = "shipped-content";
-
     /// <summary>
-    /// The shipped articles to offer from, or null when there are none, or they are the live folder itself
-    /// (Development, where both are the repository's <c>content/</c>): then there is nothing to offer.
+    /// The shipped articles to offer from, or null when there are none, or they are the live folder itself:
+    /// then there is nothing to offer.
     /// </summary>
     public string? ShippedFullPath()
     {
-        var shipped = System.IO.Path.TrimEndingDirectorySeparator(string.IsNullOrWhiteSpace(ShippedPath)
-            ? System.IO.Path.Combine(AppContext.BaseDirectory, ShippedFolderName)
-            : System.IO.Path.GetFullPath(ShippedPath));
+        if (string.IsNullOrWhiteSpace(ShippedPath))
+        {
+            return null;
+        }
+
+        var shipped = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(ShippedPath));
         var live = System.IO.Path.TrimEndingDirectorySeparator(FullPath);
         return Directory.Exists(System.IO.Path.Combine(shipped, ContentLoader.ArticlesFolder)) && shipped != live ? shipped : null;
     }

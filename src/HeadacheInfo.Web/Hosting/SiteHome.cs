@@ -82,6 +82,14 @@ public static class SiteHome
         var content = FromHome($"{ContentOptions.Section}:Path", ContentFolderName);
         var data = FromHome($"{DataOptions.Section}:Path", DataFolderName);
         var keys = FromHome($"{DataProtectionSettings.Section}:{nameof(DataProtectionSettings.KeysPath)}", KeysFolderName);
+        // A server with a home is a release installed from a published folder: its shipped articles are offered for
+        // review where they differ from the live ones (Staff/Upgrades), never copied over them.
+        var shippedKey = $"{ContentOptions.Section}:{nameof(ContentOptions.ShippedPath)}";
+        if (home is not null && string.IsNullOrWhiteSpace(configuration[shippedKey]))
+        {
+            overrides[shippedKey] = ShippedContent;
+        }
+
         if (overrides.Count > 0)
         {
             configuration.AddInMemoryCollection(overrides);

@@ -70,7 +70,7 @@ internal sealed partial class ReleaseOfferer(
         try
         {
             await readiness.Ready;
-            if (channel.Enabled)
+            if (channel.Shared)
             {
                 // Until the folder has caught up with the log, its files are old versions, not the live ones.
                 await channel.CaughtUp;
