@@ -57,10 +57,17 @@ public sealed class AccountResetTests(AccountResetTests.Site site) : IClassFixtu
         return client.Http.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent(values));
     }
 
-    private static async Task<(HttpResponseMessage Response, IHtmlDocument Page)> PressOnRowAsync(StaffClient admin, string account, string button)
+    /// <param name="role">The role chosen in the row's list before pressing, as a person would.</param>
+    private static async Task<(HttpResponseMessage Response, IHtmlDocument Page)> PressOnRowAsync(StaffClient admin, string account, string button, string? role = null)
     {
         var (_, accounts) = await admin.GetAsync("/staff/accounts");
-        var response = await PressAsync(admin, accounts.QuerySelector($"tr[data-account='{account}']")!, button);
+        var row = accounts.QuerySelector($"tr[data-account='{account}']")!;
+        if (role is not null)
+        {
+            row.QuerySelector<IHtmlSelectElement>("select[name=Role]")!.Value = role;
+        }
+
+        var response = await PressAsync(admin, row, button);
         return (response, await HeadacheInfoFactory.ReadPageAsync(response));
     }
 
@@ -215,19 +222,201 @@ public sealed class AccountResetTests(AccountResetTests.Site site) : IClassFixtu
             ["CurrentPassword"] = oneTime,
             ["NewPassword"] = "a puppet's own passphrase",
         })).Dispose();
-        var (_, setup) = await puppet.GetAsync("/staff/authenticator");
-        var key = setup.QuerySelector("[data-authenticator-key]")!.TextContent;
-        (await puppet.SubmitAsync(setup, "/staff/authenticator",
-            new Dictionary<string, string> { ["Code"] = StaffClient.TotpCode(key, site.Clock.GetUtcNow()) })).Dispose();
         (await PressOnRowAsync(asking, "made-target-admin@clinic.example", "reset-password")).Response.Dispose();
+        var (_, askersPage) = await asking.GetAsync("/staff/accounts");
+        var resetId = askersPage.QuerySelector("[data-pending-reset][data-account='made-target-admin@clinic.example']")!.GetAttribute("data-pending-reset")!;
 
-        var (_, page) = await puppet.GetAsync("/staff/accounts");
-        using var confirmed = await PressAsync(puppet, page.QuerySelector("[data-pending-reset][data-account='made-target-admin@clinic.example']")!, "confirm-reset");
+        // The account it made is not an admin at all until a second admin says so: it cannot even open the page.
+        var (opened, _) = await puppet.GetAsync("/staff/accounts");
+        Assert.Equal(HttpStatusCode.Forbidden, opened.StatusCode);
+        var (_, own) = await puppet.GetAsync("/staff/account");
+        using var confirmed = await puppet.Http.PostAsync(new Uri("/staff/accounts", UriKind.Relative), new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", own.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
+            new("ResetId", resetId),
+            new("action", "confirm-reset"),
+        ]));
+
+        Assert.Equal(HttpStatusCode.Forbidden, confirmed.StatusCode);
+        var (stillIn, _) = await target.GetAsync("/staff");
+        Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task Demoting_another_admin_waits_for_a_second_admin_so_one_admin_cannot_demote_reset_and_promote_back()
+    {
+        using var attacker = await AdminAsync("demoting-admin@clinic.example");
+        using var target = await AdminAsync("demoted-target-admin@clinic.example");
+        using var bystander = await AdminAsync("bystanding-admin@clinic.example");
+
+        var (demote, demoted) = await PressOnRowAsync(attacker, "demoted-target-admin@clinic.example", "role", role: StaffRoles.Author);
+        Assert.Equal(HttpStatusCode.OK, demote.StatusCode);
+        Assert.Contains("second admin", demoted.QuerySelector("[data-accounts-message]")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(StaffRoles.Admin, demoted.QuerySelector("tr[data-account='demoted-target-admin@clinic.example']")?.GetAttribute("data-role"));
+
+        // Still an admin, so the resets wait too: no one-time password, nothing changed.
+        var (_, reset) = await PressOnRowAsync(attacker, "demoted-target-admin@clinic.example", "reset-password");
+        Assert.Null(reset.QuerySelector("[data-one-time-password]"));
+        var (_, twoStep) = await PressOnRowAsync(attacker, "demoted-target-admin@clinic.example", "reset-two-factor");
+        Assert.Equal("On", twoStep.QuerySelector("tr[data-account='demoted-target-admin@clinic.example'] [data-two-factor]")?.TextContent);
+        var (stillIn, _) = await target.GetAsync("/staff/accounts");
+        Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
+
+        // The bystander sees the request named for what it is.
+        var (_, page) = await bystander.GetAsync("/staff/accounts");
+        var pending = page.QuerySelector($"[data-pending-reset][data-account='demoted-target-admin@clinic.example'][data-kind='{AccountResetKinds.Role(StaffRoles.Author)}']");
+        Assert.NotNull(pending);
+        Assert.Contains("author", pending.QuerySelector("button[value='confirm-reset']")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Adding_an_admin_in_the_browser_waits_for_a_second_admin_so_a_chain_of_made_admins_cannot_begin()
+    {
+        using var admin1 = await AdminAsync("chain-admin1@clinic.example");
+        using var admin2 = await AdminAsync("chain-admin2@clinic.example");
+        using var added = await admin1.SubmitAsync("/staff/accounts", new Dictionary<string, string>
+        {
+            ["DisplayName"] = "X one",
+            ["Email"] = "chain-x1@clinic.example",
+            ["Role"] = StaffRoles.Admin,
+        }, "add");
+        var page = await HeadacheInfoFactory.ReadPageAsync(added);
+        Assert.Contains("second admin", page.QuerySelector("[data-accounts-message]")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(StaffRoles.Author, page.QuerySelector("tr[data-account='chain-x1@clinic.example']")?.GetAttribute("data-role"));
+        Assert.NotNull(page.QuerySelector($"[data-pending-reset][data-account='chain-x1@clinic.example'][data-kind='{AccountResetKinds.Role(StaffRoles.Admin)}']"));
+
+        var oneTime = page.QuerySelector("[data-one-time-password]")!.TextContent;
+        using var x1 = new StaffClient(site);
+        (await x1.SignInAsync("chain-x1@clinic.example", oneTime)).Dispose();
+        (await x1.SubmitAsync("/staff/change-password", new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = oneTime,
+            ["NewPassword"] = "x one's own passphrase",
+        })).Dispose();
+        var (_, own) = await x1.GetAsync("/staff/account");
+        using var addsY1 = await x1.Http.PostAsync(new Uri("/staff/accounts", UriKind.Relative), new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", own.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
+            new("action", "add"),
+            new("DisplayName", "Y one"),
+            new("Email", "chain-y1@clinic.example"),
+            new("Role", StaffRoles.Admin),
+        ]));
+        Assert.Equal(HttpStatusCode.Forbidden, addsY1.StatusCode);
+        var (_, accounts) = await admin2.GetAsync("/staff/accounts");
+        Assert.Null(accounts.QuerySelector("tr[data-account='chain-y1@clinic.example']"));
+    }
+
+    [Fact]
+    public async Task A_promotion_to_admin_waits_for_a_second_admin_then_takes_effect_and_the_owner_is_told()
+    {
+        using var asking = await AdminAsync("promoting-admin@clinic.example");
+        using var second = await AdminAsync("promotion-confirmer@clinic.example");
+        using var promoted = await StaffSeeding.SignedInAsync(site, "promoted-reviewer@clinic.example", StaffRoles.Reviewer);
+
+        var (_, requested) = await PressOnRowAsync(asking, "promoted-reviewer@clinic.example", "role", role: StaffRoles.Admin);
+        Assert.Contains("second admin", requested.QuerySelector("[data-accounts-message]")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(StaffRoles.Reviewer, requested.QuerySelector("tr[data-account='promoted-reviewer@clinic.example']")?.GetAttribute("data-role"));
+        var kind = AccountResetKinds.Role(StaffRoles.Admin);
+        var pending = requested.QuerySelector($"[data-pending-reset][data-account='promoted-reviewer@clinic.example'][data-kind='{kind}']")!;
+        Assert.Null(pending.QuerySelector("button[value='confirm-reset']"));
+        var resetId = pending.GetAttribute("data-pending-reset")!;
+        var token = requested.QuerySelector("tr[data-account='promoted-reviewer@clinic.example'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        // The one who asked cannot confirm it; nor can the person promoted; nor anyone without the form's token.
+        using var byAsker = await asking.Http.PostAsync(new Uri("/staff/accounts", UriKind.Relative), new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", token), new("ResetId", resetId), new("action", "confirm-reset")]));
+        Assert.Equal(HttpStatusCode.Forbidden, byAsker.StatusCode);
+        var (_, own) = await promoted.GetAsync("/staff/account");
+        using var byOwner = await promoted.Http.PostAsync(new Uri("/staff/accounts", UriKind.Relative), new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", own.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
+            new("ResetId", resetId),
+            new("action", "confirm-reset"),
+        ]));
+        Assert.Equal(HttpStatusCode.Forbidden, byOwner.StatusCode);
+        using var noToken = await second.Http.PostAsync(new Uri("/staff/accounts", UriKind.Relative),
+            new FormUrlEncodedContent([new("ResetId", resetId), new("action", "confirm-reset")]));
+        Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
+        var (_, stillReviewer) = await second.GetAsync("/staff/accounts");
+        Assert.Equal(StaffRoles.Reviewer, stillReviewer.QuerySelector("tr[data-account='promoted-reviewer@clinic.example']")?.GetAttribute("data-role"));
+
+        using var confirmed = await PressAsync(second, stillReviewer.QuerySelector($"[data-pending-reset='{resetId}']")!, "confirm-reset");
+        var done = await HeadacheInfoFactory.ReadPageAsync(confirmed);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Equal(StaffRoles.Admin, done.QuerySelector("tr[data-account='promoted-reviewer@clinic.example']")?.GetAttribute("data-role"));
+        Assert.Null(done.QuerySelector($"[data-pending-reset='{resetId}']"));
+
+        await DeliverAsync();
+        var mail = Assert.Single(site.Smtp.To("promoted-reviewer@clinic.example"));
+        Assert.Contains("admin", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("promoting-admin@clinic.example", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("promotion-confirmer@clinic.example", mail.Text, StringComparison.Ordinal);
+
+        using var again = new StaffClient(site);
+        (await again.SignInAsync("promoted-reviewer@clinic.example", StaffSeeding.Password)).Dispose();
+        var (_, setup) = await again.GetAsync("/staff/authenticator");
+        var notice = setup.QuerySelector("[data-account-reset-notice]")?.TextContent;
+        Assert.Contains("role was changed to admin", notice, StringComparison.Ordinal);
+        Assert.Contains("promotion-confirmer@clinic.example", notice, StringComparison.Ordinal);
+
+        var (_, audit) = await second.GetAsync("/staff/audit");
+        Assert.Contains(audit.QuerySelectorAll("tr[data-event='account-reset-requested']"), row =>
+            row.QuerySelector("[data-actor]")!.TextContent == "promoting-admin@clinic.example" && row.TextContent.Contains("promoted-reviewer@clinic.example", StringComparison.Ordinal));
+        Assert.Contains(audit.QuerySelectorAll("tr[data-event='account-reset-confirmed']"), row =>
+            row.QuerySelector("[data-actor]")!.TextContent == "promotion-confirmer@clinic.example" && row.TextContent.Contains("promoted-reviewer@clinic.example", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_admin_made_after_a_request_was_asked_cannot_confirm_it()
+    {
+        using var asking = await AdminAsync("early-asking-admin@clinic.example");
+        using var target = await AdminAsync("early-target-admin@clinic.example");
+        using var honest = await AdminAsync("early-honest-admin@clinic.example");
+        (await PressOnRowAsync(asking, "early-target-admin@clinic.example", "reset-password")).Response.Dispose();
+        var (_, page) = await honest.GetAsync("/staff/accounts");
+        var resetId = page.QuerySelector("[data-pending-reset][data-account='early-target-admin@clinic.example']")!.GetAttribute("data-pending-reset")!;
+
+        // Later, a new admin is made with a second admin's say: they still were not an admin when the reset was asked for.
+        await StaffSeeding.AddAsync(site, "late-admin@clinic.example", StaffRoles.Author);
+        (await PressOnRowAsync(asking, "late-admin@clinic.example", "role", role: StaffRoles.Admin)).Response.Dispose();
+        var (_, toConfirm) = await honest.GetAsync("/staff/accounts");
+        (await PressAsync(honest, toConfirm.QuerySelector("[data-pending-reset][data-account='late-admin@clinic.example']")!, "confirm-reset")).Dispose();
+        using var late = new StaffClient(site);
+        await StaffSeeding.SignInAsAdminAsync(late, "late-admin@clinic.example");
+
+        var (_, latePage) = await late.GetAsync("/staff/accounts");
+        using var confirmed = await PressAsync(late, latePage.QuerySelector($"[data-pending-reset='{resetId}']")!, "confirm-reset");
 
         Assert.Equal(HttpStatusCode.Forbidden, confirmed.StatusCode);
         Assert.Null((await HeadacheInfoFactory.ReadPageAsync(confirmed)).QuerySelector("[data-one-time-password]"));
         var (stillIn, _) = await target.GetAsync("/staff");
         Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_admin_cannot_confirm_their_own_demotion_or_the_disabling_of_their_own_account()
+    {
+        using var asking = await AdminAsync("own-demotion-asker@clinic.example");
+        using var target = await AdminAsync("own-demotion-target@clinic.example");
+        (await PressOnRowAsync(asking, "own-demotion-target@clinic.example", "role", role: StaffRoles.Reviewer)).Response.Dispose();
+        var (_, disabling) = await PressOnRowAsync(asking, "own-demotion-target@clinic.example", "disable");
+        Assert.Equal("enabled", disabling.QuerySelector("tr[data-account='own-demotion-target@clinic.example']")?.GetAttribute("data-state"));
+
+        var (_, page) = await target.GetAsync("/staff/accounts");
+        var pending = page.QuerySelectorAll("[data-pending-reset][data-account='own-demotion-target@clinic.example']");
+        Assert.Equal(2, pending.Length);
+        Assert.All(pending, p => Assert.Null(p.QuerySelector("button[value='confirm-reset']")));
+        var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        foreach (var request in pending)
+        {
+            using var own = await target.Http.PostAsync(new Uri("/staff/accounts", UriKind.Relative), new FormUrlEncodedContent(
+                [new("__RequestVerificationToken", token), new("ResetId", request.GetAttribute("data-pending-reset")!), new("action", "confirm-reset")]));
+            Assert.Equal(HttpStatusCode.Forbidden, own.StatusCode);
+        }
+
+        var (_, after) = await target.GetAsync("/staff/accounts");
+        Assert.Equal(StaffRoles.Admin, after.QuerySelector("tr[data-account='own-demotion-target@clinic.example']")?.GetAttribute("data-role"));
     }
 
     [Fact]

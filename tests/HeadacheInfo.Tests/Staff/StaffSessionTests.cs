@@ -65,6 +65,14 @@ public sealed class StaffSessionTests(StaffSessionTests.Site site) : IClassFixtu
         using var demote = await other.SubmitAsync("/staff/accounts",
             new Dictionary<string, string> { ["UserId"] = await IdOfAsync("demoted@clinic.example"), ["Role"] = StaffRoles.Author }, button: "role");
         Assert.Equal(HttpStatusCode.OK, demote.StatusCode);
+        // Taking admin away takes a second admin: a third one confirms it.
+        await StaffSeeding.AddAsync(site, "demotion-confirmer@clinic.example", StaffRoles.Admin);
+        using var confirmer = new StaffClient(site);
+        await StaffSeeding.SignInAsAdminAsync(confirmer, "demotion-confirmer@clinic.example");
+        var (_, waiting) = await confirmer.GetAsync("/staff/accounts");
+        var resetId = waiting.QuerySelector("[data-pending-reset][data-account='demoted@clinic.example']")!.GetAttribute("data-pending-reset")!;
+        using var confirmed = await confirmer.SubmitAsync(waiting, "/staff/accounts", new Dictionary<string, string> { ["ResetId"] = resetId }, button: "confirm-reset");
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
 
         var (accounts, _) = await demoted.GetAsync("/staff/accounts");
         using var add = await demoted.SubmitAsync(openPage, "/staff/accounts", new Dictionary<string, string>

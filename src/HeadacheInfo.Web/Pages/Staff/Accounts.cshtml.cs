@@ -14,7 +14,8 @@ namespace HeadacheInfo.Web.Pages.Staff;
 
 /// <summary>
 /// Admins add accounts, disable and enable them, change roles, and reset someone else's password or two-step
-/// sign-in (an admin's only with a second admin: see <see cref="AccountResets"/>). Every change is audited.
+/// sign-in. Resetting an admin, and making or unmaking one, take a second admin: the rule is
+/// <see cref="AccountResets"/>'s. Every change is audited.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Admin)]
 [AcceptsFormPost]
@@ -38,7 +39,7 @@ public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit, 
     [BindProperty]
     public string? UserId { get; set; }
 
-    /// <summary>The reset waiting for a second admin that <c>value="confirm-reset"</c> confirms.</summary>
+    /// <summary>The request (a reset, or an admin change) waiting for a second admin that <c>value="confirm-reset"</c> confirms.</summary>
     [BindProperty]
     public long? ResetId { get; set; }
 
@@ -54,7 +55,7 @@ public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit, 
     /// <summary>Each account's latest reset, by account id.</summary>
     public IReadOnlyDictionary<string, AccountReset> LastResets { get; private set; } = new Dictionary<string, AccountReset>();
 
-    /// <summary>Resets of admins' accounts waiting for a second admin, with the owner's email.</summary>
+    /// <summary>Requests waiting for a second admin, with the owner's email.</summary>
     public IReadOnlyList<(AccountReset Reset, string Owner)> Waiting { get; private set; } = [];
 
     /// <summary>Staff read times on the clinic's clock.</summary>
@@ -62,6 +63,9 @@ public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit, 
 
     /// <summary>The signed-in admin: no button on their own row may lock them in or out.</summary>
     public string? MyId { get; private set; }
+
+    /// <summary>No other enabled admin: the signed-in one may make an admin alone, and the page says so.</summary>
+    public bool OnlyAdmin { get; private set; }
 
     public string? Message { get; private set; }
 
@@ -82,13 +86,27 @@ public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit, 
             return await PageAsync();
         }
 
-        var added = await StaffAccounts.AddAsync(users, Email.Trim(), DisplayName, Role, password: null);
-        Problems = added.Problems;
-        if (added.Succeeded)
+        if (!StaffRoles.All.Contains(Role, StringComparer.Ordinal))
         {
+            Problems = [$"Choose one of the roles: {string.Join(", ", StaffRoles.All)}."];
+            return await PageAsync();
+        }
+
+        // A new admin starts as an author: being made an admin is a change like any other, with its second admin.
+        var startAs = Role == StaffRoles.Admin ? StaffRoles.Author : Role;
+        var email = Email.Trim();
+        var added = await StaffAccounts.AddAsync(users, email, DisplayName, startAs, password: null);
+        Problems = added.Problems;
+        if (added.User is { } user)
+        {
+            await audit.RecordAsync(AuditEvents.AccountChanged, await MyEmailAsync(), $"added {email} as {startAs}");
+            Message = $"Added {email} as {startAs}. Give them this one-time password; they must change it when they first sign in.";
+            if (Role == StaffRoles.Admin)
+            {
+                await ChangedAsync(user, AccountResetKinds.Role(StaffRoles.Admin), keepMessage: true);
+            }
+
             OneTimePassword = added.OneTimePassword;
-            Message = $"Added {Email} as {Role}. Give them this one-time password; they must change it when they first sign in.";
-            await audit.RecordAsync(AuditEvents.AccountChanged, await MyEmailAsync(), AccountAuditWords.Added(Email.Trim(), Role));
             Email = DisplayName = null;
         }
 
@@ -124,18 +142,12 @@ public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit, 
             return BadRequest();
         }
 
-        await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
-        await users.AddToRoleAsync(user, Role);
-        // A new security stamp ends their sessions: they sign in again with the new role's powers only.
-        await users.UpdateSecurityStampAsync(user);
-        Message = $"{user.Email} is now {Role}.";
-        await audit.RecordAsync(AuditEvents.AccountChanged, await MyEmailAsync(), AccountAuditWords.RoleChanged(user.Email ?? user.Id, Role));
-        return null;
+        return await ChangedAsync(user, AccountResetKinds.Role(Role));
     });
 
-    public Task<IActionResult> OnPostResetPasswordAsync() => ChangeAsync(user => ResetAsync(user, AccountResetKinds.Password));
+    public Task<IActionResult> OnPostResetPasswordAsync() => ChangeAsync(user => ChangedAsync(user, AccountResetKinds.Password));
 
-    public Task<IActionResult> OnPostResetTwoFactorAsync() => ChangeAsync(user => ResetAsync(user, AccountResetKinds.TwoFactor));
+    public Task<IActionResult> OnPostResetTwoFactorAsync() => ChangeAsync(user => ChangedAsync(user, AccountResetKinds.TwoFactor));
 
     public async Task<IActionResult> OnPostConfirmResetAsync()
     {
@@ -151,76 +163,83 @@ public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit, 
                 Told(outcome);
                 break;
             case ResetState.ByRequester:
-                Problems = ["You asked for this reset, so you cannot confirm it: a different admin must."];
+                Problems = ["You asked for this, so you cannot confirm it: a different admin must."];
                 Response.StatusCode = StatusCodes.Status403Forbidden;
                 break;
-            case ResetState.MadeByRequester:
-                Problems = [$"{outcome.Reset!.RequestedBy} made your account an admin, so you cannot be the second admin for their request: a different admin must confirm it."];
+            case ResetState.AdminSinceRequest:
+                Problems = ["You were made an admin after this was asked for, so you cannot be its second admin: an admin who was one already must confirm it."];
                 Response.StatusCode = StatusCodes.Status403Forbidden;
                 break;
             case ResetState.ByOwner:
-                Problems = ["This is a reset of your own account: a different admin must confirm it."];
+                Problems = ["This is a change to your own account: a different admin must confirm it."];
                 Response.StatusCode = StatusCodes.Status403Forbidden;
                 break;
             default:
-                Problems = [$"That reset no longer waits: it was done already, or it was not confirmed within {AccountResets.ConfirmWithin.TotalHours:0} hours (ask for it again)."];
+                Problems = [$"That request no longer waits: it was done already, or it was not confirmed within {AccountResets.ConfirmWithin.TotalHours:0} hours (ask for it again)."];
                 break;
         }
 
         return await PageAsync();
     }
 
-    private async Task<IActionResult?> ResetAsync(StaffUser user, string kind)
+    /// <summary>A reset or a change of role or state, by <see cref="AccountResets"/>'s rule, and what the admin reads: done, or waiting for a second admin.</summary>
+    /// <param name="keepMessage">Add to the message already there (a new account's), not replace it.</param>
+    private async Task<IActionResult?> ChangedAsync(StaffUser user, string kind, bool keepMessage = false)
     {
         var outcome = await resets.ResetAsync((await users.GetUserAsync(User))!, user, kind);
-        var what = AccountResetKinds.Describe(kind);
+        var said = keepMessage ? Message + " " : string.Empty;
         switch (outcome.State)
         {
-            case ResetState.Waiting:
-                Message = $"{user.Email} is an admin, so resetting their {what} needs a second admin. Your request is recorded and nothing has changed yet: " +
+            case ResetState.Waiting when AccountResetKinds.IsReset(kind):
+                Message = $"{user.Email} is an admin, so resetting their {AccountResetKinds.Describe(kind)} needs a second admin. Your request is recorded and nothing has changed yet: " +
                     $"a different admin must confirm it on this page within {AccountResets.ConfirmWithin.TotalHours:0} hours. {user.Email} is told once it is done.";
-                var me = (await users.GetUserAsync(User))!;
-                if (!(await users.GetUsersInRoleAsync(StaffRoles.Admin)).Any(a => !a.Disabled && a.Id != me.Id && a.Id != user.Id))
-                {
-                    Message += " There is no other admin to confirm it: add one, or use reset-staff on the server.";
-                }
-
+                break;
+            case ResetState.Waiting:
+                Message = said + $"This needs a second admin: you asked to {AccountResetKinds.Asked(kind, user.Email ?? user.Id)}. Your request is recorded and nothing has changed yet: " +
+                    $"a different admin must confirm it on this page within {AccountResets.ConfirmWithin.TotalHours:0} hours. {user.Email} is told once it is done.";
                 break;
             case ResetState.AlreadyWaiting:
-                Problems = [$"A reset of the {what} of {user.Email} already waits for a second admin to confirm it."];
+                Problems = [$"A request to {AccountResetKinds.Asked(kind, user.Email ?? user.Id)} already waits for a second admin to confirm it."];
+                break;
+            case ResetState.DoneAsOnlyAdmin:
+                Message = said + $"You are the only admin, so nobody else could confirm it: {user.Email} is an admin now. They are told who did it, by e-mail and when they next sign in.";
                 break;
             default:
                 Told(outcome);
                 break;
         }
 
+        if (outcome.State == ResetState.Waiting && !outcome.HasConfirmer)
+        {
+            Message += " There is no other admin to confirm it: add one (a second admin confirms that too), or use add-staff or reset-staff on the server.";
+        }
+
         return null;
     }
 
-    /// <summary>What the admin who did a reset reads: the one-time password once, and that the owner is told.</summary>
+    /// <summary>What the admin who made a change reads: the one-time password once, and that the owner is told.</summary>
     private void Told(ResetOutcome outcome)
     {
         var email = outcome.Owner!.Email;
+        var kind = outcome.Reset!.Kind;
         OneTimePassword = outcome.OneTimePassword;
-        Message = outcome.Reset!.Kind == AccountResetKinds.TwoFactor
-            ? $"Two-step sign-in is off for {email}: they set it up again after signing in{(outcome.Owner.IsAdmin ? " (as an admin, straight away)" : "")}. Every session they had is ended. They are told who did it, by e-mail and when they next sign in."
-            : $"{email} has a new one-time password, shown below once. Give it to them in person or by phone; they must change it when they sign in. Every session they had is ended. They are told who did it, by e-mail and when they next sign in.";
+        Message = kind switch
+        {
+            AccountResetKinds.TwoFactor =>
+                $"Two-step sign-in is off for {email}: they set it up again after signing in{(outcome.Owner.IsAdmin ? " (as an admin, straight away)" : "")}. Every session they had is ended. They are told who did it, by e-mail and when they next sign in.",
+            AccountResetKinds.Password or AccountResetKinds.Both =>
+                $"{email} has a new one-time password, shown below once. Give it to them in person or by phone; they must change it when they sign in. Every session they had is ended. They are told who did it, by e-mail and when they next sign in.",
+            AccountResetKinds.Disable or AccountResetKinds.Enable => $"{email} is now {kind}d.",
+            _ => $"{email} is now {AccountResetKinds.RoleOf(kind)}.",
+        };
     }
 
     public Task<IActionResult> OnPostDisableAsync() => SetDisabledAsync(disabled: true);
 
     public Task<IActionResult> OnPostEnableAsync() => SetDisabledAsync(disabled: false);
 
-    private Task<IActionResult> SetDisabledAsync(bool disabled) => ChangeAsync(async user =>
-    {
-        user.Disabled = disabled;
-        await users.UpdateAsync(user);
-        // A new security stamp signs the account out everywhere.
-        await users.UpdateSecurityStampAsync(user);
-        Message = $"{user.Email} is now {(disabled ? "disabled" : "enabled")}.";
-        await audit.RecordAsync(AuditEvents.AccountChanged, await MyEmailAsync(), $"{(disabled ? "disabled" : "enabled")} {user.Email}");
-        return null;
-    });
+    private Task<IActionResult> SetDisabledAsync(bool disabled) =>
+        ChangeAsync(user => ChangedAsync(user, disabled ? AccountResetKinds.Disable : AccountResetKinds.Enable));
 
     /// <summary>A change to another account: never to one's own, so no admin can lock themselves in or out.</summary>
     private async Task<IActionResult> ChangeAsync(Func<StaffUser, Task<IActionResult?>> change)
@@ -249,7 +268,9 @@ public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit, 
 
     private async Task LoadAsync()
     {
-        MyId = (await users.GetUserAsync(User))?.Id;
+        var me = await users.GetUserAsync(User);
+        MyId = me?.Id;
+        OnlyAdmin = me is not null && await resets.OnlyAdminAsync(me);
         var all = await users.Users.OrderBy(u => u.Email).ToListAsync();
         var rows = new List<Row>();
         foreach (var user in all)

@@ -7,10 +7,14 @@ using Microsoft.EntityFrameworkCore;
 namespace HeadacheInfo.Web.Staff.Accounts;
 
 /// <summary>
-/// Resetting someone else's password or two-step sign-in, the one place that decides how. The owner is always
-/// told (an e-mail at once, a notice at their next sign-in, a line on the accounts page) and the audit log
-/// names both people. An admin's account needs a second admin: the first admin's request changes nothing
-/// until a different admin, not its owner, confirms it, so no single admin can quietly become another.
+/// Resetting someone else's password or two-step sign-in, and every change that gives or takes away an admin's
+/// powers: the one place that decides how. The owner is always told (an e-mail at once, a notice at their next
+/// sign-in, a line on their account page) and the audit log names both people. Resetting an admin, taking admin
+/// away (a role change or disabling) and making an admin (a role change, a new account, enabling) need a second
+/// admin: the first admin's request changes nothing until a different admin confirms it, one who is neither the
+/// one who asked nor the owner and who was an admin already when it was asked for. So no one admin can quietly
+/// become another, nor make a second admin to confirm for them. The one exception: a clinic's only admin may
+/// make someone an admin, as nobody else could confirm it.
 /// </summary>
 public sealed class AccountResets(StaffDbContext database, UserManager<StaffUser> users, AuditLog audit, AccountMail mail, TimeProvider time)
 {
@@ -20,13 +24,18 @@ public sealed class AccountResets(StaffDbContext database, UserManager<StaffUser
     /// <summary>The command's name as the audit log and the owner see it.</summary>
     public const string ServerCommand = "reset-staff command";
 
-    /// <summary>An admin resets <paramref name="owner"/>'s password or two-step sign-in: at once, or as a request when the owner is an admin.</summary>
+    /// <summary>
+    /// An admin resets <paramref name="owner"/>'s password or two-step sign-in, changes their role, or disables or
+    /// enables them (one of <see cref="AccountResetKinds"/>): at once, or as a request for a second admin.
+    /// </summary>
     public async Task<ResetOutcome> ResetAsync(StaffUser actor, StaffUser owner, string kind)
     {
         var now = time.GetUtcNow();
         var name = await NameAsync(owner);
-        var what = AccountResetKinds.Describe(kind);
-        if (name.IsAdmin)
+        var byEmail = actor.Email ?? actor.Id;
+        var makes = AccountResetKinds.MakesAdmin(kind, name.IsAdmin);
+        var alone = makes && !await OtherAdminsAsync(actor, owner);
+        if (AccountResetKinds.TakesAdmin(kind, name.IsAdmin) || (makes && !alone))
         {
             var since = now - ConfirmWithin;
             if (await database.AccountResets.AnyAsync(r => r.UserId == owner.Id && r.Kind == kind && r.DoneAt == null && r.RequestedAt > since))
@@ -34,24 +43,31 @@ public sealed class AccountResets(StaffDbContext database, UserManager<StaffUser
                 return new(ResetState.AlreadyWaiting, Owner: name);
             }
 
-            var request = new AccountReset { UserId = owner.Id, Kind = kind, RequestedById = actor.Id, RequestedBy = actor.Email ?? actor.Id, RequestedAt = now };
+            var request = new AccountReset { UserId = owner.Id, Kind = kind, RequestedById = actor.Id, RequestedBy = byEmail, RequestedAt = now };
             database.AccountResets.Add(request);
             await database.SaveChangesAsync();
             await audit.RecordAsync(AuditEvents.AccountResetRequested, actor.Email,
-                $"asked to reset the {what} of {owner.Email}, an admin: nothing changes until a second admin confirms it");
-            return new(ResetState.Waiting, request, name);
+                $"asked to {AccountResetKinds.Asked(kind, name.Email)}: nothing changes until a second admin confirms it");
+            return new(ResetState.Waiting, request, name, HasConfirmer: await OtherAdminsAsync(actor, owner));
         }
 
         await using var transaction = await database.Database.BeginTransactionAsync();
-        var reset = new AccountReset { UserId = owner.Id, Kind = kind, RequestedById = actor.Id, RequestedBy = actor.Email ?? actor.Id, RequestedAt = now, DoneAt = now };
-        database.AccountResets.Add(reset);
-        var oneTime = await ApplyAsync(owner, reset);
-        await audit.RecordAsync(AuditEvents.AccountChanged, actor.Email, $"reset the {what} of {owner.Email}");
+        // Resets, and anything to do with being an admin, are kept for the owner's notice and the "admin since" rule.
+        var reset = new AccountReset { UserId = owner.Id, Kind = kind, RequestedById = actor.Id, RequestedBy = byEmail, RequestedAt = now, DoneAt = now };
+        var kept = AccountResetKinds.IsReset(kind) || makes || name.IsAdmin;
+        if (kept)
+        {
+            database.AccountResets.Add(reset);
+        }
+
+        var oneTime = await ApplyAsync(owner, reset, tell: kept);
+        await audit.RecordAsync(AuditEvents.AccountChanged, actor.Email, PlainWords(reset, name.Email) +
+            (alone ? ", as the only admin (there was no second admin to confirm it)" : string.Empty));
         await transaction.CommitAsync();
-        return new(ResetState.Done, reset, name, oneTime);
+        return new(alone ? ResetState.DoneAsOnlyAdmin : ResetState.Done, reset, name, oneTime);
     }
 
-    /// <summary>A second admin confirms a waiting request: only then is the reset done, once, however many press at once.</summary>
+    /// <summary>A second admin confirms a waiting request: only then is it done, once, however many press at once.</summary>
     public async Task<ResetOutcome> ConfirmAsync(StaffUser confirmer, long id)
     {
         var now = time.GetUtcNow();
@@ -73,9 +89,13 @@ public sealed class AccountResets(StaffDbContext database, UserManager<StaffUser
             return new(ResetState.ByOwner, request, name);
         }
 
-        if (await MadeAdminByAsync(confirmer, request.RequestedBy))
+        // An admin made (or enabled again) since the request cannot be its second admin: otherwise the one who
+        // asked could first make, with any help, an admin of their own to confirm it.
+        var asked = request.RequestedAt;
+        if (await database.AccountResets.AnyAsync(r => r.UserId == confirmer.Id && r.DoneAt != null && r.DoneAt >= asked &&
+            (r.Kind == AdminRole || r.Kind == AccountResetKinds.Enable)))
         {
-            return new(ResetState.MadeByRequester, request, name);
+            return new(ResetState.AdminSinceRequest, request, name);
         }
 
         await using var transaction = await database.Database.BeginTransactionAsync();
@@ -90,12 +110,15 @@ public sealed class AccountResets(StaffDbContext database, UserManager<StaffUser
 
         request.DoneAt = now;
         request.ConfirmedBy = confirmer.Email;
-        var oneTime = await ApplyAsync(owner, request);
+        var oneTime = await ApplyAsync(owner, request, tell: true);
         await audit.RecordAsync(AuditEvents.AccountResetConfirmed, confirmer.Email,
-            $"confirmed the request from {request.RequestedBy} to reset the {AccountResetKinds.Describe(request.Kind)} of {owner.Email}, and it was done");
+            $"confirmed the request from {request.RequestedBy} to {AccountResetKinds.Asked(request.Kind, name.Email)}, and it was done");
         await transaction.CommitAsync();
         return new(ResetState.Done, request, name, oneTime);
     }
+
+    /// <summary>Whether the signed-in admin is the only one: then they may make an admin alone, and the page says so.</summary>
+    public async Task<bool> OnlyAdminAsync(StaffUser actor) => !await OtherAdminsAsync(actor, actor);
 
     /// <summary>
     /// <c>reset-staff</c> on the server: the password and two-step sign-in at once, with no second admin. Whoever
@@ -108,7 +131,7 @@ public sealed class AccountResets(StaffDbContext database, UserManager<StaffUser
         await using var transaction = await database.Database.BeginTransactionAsync();
         var reset = new AccountReset { UserId = owner.Id, Kind = AccountResetKinds.Both, RequestedBy = ServerCommand, RequestedAt = now, DoneAt = now };
         database.AccountResets.Add(reset);
-        var oneTime = await ApplyAsync(owner, reset);
+        var oneTime = await ApplyAsync(owner, reset, tell: true);
         await audit.RecordAsync(AuditEvents.AccountChanged, ServerCommand, $"reset the password and two-step sign-in of {owner.Email}");
         await transaction.CommitAsync();
         return oneTime!;
@@ -126,7 +149,7 @@ public sealed class AccountResets(StaffDbContext database, UserManager<StaffUser
 
         await database.AccountResets.Where(r => r.Id == id).ExecuteUpdateAsync(set => set.SetProperty(r => r.SeenAt, seenAt));
         await audit.RecordAsync(AuditEvents.AccountChanged, owner.Email,
-            $"read the notice that their {AccountResetKinds.Describe(reset.Kind)} was reset by {reset.DoneBy}");
+            $"read the notice that their {AccountResetKinds.Happened(reset.Kind)} by {reset.DoneBy}");
         return true;
     }
 
@@ -140,10 +163,11 @@ public sealed class AccountResets(StaffDbContext database, UserManager<StaffUser
         await database.AccountResets.AsNoTracking().Where(r => r.UserId == userId && r.DoneAt != null)
             .OrderByDescending(r => r.DoneAt).Take(50).ToListAsync();
 
-    /// <summary>Each account's latest reset that was done, by account id.</summary>
+    /// <summary>Each account's latest reset of a password or two-step sign-in that was done, by account id.</summary>
     public async Task<IReadOnlyDictionary<string, AccountReset>> LatestAsync()
     {
-        var done = await database.AccountResets.AsNoTracking().Where(r => r.DoneAt != null).OrderByDescending(r => r.DoneAt).ToListAsync();
+        var done = await database.AccountResets.AsNoTracking()
+            .Where(r => r.DoneAt != null && (r.Kind == AccountResetKinds.Password || r.Kind == AccountResetKinds.TwoFactor || r.Kind == AccountResetKinds.Both)).OrderByDescending(r => r.DoneAt).ToListAsync();
         return done.GroupBy(r => r.UserId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
 
@@ -154,8 +178,13 @@ public sealed class AccountResets(StaffDbContext database, UserManager<StaffUser
         return await database.AccountResets.AsNoTracking().Where(r => r.DoneAt == null && r.RequestedAt > since).OrderBy(r => r.RequestedAt).ToListAsync();
     }
 
-    /// <summary>The reset itself (each ends every session of the account, by a new security stamp), and the owner's e-mail.</summary>
-    private async Task<string?> ApplyAsync(StaffUser owner, AccountReset reset)
+    private static readonly string AdminRole = AccountResetKinds.Role(StaffRoles.Admin);
+
+    /// <summary>
+    /// The change itself (each ends every session of the account, by a new security stamp), and, for a kept row,
+    /// the owner's e-mail.
+    /// </summary>
+    private async Task<string?> ApplyAsync(StaffUser owner, AccountReset reset, bool tell)
     {
         string? oneTime = null;
         if (reset.Kind is AccountResetKinds.Password or AccountResetKinds.Both)
@@ -168,27 +197,45 @@ public sealed class AccountResets(StaffDbContext database, UserManager<StaffUser
             await StaffAccounts.ResetTwoFactorAsync(users, owner);
         }
 
-        mail.Reset(owner, reset);
+        if (AccountResetKinds.RoleOf(reset.Kind) is { } role)
+        {
+            await users.RemoveFromRolesAsync(owner, await users.GetRolesAsync(owner));
+            await users.AddToRoleAsync(owner, role);
+            // They sign in again with the new role's powers only.
+            await users.UpdateSecurityStampAsync(owner);
+        }
+
+        if (reset.Kind is AccountResetKinds.Disable or AccountResetKinds.Enable)
+        {
+            owner.Disabled = reset.Kind == AccountResetKinds.Disable;
+            await users.UpdateAsync(owner);
+            await users.UpdateSecurityStampAsync(owner);
+        }
+
+        if (tell)
+        {
+            mail.Reset(owner, reset);
+        }
+
         await database.SaveChangesAsync();
         return oneTime;
     }
 
-    /// <summary>
-    /// Whether <paramref name="requester"/> added <paramref name="confirmer"/> as an admin or gave them the role,
-    /// as the audit log records it: otherwise one admin could make a second account to confirm their own request.
-    /// </summary>
-    private async Task<bool> MadeAdminByAsync(StaffUser confirmer, string requester)
+    /// <summary>The audit log's words for a change one admin made alone.</summary>
+    private static string PlainWords(AccountReset change, string owner) => AccountResetKinds.RoleOf(change.Kind) switch
     {
-        var email = (confirmer.Email ?? confirmer.Id).ToLowerInvariant();
-        var by = requester.ToLowerInvariant();
-        var added = AccountAuditWords.Added(email, StaffRoles.Admin);
-        var promoted = AccountAuditWords.RoleChanged(email, StaffRoles.Admin);
-        // In SQL: lower() on both providers. string.Equals with a StringComparison has no SQL translation.
-#pragma warning disable CA1862
-        return await database.AuditEvents.AnyAsync(e => e.Event == AuditEvents.AccountChanged && e.Actor != null && e.Actor.ToLower() == by &&
-            (e.Detail.ToLower() == added || e.Detail.ToLower() == promoted));
-#pragma warning restore CA1862
-    }
+        { } role => $"changed the role of {owner} to {role}",
+        null => change.Kind switch
+        {
+            AccountResetKinds.Disable => $"disabled {owner}",
+            AccountResetKinds.Enable => $"enabled {owner}",
+            _ => $"reset the {AccountResetKinds.Describe(change.Kind)} of {owner}",
+        },
+    };
+
+    /// <summary>Whether an enabled admin other than these two exists: someone who could be the second admin.</summary>
+    private async Task<bool> OtherAdminsAsync(StaffUser actor, StaffUser owner) =>
+        (await users.GetUsersInRoleAsync(StaffRoles.Admin)).Any(a => !a.Disabled && a.Id != actor.Id && a.Id != owner.Id);
 
     private async Task<StaffUserName> NameAsync(StaffUser user) =>
         new(user.Id, user.Email ?? user.Id, await users.IsInRoleAsync(user, StaffRoles.Admin));
