@@ -7,4 +7,5 @@ public static class StaffPaths
     public const string Home = "/staff";
     public const string SignIn = "/staff/sign-in";
     public const string SignOut = "/staff/sign-out";
+    public const string Guide = "/staff/guide";
 }
