@@ -14,4 +14,5 @@ public static class StaffPaths
     /// </summary>
     public const string HttpsGuide = "docs/operations.md#https";
     public const string HttpsGuideName = "docs/operations.md, section HTTPS";
+    public const string Guide = "/staff/guide";
 }
