@@ -56,7 +56,7 @@ public sealed partial class ArticleParser(MarkdownPipeline pipeline)
             return ArticleParseResult.Failed(new(file, tooDeep.Line, tooDeep.Reason));
         }
 
-        if (HeadingLine().Count(text) > MaxHeadings)
+        if (MarkdownHeadings.CountCandidates(text) > MaxHeadings)
         {
             return ArticleParseResult.Failed(new(file, null, $"the article has more than {MaxHeadings} headings; an article needs far fewer"));
         }
@@ -84,9 +84,6 @@ public sealed partial class ArticleParser(MarkdownPipeline pipeline)
             return ArticleParseResult.Failed(new(file, null, $"the Markdown could not be read ({ex.GetType().Name}); simplify the part you changed last"));
         }
     }
-
-    [GeneratedRegex(@"^ {0,3}(#{1,6}(?:[ \t]|$)|=+[ \t]*$)", RegexOptions.Multiline)]
-    private static partial System.Text.RegularExpressions.Regex HeadingLine();
 
     /// <summary>Where a link or an address Markdig would make into a link can start: counted over, never under.</summary>
     [GeneratedRegex(@"www\.|https?://|ftp://|mailto:|tel:|\]\(|\]\[|<[a-z][a-z0-9+.-]*:", RegexOptions.IgnoreCase)]

@@ -6,7 +6,7 @@ namespace HeadacheInfo.Web.ContentCheck;
 
 /// <summary>
 /// What makes a picture fit for the site: its name, its size, its type read from the file's own first bytes
-/// (not its name), and for an SVG drawing, which is code, only the SVG elements and attributes a drawing needs
+/// (not its name), decoded in full for a PNG, JPEG or WebP (<see cref="RasterPictures"/>), and for an SVG drawing, which is code, only the SVG elements and attributes a drawing needs
 /// (no other namespace, script, animation, event attributes, outside references or DTD). The one set of rules for the content checker and for an upload in the editor.
 /// </summary>
 public static partial class PictureRules
@@ -66,7 +66,7 @@ public static partial class PictureRules
             return $"the picture '{label}' is named .{extension} but the file is not {Describe(says)} (its first bytes say otherwise); save it again as {Describe(says)}";
         }
 
-        return truly == "image/svg+xml" ? SvgProblem(label, bytes) : null;
+        return truly == "image/svg+xml" ? SvgProblem(label, bytes) : truly is null ? null : RasterPictures.Problem(label, truly, bytes);
     }
 
     /// <summary>The type the file's own first bytes show, or null when they show none the site serves.</summary>
@@ -195,7 +195,7 @@ public static partial class PictureRules
                 : $"the picture '{url}' is not a well-formed SVG file (line {ex.LineNumber}): {ex.Message}";
         }
 
-        if (svg.Nodes().OfType<System.Xml.Linq.XProcessingInstruction>().Any())
+        if (svg.DescendantNodes().OfType<System.Xml.Linq.XProcessingInstruction>().Any())
         {
             return $"the picture '{url}' has a processing instruction (<?...?>), which a picture must not have";
         }

@@ -31,14 +31,17 @@ public sealed partial class PageFeedback
     /// <summary>
     /// The comment as a reader of it would see it, so a disguise cannot hide an address from the patterns:
     /// percent and HTML escapes decoded (<c>jane%40gmail.com</c>, <c>jane&amp;#64;gmail.com</c>, nested ones
-    /// too), compatibility forms folded (NFKC), and letters spaced out one by one joined up again.
+    /// too, <c>&amp;#64</c> without its semicolon and <c>\x40</c>), invisible characters dropped, every kind of
+    /// space made a space, every script's digits made 0-9, the words people put for "at" and "dot" made plain,
+    /// and letters spaced out one by one joined up again. Not string.Normalize: the site runs with invariant
+    /// globalization, where NFKC changes nothing.
     /// </summary>
     private static string Normalised(string comment)
     {
         var text = comment;
         for (var round = 0; round < 3; round++)
         {
-            var decoded = Html5Names().Replace(System.Net.WebUtility.HtmlDecode(Uri.UnescapeDataString(text)), match =>
+            var decoded = Html5Names().Replace(System.Net.WebUtility.HtmlDecode(LooseEscapes().Replace(Uri.UnescapeDataString(text), Escaped)), match =>
                 match.Groups[1].Value.ToLowerInvariant() switch { "commat" => "@", "period" => ".", "plus" => "+", "lowbar" => "_", _ => "-" });
             if (decoded == text)
             {
@@ -48,9 +51,93 @@ public sealed partial class PageFeedback
             text = decoded;
         }
 
-        text = text.Normalize(System.Text.NormalizationForm.FormKC);
+        text = Folded(text);
+        text = DigitWordBesideDigit().Replace(text, match => DigitOf(match.Value));
+        text = LetterO().Replace(text, match => match.Value.Count(char.IsAsciiDigit) >= 4 ? match.Value.Replace('o', '0').Replace('O', '0') : match.Value);
+        text = SpokenAt().Replace(text, " at ");
+        text = SpokenDot().Replace(text, " dot ");
+        text = SpacesAroundAt().Replace(text, "@");
+        text = SpacedDot().Replace(text, ".");
         return SpacedOut().Replace(text, match => match.Value.Replace(" ", string.Empty, StringComparison.Ordinal));
     }
+
+    /// <summary>Format characters (zero-width and the like) out, spaces to " ", digits of any script to 0-9.</summary>
+    private static string Folded(string text)
+    {
+        var folded = new System.Text.StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var category = System.Text.Rune.GetUnicodeCategory(rune);
+            if (category == System.Globalization.UnicodeCategory.Format)
+            {
+                continue;
+            }
+
+            if (System.Text.Rune.IsWhiteSpace(rune) && rune.Value is not ('\n' or '\r'))
+            {
+                folded.Append(' ');
+            }
+            else if (rune.Value > 0x7F && System.Text.Rune.GetNumericValue(rune) is var value && value is >= 0 and <= 9 && value == Math.Floor(value)
+                && category is System.Globalization.UnicodeCategory.DecimalDigitNumber or System.Globalization.UnicodeCategory.OtherNumber)
+            {
+                folded.Append((char)('0' + (int)value));
+            }
+            else
+            {
+                folded.Append(rune.ToString());
+            }
+        }
+
+        return folded.ToString();
+    }
+
+    private static string Escaped(Match match)
+    {
+        var hex = match.Groups[4].Success is false;
+        var digits = match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Success ? match.Groups[2].Value
+            : match.Groups[3].Success ? match.Groups[3].Value : match.Groups[4].Value;
+        return int.TryParse(digits, hex ? System.Globalization.NumberStyles.HexNumber : System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var code) && code is > 0 and < 0xD800
+            ? ((char)code).ToString() : match.Value;
+    }
+
+    // \x40, \u0040, and &#64 or &#x40 without the semicolon WebUtility needs.
+    [GeneratedRegex(@"\\x([0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})|&#x([0-9a-fA-F]{1,4})(?![0-9a-fA-F;])|&#([0-9]{1,5})(?![0-9;])", RegexOptions.CultureInvariant)]
+    private static partial Regex LooseEscapes();
+
+    // The letter O written for a zero among the digits of a phone number: O77OO9OO123.
+    [GeneratedRegex(@"[0-9oO]{7,}", RegexOptions.CultureInvariant)]
+    private static partial Regex LetterO();
+
+    // A digit said as a word with a digit beside it: 0seven7oo9.
+    [GeneratedRegex(@"(?<=\d)(?:zero|one|two|three|four|five|six|seven|eight|nine)|(?:zero|one|two|three|four|five|six|seven|eight|nine)(?=\d)",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex DigitWordBesideDigit();
+
+    private static string DigitOf(string word) => word.ToLowerInvariant() switch
+    {
+        "zero" => "0", "one" => "1", "two" => "2", "three" => "3", "four" => "4",
+        "five" => "5", "six" => "6", "seven" => "7", "eight" => "8", _ => "9",
+    };
+
+    // -at-, _at_, ", at,", (a), (at sign), "at sign": all said "at".
+    // Only before what reads as a domain, so "option (a) is better" stays as written.
+    [GeneratedRegex(@"(?:\s*[\-_,]\s*at\s*[\-_,]\s*|\s*\(\s*(?:a|at\s*sign)\s*\)\s*|\s+at\s+sign\s+)(?=[\p{L}\p{N}]+(?: [\p{L}\p{N}]+)?(?:[.]|[\s\-_,]+(?:dot|period)(?![\p{L}\p{N}])))",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex SpokenAt();
+
+    // -dot-, _dot_, ", dot,", "period": all said "dot".
+    // "period" only after "at" and a word, so "the period of pain" stays as written.
+    [GeneratedRegex(@"\s*[\-_,]\s*dot\s*[\-_,]\s*|(?<=\bat\s+[\p{L}\p{N}]+)\s+period\s+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex SpokenDot();
+
+    // "jane @ gmail" and "jane @gmail": the spaces around an at sign.
+    [GeneratedRegex(@"[ \t]*[@\uFF20\uFE6B][ \t]*", RegexOptions.CultureInvariant)]
+    private static partial Regex SpacesAroundAt();
+
+    // "gmail . com": a dot with spaces on both sides, which a sentence never has.
+    [GeneratedRegex(@"(?<=\w)[ \t]+\.[ \t]+(?=\w)", RegexOptions.CultureInvariant)]
+    private static partial Regex SpacedDot();
 
     // The HTML5 names for the characters of an address, which WebUtility (HTML 4) leaves as they are.
     [GeneratedRegex(@"&(commat|period|plus|lowbar|hyphen|dash);", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
@@ -110,7 +197,7 @@ public sealed partial class PageFeedback
 
     // jane dot doe at gmail dot com, jane.doe at gmail.com: "at" as a plain word is common English, so only
     // when a domain with a dot follows it.
-    [GeneratedRegex(Word + "(?:" + Dot + Word + ")*" + @"\s+at\s+" + Word + "(?:" + Dot + Word + ")+",
+    [GeneratedRegex(Word + "(?:" + Dot + Word + ")*" + @"\s+at\s+" + Word + @"(?: \p{L}+)?(?:" + Dot + Word + ")+",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex EmailSpelledOut();
 

@@ -196,6 +196,26 @@ public sealed class PageFeedbackTests(PageFeedbackTests.Site site) : IClassFixtu
         { "Write to jane\uFE6B\uFE6Bgmail please", "gmail" },
         { "Ring oh seven seven double oh nine oh oh one two three please", "nine" },
         { "Ring zero-seven-seven-zero-zero nine zero zero one two three please", "nine" },
+        { "Write to jane @ gmail . com please", "gmail" },
+        { "Write to jane @gmail please", "gmail" },
+        { "Write to jane\u00A0@\u00A0gmail.com please", "gmail" },
+        { "Write to jane -at- gmail -dot- com please", "gmail" },
+        { "Write to jane_at_gmail_dot_com please", "gmail" },
+        { "Write to jane (a) gmail.com please", "gmail" },
+        { "Write to jane at gmail period com please", "gmail" },
+        { "Write to jane at g mail dot com please", "mail" },
+        { "Write to jane, at, gmail, dot, com please", "gmail" },
+        { "Write to jane (at sign) gmail dot com please", "gmail" },
+        { "Write to jane&#64gmail.com please", "gmail" },
+        { "Write to jane\\\\x40gmail.com please", "gmail" },
+        { "Ring 07700\u200B900123 please", "900" },
+        { "Ring 07700&#8203;900123 please", "900" },
+        { "Ring 07700%E2%80%8B900123 please", "900" },
+        { "Ring O77OO9OO123 please", "9OO" },
+        { "Ring +4477OO9OO123 please", "9OO" },
+        { "Ring \U0001D7CE\U0001D7D5\U0001D7D5\U0001D7CE\U0001D7CE\U0001D7D7\U0001D7CE\U0001D7CE\U0001D7CF\U0001D7D0\U0001D7D1 please", "\U0001D7D7" },
+        { "Ring \u24EA\u2466\u2466\u24EA\u24EA\u2468\u24EA\u24EA\u2460\u2461\u2462 please", "\u2468" },
+        { "Ring 0seven7oo9oo123 please", "9oo" },
     };
 
     [Theory]
@@ -222,6 +242,9 @@ public sealed class PageFeedbackTests(PageFeedbackTests.Site site) : IClassFixtu
     [InlineData("One or two times a day, three days a week.")]
     [InlineData("It was 100% better after I tried it.")]
     [InlineData("I was a b c d about it, but fine.")]
+    [InlineData("Option (a) is better, at least for me.")]
+    [InlineData("The period of pain was short. I was at home.")]
+    [InlineData("I took 2oz of water at 10 and it helped.")]
     public async Task Ordinary_numbers_dates_and_the_word_at_are_kept(string comment) =>
         Assert.Equal(comment, await KeptOfAsync(comment));
 

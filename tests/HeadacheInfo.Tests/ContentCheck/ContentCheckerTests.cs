@@ -126,7 +126,7 @@ public sealed class ContentCheckerTests : IDisposable
     public void Image_without_alt_text_is_an_error()
     {
         Directory.CreateDirectory(Path.Combine(_content.Root, "images"));
-        File.WriteAllBytes(Path.Combine(_content.Root, "images", "stretch.png"), [0x89, 0x50, 0x4E, 0x47]);
+        File.WriteAllBytes(Path.Combine(_content.Root, "images", "stretch.png"), TestPictures.Png());
 
         var error = Only(Check("pictures.md", Article("![](/images/stretch.png)")), FindingSeverity.Error);
 
@@ -137,7 +137,7 @@ public sealed class ContentCheckerTests : IDisposable
     public void Present_image_with_alt_text_is_fine()
     {
         Directory.CreateDirectory(Path.Combine(_content.Root, "images"));
-        File.WriteAllBytes(Path.Combine(_content.Root, "images", "stretch.png"), [0x89, 0x50, 0x4E, 0x47]);
+        File.WriteAllBytes(Path.Combine(_content.Root, "images", "stretch.png"), TestPictures.Png());
 
         Assert.Empty(Check("pictures.md", Article("![A gentle neck stretch](/images/stretch.png)")).Findings);
     }

@@ -36,7 +36,66 @@ public sealed class OneLineFieldTests(OneLineFieldTests.Site site) : IClassFixtu
         { "Summary", "Gentle\u2066 moves\u2069 for your neck.", "The summary must not contain" },
         { "Author", "Clinic\tteam", "Written by must not contain" },
         { "References", "NHS. Neck pain.\u0007 nhs.uk", "Each reference must not contain" },
+        { "Title", "Neck\u200Bstretches", "The title must not contain" },
+        { "Title", "Neck\u2060stretches", "The title must not contain" },
+        { "Summary", "Gentle\uFEFF moves for your neck.", "The summary must not contain" },
+        { "Title", "Neck stre\u00ADtches", "The title must not contain" },
+        { "Title", "Neck\uFFF9stretches", "The title must not contain" },
+        { "Title", "Neck stretches\U000E0041\U000E0042", "The title must not contain" },
+        { "Author", "Clinic\u3164team", "Written by must not contain" },
     };
+
+    [Fact]
+    public async Task A_preview_checks_what_changed_for_readers_as_a_save_does_and_keeps_the_words()
+    {
+        using var author = await StaffSeeding.SignedInAsync(site, "one-line-preview@clinic.example", StaffRoles.Author);
+        var (_, form) = await author.GetAsync("/staff/articles/neck-stretches/edit");
+
+        using var previewed = await author.SubmitAsync(form, "/staff/articles/neck-stretches/edit",
+            new Dictionary<string, string> { ["ReaderNote"] = "Added\u202E a stretch", ["Body"] = "## Kept\n\nEvery word.\n" }, "preview");
+        var page = await HeadacheInfoFactory.ReadPageAsync(previewed);
+
+        Assert.Equal(HttpStatusCode.OK, previewed.StatusCode);
+        Assert.Contains("\"What changed, for readers\" must not contain", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("## Kept\n\nEvery word.", page.QuerySelector<IHtmlTextAreaElement>("textarea[name=Body]")!.Value.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd());
+    }
+
+    [Theory]
+    [InlineData("Jane\u001bDoe")]
+    [InlineData("Jane \u202EeoD")]
+    [InlineData("Jane\u2028Doe")]
+    [InlineData("Jane\u200BDoe")]
+    public async Task A_new_accounts_name_with_a_hidden_character_is_refused_with_a_message_and_no_account_is_made(string name)
+    {
+        var adminEmail = $"one-line-admin-{(int)name[4]:x}@clinic.example";
+        await StaffSeeding.AddAsync(site, adminEmail, StaffRoles.Admin);
+        using var admin = new StaffClient(site);
+        (await admin.SignInAsync(adminEmail, StaffSeeding.Password)).Dispose();
+        var (_, setup) = await admin.GetAsync("/staff/authenticator");
+        var key = setup.QuerySelector("[data-authenticator-key]")!.TextContent;
+        (await admin.SubmitAsync(setup, "/staff/authenticator",
+            new Dictionary<string, string> { ["Code"] = StaffClient.TotpCode(key, site.Services.GetRequiredService<TimeProvider>().GetUtcNow()) })).Dispose();
+        var email = $"hidden-{(int)name[4]:x}@clinic.example";
+
+        using var added = await admin.SubmitAsync("/staff/accounts", new Dictionary<string, string>
+        {
+            ["DisplayName"] = name,
+            ["Email"] = email,
+            ["Role"] = StaffRoles.Author,
+        }, "add");
+        var page = await HeadacheInfoFactory.ReadPageAsync(added);
+
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        Assert.Contains("The name must not contain", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("[data-one-time-password]"));
+    }
+
+    [Fact]
+    public void Mail_carries_no_character_a_one_line_field_refuses()
+    {
+        Assert.Equal("Neck stretches", HeadacheInfo.Web.Articles.PlainLine.Strip("Neck\u202E \u200Bstretches\u2028\U000E0041"));
+        Assert.Equal("Line one\nLine two", HeadacheInfo.Web.Articles.PlainLine.Strip("Line\u202C one\nLine\u2029 two", keepLines: true));
+    }
 
     [Theory]
     [MemberData(nameof(Refused))]

@@ -58,6 +58,47 @@ public sealed class RenderBoundTests(RenderBoundTests.Site site) : IClassFixture
         Assert.Equal(WebAddressBomb.TrimEnd(), reopened.QuerySelector("textarea[name='Body']")!.TextContent.TrimEnd());
     }
 
+    public static TheoryData<string, string> HeadingsInOtherShapes => new()
+    {
+        { "setext dash underlines", string.Concat(Enumerable.Repeat("a\n-\n", 60_000)) },
+        { "headings inside quotes", string.Concat(Enumerable.Repeat("> # a\n", 40_000)) },
+        { "headings inside list items", string.Concat(Enumerable.Repeat("- # a\n", 40_000)) },
+        { "headings inside footnote definitions", string.Concat(Enumerable.Range(0, 40_000).Select(n => $"[^f{n}]: # a\n")) },
+        { "headings after mixed quote and list markers", string.Concat(Enumerable.Repeat(">  1) > + # a\n", 40_000)) },
+        { "setext underlines inside quotes", string.Concat(Enumerable.Repeat("> a\n> ===\n", 40_000)) },
+    };
+
+    [Theory]
+    [MemberData(nameof(HeadingsInOtherShapes))]
+    public async Task A_preview_of_tens_of_thousands_of_headings_in_any_container_answers_with_the_heading_limit_and_keeps_the_text(
+        string shape, string body)
+    {
+        using var author = await StaffSeeding.SignedInAsync(site, $"heading-bomb-{shape.Replace(' ', '-')}@clinic.example", StaffRoles.Author);
+        var (_, form) = await author.GetAsync("/staff/articles/neck-stretches/edit");
+
+        using var previewed = await author.SubmitAsync(form, "/staff/articles/neck-stretches/edit",
+            new Dictionary<string, string> { ["Body"] = body }, "preview");
+        var page = await HeadacheInfoFactory.ReadPageAsync(previewed);
+
+        Assert.Equal(HttpStatusCode.OK, previewed.StatusCode);
+        Assert.Contains(page.QuerySelectorAll("[data-severity='error']"),
+            li => li.TextContent.Contains($"more than {ArticleParser.MaxHeadings} headings", StringComparison.Ordinal));
+        Assert.Equal(body.TrimEnd(), page.QuerySelector("textarea[name='Body']")!.TextContent.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd());
+    }
+
+    [Fact]
+    public void Lists_tables_and_thematic_breaks_an_article_could_need_still_render()
+    {
+        var parser = new ArticleParser(ArticleMarkdown.CreatePipeline(new ClinicOptions()));
+        var list = string.Concat(Enumerable.Range(1, 240).Select(n => n % 2 == 0 ? $"- item {n}\n" : $"{n}. step {n}\n"));
+        var text = ArticleText.Valid("Neck stretches", body: "## Moves\n\n" + list + "\n---\n\n> a quote\n> - with a list\n\nText.\n");
+
+        var result = parser.Parse("articles/x.md", "x", text);
+
+        Assert.NotNull(result.Article);
+        Assert.Contains("<hr", result.Article!.Html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_render_whose_request_is_already_aborted_stops_with_no_result()
     {

@@ -167,6 +167,11 @@ public sealed class PictureUploadTests(PictureUploadTests.Site site) : IClassFix
         { "..\\..\\evil.png", "png", "lowercase letters, numbers and hyphens" },
         { "/etc/evil.png", "png", "lowercase letters, numbers and hyphens" },
         { "moving.gif", "png", "lowercase letters, numbers and hyphens" },
+        { "bomb.png", "png-bomb", "is 20000 × 20000 pixels; keep pictures to at most 10,000 pixels a side" },
+        { "polyglot.png", "png-then-html", "has something else after the end of the PNG" },
+        { "magic.png", "magic-then-html", "starts like a PNG but cannot be read as one" },
+        { "truncated.png", "truncated-png", "is cut short or damaged" },
+        { "page.jpg", "jpeg-html-body", "save it again as a JPEG" },
     };
 
     [Theory]
@@ -180,6 +185,11 @@ public sealed class PictureUploadTests(PictureUploadTests.Site site) : IClassFix
             "big-png" => [.. Png, .. new byte[250 * 1024]],
             "jpeg" => [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, (byte)'J', (byte)'F', (byte)'I', (byte)'F'],
             "text" => Encoding.UTF8.GetBytes("not a picture at all"),
+            "png-bomb" => TestPictures.PngBomb(20_000),
+            "png-then-html" => TestPictures.PngThenHtml(),
+            "magic-then-html" => TestPictures.MagicThenHtml(),
+            "truncated-png" => TestPictures.TruncatedPng(),
+            "jpeg-html-body" => TestPictures.JpegWithHtmlBody(),
             _ => Encoding.UTF8.GetBytes(contents),
         };
         var body = $"## Typed\n\nWords I must not lose ({fileName}), with a line\nbreak and --- a rule.";
@@ -252,7 +262,7 @@ public sealed class PictureUploadTests(PictureUploadTests.Site site) : IClassFix
         var (_, first) = await UploadAsync(other, "pending-clash", "## Theirs\n\nText.", "shared-name.png", Png, new() { ["PictureAlt"] = "Theirs" });
         Assert.Null(first.QuerySelector("[data-editor-problem]"));
 
-        var (_, second) = await UploadAsync(author, "clash", "## Mine\n\nText.", "picture.png", [.. Png, 0], new() { ["PictureAlt"] = "Mine", ["PictureName"] = "shared-name" });
+        var (_, second) = await UploadAsync(author, "clash", "## Mine\n\nText.", "picture.png", TestPictures.Png(), new() { ["PictureAlt"] = "Mine", ["PictureName"] = "shared-name" });
 
         Assert.Contains("A picture called shared-name.png was already uploaded by clash-other@clinic.example for /articles/pending-clash",
             second.QuerySelector("[data-editor-problem]")?.TextContent, StringComparison.Ordinal);

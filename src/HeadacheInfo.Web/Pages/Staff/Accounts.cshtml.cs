@@ -122,7 +122,7 @@ public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit, 
 
         // Shown to patients on every page this person signs off: one short line.
         var title = (RoleTitle ?? string.Empty).Trim();
-        if (HeadacheInfo.Web.Articles.PlainLine.FirstHidden(title) is not null || title.IndexOfAny(['\u2028', '\u2029']) >= 0 || title.Length > MaxRoleTitle)
+        if (HeadacheInfo.Web.Articles.PlainLine.FirstHidden(title) is not null || title.Length > MaxRoleTitle)
         {
             Problems = [$"A title is one line of {MaxRoleTitle} characters or fewer, such as \"Senior physiotherapist\"."];
             return await PageAsync();

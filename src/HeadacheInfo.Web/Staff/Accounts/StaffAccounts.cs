@@ -7,12 +7,26 @@ namespace HeadacheInfo.Web.Staff.Accounts;
 /// <summary>Adding accounts, for the <c>add-staff</c> command and the admins' accounts page alike.</summary>
 public static class StaffAccounts
 {
+    /// <summary>The column's own limit.</summary>
+    public const int MaxName = 200;
+
     /// <param name="password">The password to set; null makes a one-time password that must be changed at first sign-in.</param>
     public static async Task<AddedAccount> AddAsync(UserManager<StaffUser> users, string email, string name, string role, string? password)
     {
         if (!StaffRoles.All.Contains(role, StringComparer.Ordinal))
         {
             return new(null, null, [$"unknown role '{role}'; use one of {string.Join(", ", StaffRoles.All)}"]);
+        }
+
+        // Shown on review pages and in mail: one line of plain words, by the rule every one-line field follows.
+        if (HeadacheInfo.Web.Articles.PlainLine.FirstHidden(name) is { } hidden)
+        {
+            return new(null, null, [HeadacheInfo.Web.Articles.PlainLine.Problem("The name", hidden)]);
+        }
+
+        if (name.Trim().Length > MaxName)
+        {
+            return new(null, null, [$"The name must be {MaxName} characters or fewer."]);
         }
 
         if (await users.FindByEmailAsync(email) is not null)

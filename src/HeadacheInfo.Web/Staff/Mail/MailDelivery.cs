@@ -175,11 +175,14 @@ public sealed partial class MailDelivery(
 
     private static MimeMessage Message(MailboxAddress from, OutboxMail mail)
     {
-        var message = new MimeMessage { Subject = mail.Subject, Body = new TextPart("plain") { Text = mail.Body } };
-        if (mail.Subject.Contains("=?", StringComparison.Ordinal))
+        // Every mail passes here: what a one-line field may not hold never reaches a subject or a body, whatever
+        // wrote it (a title edited on disk, a digest of many titles).
+        var subject = PlainLine.Strip(mail.Subject);
+        var message = new MimeMessage { Subject = subject, Body = new TextPart("plain") { Text = PlainLine.Strip(mail.Body, keepLines: true) } };
+        if (subject.Contains("=?", StringComparison.Ordinal))
         {
             message.Headers[HeaderId.Subject] = string.Empty;
-            message.Headers.First(h => h.Id == HeaderId.Subject).SetRawValue(EncodedWords(mail.Subject));
+            message.Headers.First(h => h.Id == HeaderId.Subject).SetRawValue(EncodedWords(subject));
         }
 
         message.From.Add(from);

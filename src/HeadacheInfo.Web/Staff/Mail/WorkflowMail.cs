@@ -183,7 +183,7 @@ public sealed class WorkflowMail(StaffDbContext database, IOptions<EmailOptions>
         string.Join('\n', (text ?? string.Empty).ReplaceLineEndings("\n").Split('\n').Select(line => "> " + line));
 
     // A title is one line of plain words; a subject header must not carry a line break or a control character.
-    private static string Plain(string text) => new([.. text.Where(c => !char.IsControl(c))]);
+    private static string Plain(string text) => HeadacheInfo.Web.Articles.PlainLine.Strip(text);
 
     private static string Limit(string text, int length) => text.Length > length ? text[..length] : text;
 }

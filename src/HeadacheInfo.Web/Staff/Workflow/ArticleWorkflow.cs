@@ -222,7 +222,7 @@ public sealed partial class ArticleWorkflow(
         }
 
         var fields = FieldsOf(edit, published.Text);
-        if (fields.Problems() is { Count: > 0 } problems)
+        if (FormProblems(edit, fields) is { Count: > 0 } problems)
         {
             return (null, null, problems);
         }
@@ -231,6 +231,10 @@ public sealed partial class ArticleWorkflow(
         var text = fields.ApplyTo(draft?.Slug == edit.Slug ? draft.Text : published.Text);
         return (text, Check(edit.Slug, text), []);
     }
+
+    /// <summary>Every field of the form, the note for readers too: the same for a preview as for a save.</summary>
+    private static List<string> FormProblems(ArticleEdit edit, ArticleDraft fields) =>
+        [.. fields.Problems(), .. ArticleChanges.Problem(edit.ReaderNote) is { } note ? [note] : Array.Empty<string>()];
 
     /// <summary>Saves the author's text as a draft, or sends it for review. The words are kept whatever else happens.</summary>
     public Task<WorkflowResult> SaveAsync(ArticleEdit edit, StaffUser author, bool send) => SaveAsync(edit, author, send, picture: null);
@@ -283,14 +287,9 @@ public sealed partial class ArticleWorkflow(
         }
 
         var fields = FieldsOf(edit, published.Text);
-        if (fields.Problems() is { Count: > 0 } problems)
+        if (FormProblems(edit, fields) is { Count: > 0 } problems)
         {
             return WorkflowResult.Invalid("Some fields need changing before this can be saved.") with { Problems = problems };
-        }
-
-        if (ArticleChanges.Problem(edit.ReaderNote) is { } readerNoteProblem)
-        {
-            return WorkflowResult.Invalid("Some fields need changing before this can be saved.") with { Problems = [readerNoteProblem] };
         }
 
         var readerNote = string.IsNullOrWhiteSpace(edit.ReaderNote) ? null : edit.ReaderNote.Trim();
