@@ -8,11 +8,13 @@ public static class StaffPaths
     public const string SignIn = "/staff/sign-in";
     public const string SignOut = "/staff/sign-out";
 
-    /// <summary>
-    /// The operations guide's HTTPS section, for the sign-in page over plain http in Production. The guide is in
-    /// the project's files (docs/operations.md), not on the site; one place to change once it has a public address.
-    /// </summary>
-    public const string HttpsGuide = "docs/operations.md#https";
-    public const string HttpsGuideName = "docs/operations.md, section HTTPS";
+    /// <summary>The writing guide; the staff guide is under it at <c>/staff</c>.</summary>
     public const string Guide = "/staff/guide";
+
+    /// <summary>
+    /// The operations guide's HTTPS section, served to anyone (the project's public documentation), for the
+    /// sign-in page over plain http in Production: whoever reads that notice is not signed in.
+    /// </summary>
+    public const string HttpsGuide = "/staff/guide/https";
+    public const string HttpsGuideName = "setting up HTTPS (from the operations guide, docs/operations.md)";
 }

@@ -37,6 +37,8 @@ public static class StaffRegistration
             pages.Conventions.AllowAnonymousToPage(StaffPaths.Folder + "/SignIn");
             // The second step: the password is checked, the account not yet signed in (its own short-lived cookie).
             pages.Conventions.AllowAnonymousToPage(StaffPaths.Folder + "/TwoFactor");
+            // The operations guide's HTTPS section: public documentation, for the sign-in page's plain-http notice.
+            pages.Conventions.AllowAnonymousToPage(StaffPaths.Folder + "/HttpsGuide");
             pages.Conventions.AddFolderApplicationModelConvention(StaffPaths.Folder, model =>
             {
                 model.EndpointMetadata.Add(new StaffPageAttribute());

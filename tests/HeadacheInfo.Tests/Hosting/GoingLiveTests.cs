@@ -188,7 +188,11 @@ public sealed partial class GoingLiveTests
             var notice = new HtmlParser().ParseDocument(overHttp).QuerySelector("[data-needs-https]");
             Assert.NotNull(notice);
             Assert.Contains("needs HTTPS", notice.TextContent, StringComparison.Ordinal);
-            Assert.Contains("operations.md#https", notice.QuerySelector("a")!.GetAttribute("href"), StringComparison.Ordinal);
+            // The notice's link works for someone who is not signed in: the HTTPS steps, not a sign-in page.
+            var (guideStatus, guide) = await GetAsync(site, notice.QuerySelector("a")!.GetAttribute("href")!);
+            Assert.Equal(HttpStatusCode.OK, guideStatus);
+            Assert.Contains("Staff sign-in needs HTTPS", guide, StringComparison.Ordinal);
+            Assert.Contains("deploy/install.sh", guide, StringComparison.Ordinal);
 
             // Through a proxy that ends HTTPS (its forwarded scheme believed): nothing to say.
             var (_, overHttps) = await GetAsync(site, "/staff/sign-in", forwardedProto: "https");

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HeadacheInfo.Web.Pages.Staff;
 
-/// <summary>The staff guide, or with <c>writing</c> the writing guide, as the running version ships them. Any signed-in member of staff may read them.</summary>
+/// <summary>The writing guide (also at <c>writing</c>), or with <c>staff</c> the staff guide, as the running version ships them. Any signed-in member of staff may read them.</summary>
 public sealed class GuideModel : PageModel
 {
     public bool IsWritingGuide { get; private set; }
@@ -18,7 +18,7 @@ public sealed class GuideModel : PageModel
             return NotFound();
         }
 
-        IsWritingGuide = name == StaffGuides.WritingName;
+        IsWritingGuide = name != StaffGuides.StaffName;
         Html = html;
         return Page();
     }
