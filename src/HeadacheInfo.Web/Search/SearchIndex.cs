@@ -18,6 +18,9 @@ public sealed class SearchIndex
     public const int HeadingWeight = 4;
     public const int BodyWeight = 1;
     private const int SnippetLength = 180;
+
+    /// <summary>How far into a paragraph a snippet looks for a matched word: far more than any real paragraph.</summary>
+    internal const int SnippetScanLength = 20_000;
     private const int MinPrefixLength = 4;
     private const int MinFuzzyLength = 5;
 
@@ -203,7 +206,9 @@ public sealed class SearchIndex
         {
             foreach (var paragraph in Paragraphs.Skip(1).Append(Paragraphs[0]))
             {
-                var words = SearchText.WordsWithTerms(paragraph).ToList();
+                // Only the start of a paragraph is read for its snippet: every word read is stemmed, and a search
+                // that matched one very long paragraph would otherwise cost a second of CPU for each result shown.
+                var words = SearchText.WordsWithTerms(paragraph.Length > SnippetScanLength ? paragraph[..SnippetScanLength] : paragraph).ToList();
                 var first = words.FindIndex(w => terms.Contains(w.Term));
                 if (first >= 0)
                 {

@@ -70,6 +70,18 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     [Fact]
+    public void A_word_found_only_deep_in_a_huge_paragraph_still_finds_the_article_with_its_summary_as_the_snippet()
+    {
+        var huge = string.Concat(Enumerable.Repeat("plain words ", SearchIndex.SnippetScanLength / 10)) + "zebracrossing";
+        _content.Write("huge.md", ArticleText.Valid("A very long page", "signs", "## Long\n\n" + huge + "\n"));
+
+        var hit = Assert.Single(Search("zebracrossing"));
+
+        Assert.Equal("huge", hit.Article.Slug);
+        Assert.Equal("A short summary of A very long page.", hit.SnippetHtml);
+    }
+
+    [Fact]
     public void Nothing_to_search_for_finds_nothing()
     {
         Assert.Empty(Search("  ...  "));
