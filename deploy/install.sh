@@ -113,7 +113,7 @@ fi
 
 say "folders: live data 0700 (files 0600), the mirror, the settings"
 folder "$state" 0700 "$user:$user"
-find "$state" -type f ! -perm 0600 -exec chmod 0600 {} + -exec echo "   changed: mode 0600 on" {} \; | grep -q . && changes=$((changes + 1)) || true
+find "$state" -type f ! -perm 0600 -exec chmod 0600 {} + -exec echo "   changed: mode 0600 on" {} \; | grep -c . >/dev/null && changes=$((changes + 1)) || true
 if real; then chown -R "$user:$user" "$state"; fi
 folder "$cache" 0755 "$user:$user"
 folder "$cache/mirror" 0755 "$user:$user"
@@ -167,7 +167,7 @@ if real; then
     nginx -t -q && systemctl reload nginx
   else
     echo "   systemd is not running here: start the site by hand, as the unit does:"
-    echo "   runuser -u $user -- env \$(grep -v '^#' /etc/headacheinfo/headacheinfo.env | xargs) ASPNETCORE_ENVIRONMENT=Production Site__Home=/var/lib/headacheinfo Site__StaticMirrorPath=/var/cache/headacheinfo/mirror dotnet /opt/headacheinfo/HeadacheInfo.Web.dll --contentRoot /opt/headacheinfo --urls http://127.0.0.1:5000"
+    echo "   cd /opt/headacheinfo && umask 077 && runuser -u $user -- env \$(grep -v '^#' /etc/headacheinfo/headacheinfo.env | xargs) ASPNETCORE_ENVIRONMENT=Production Site__Home=/var/lib/headacheinfo Site__StaticMirrorPath=/var/cache/headacheinfo/mirror dotnet /opt/headacheinfo/HeadacheInfo.Web.dll --contentRoot /opt/headacheinfo --urls http://127.0.0.1:5000"
     nginx -t -q && { nginx -s reload 2>/dev/null || nginx; }
   fi
 fi

@@ -63,7 +63,7 @@ file_cache='add_header Cache-Control $headacheinfo_file_cache always;'
 proxy="proxy_pass $app;
         proxy_http_version 1.1;
         proxy_set_header Connection \"\";
-        proxy_set_header Host \$host;
+        proxy_set_header Host \$http_host;
         proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
         proxy_set_header X-Forwarded-Proto \$scheme;"
 

@@ -29,7 +29,7 @@ public sealed partial class DocsCommandsTests
         new(@"^dotnet run --project src/HeadacheInfo\.Web --urls http://localhost:\d+$", RunHere: nameof(The_README_s_first_command_serves_the_site_and_the_staff_area_with_no_setting)),
         new(@"^dotnet run --project src/HeadacheInfo\.Web --no-launch-profile --urls http://localhost:\d+$",
             Scripts: [(".ci/run", "dotnet run --project src/HeadacheInfo.Web --no-build --no-launch-profile")]),
-        new(@"^dotnet publish src/HeadacheInfo\.Web -c Release -o \S+$", Scripts: [("bench/common.sh", "dotnet publish src/HeadacheInfo.Web -c Release -o"), (".ci/run", "bash bench/run.sh")]),
+        new(@"^(rm -rf (\S+) && )?dotnet publish src/HeadacheInfo\.Web -c Release -o \S+$", Scripts: [("bench/common.sh", "dotnet publish src/HeadacheInfo.Web -c Release -o"), (".ci/run", "bash bench/run.sh")]),
         new(@"^deploy/install\.sh \S+ (--cert \S+ --key \S+ --base-url https://\S+|--certbot \S+ \S+@\S+)$",
             Tests: ["Installing_twice_into_a_throwaway_root_changes_nothing_the_second_time", "Install_with_bad_arguments_gets_the_usage_and_a_non_zero_exit"]),
         new(@"^bash deploy/nginx-config\.sh \S+ \S+ \d+ \S+ \S+$", RunHere: nameof(The_nginx_command_in_the_docs_prints_a_server_block),
@@ -37,11 +37,13 @@ public sealed partial class DocsCommandsTests
         new(@"^(echo '[^']+' \| )?dotnet run --project src/HeadacheInfo\.Web -- add-staff --email \S+ --name ""[^""]+"" --role (admin|author|reviewer)( --password-stdin)?$",
             Tests: ["With_a_password_on_standard_input_it_adds_the_account_and_exits_0", "Without_a_password_it_prints_a_one_time_password"]),
         // On an installed server: the same command word, as the service's user with the unit's settings (the unit is checked by DeployScriptTests).
-        new(@"^runuser -u headacheinfo -- env ASPNETCORE_ENVIRONMENT=Production Site__Home=/var/lib/headacheinfo dotnet /opt/headacheinfo/HeadacheInfo\.Web\.dll add-staff --email \S+ --name ""[^""]+"" --role admin$",
+        new(@"^cd /opt/headacheinfo && runuser -u headacheinfo -- env ASPNETCORE_ENVIRONMENT=Production Site__Home=/var/lib/headacheinfo dotnet /opt/headacheinfo/HeadacheInfo\.Web\.dll add-staff --email \S+ --name ""[^""]+"" --role admin$",
             Tests: ["With_a_password_on_standard_input_it_adds_the_account_and_exits_0", "The_service_runs_the_published_site_as_its_own_user_hardened_with_its_data_under_var_lib"]),
         new(@"^dotnet run --project src/HeadacheInfo\.Web -- reset-staff --email \S+$", Tests: ["The_last_admin_locked_out_recovers_on_the_server_with_reset_staff"]),
+        new(@"^cd /opt/headacheinfo && runuser -u headacheinfo -- env ASPNETCORE_ENVIRONMENT=Production Site__Home=/var/lib/headacheinfo dotnet /opt/headacheinfo/HeadacheInfo\.Web\.dll reset-staff --email \S+$",
+            Tests: ["The_last_admin_locked_out_recovers_on_the_server_with_reset_staff", "The_service_runs_the_published_site_as_its_own_user_hardened_with_its_data_under_var_lib"]),
         // As the site's user with the site's settings: the tests run the same command words with --Site:Home.
-        new(@"^dotnet /opt/headacheinfo/HeadacheInfo\.Web\.dll (backup|restore) \S+ --Site:Home=\S+$",
+        new(@"^cd /opt/headacheinfo && dotnet /opt/headacheinfo/HeadacheInfo\.Web\.dll (backup|restore) \S+ --Site:Home=\S+$",
             Tests: ["A_backup_taken_while_the_site_runs_restores_into_a_new_home_with_the_same_articles_accounts_history_and_published_state",
                 "Restore_refuses_a_home_that_is_not_empty_and_changes_nothing_in_it"]),
     ];
