@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The static mirror behind nginx (Site:StaticMirrorPath and deploy/nginx-config.sh), on a Release build over HTTPS:
 # - an article through nginx and the mirror against nginx serving the same bytes as a plain static file (same TLS,
-#   same certificate), with wrk, in several rounds: requests per second of each, the ratio mirror/static per round
+#   same certificate, the same headers), with wrk, in several rounds: requests per second of each, the ratio mirror/static per round
 #   and its median (target 1.0x: it is nginx either way);
 # - publication to the mirror: an article edited on disk, then the time until the mirror's file has the change,
 #   and the time the site logs from the snapshot swap to the mirror written (target under 1 s); the median of ROUNDS;
@@ -46,17 +46,22 @@ for _ in $(seq 1 600); do [ -f "$mirror_file" ] && break; sleep 0.1; done
 
 mkdir -p "$work/static/articles"
 cp "$mirror_file" "$work/static/articles/$ARTICLE"
+# The reference sends the same bytes as the mirror's page: the body and the headers of nginx-config.sh's page block.
+mirror_block="$(deploy/nginx-config.sh "$work/mirror" "http://127.0.0.1:$SITE_PORT" "127.0.0.1:$MIRROR_PORT" "$work/cert.pem" "$work/key.pem")"
+page_headers="$(awk '/location \/ \{/ { inside = 1 } inside && /add_header/ { print } inside && /^    \}/ { exit }' <<<"$mirror_block")"
 start_nginx mirror "
   sendfile on;
   tcp_nopush on;
   keepalive_timeout 65;
-  $(deploy/nginx-config.sh "$work/mirror" "http://127.0.0.1:$SITE_PORT" "127.0.0.1:$MIRROR_PORT" "$work/cert.pem" "$work/key.pem")
+  $mirror_block
   server {
     listen 127.0.0.1:$STATIC_PORT ssl;
     ssl_certificate $work/cert.pem;
     ssl_certificate_key $work/key.pem;
     root $work/static;
     default_type text/html;
+    charset utf-8;
+    $page_headers
   }"
 
 mirror_url="https://127.0.0.1:$MIRROR_PORT/articles/$ARTICLE"
