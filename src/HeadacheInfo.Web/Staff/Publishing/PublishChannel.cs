@@ -43,6 +43,18 @@ public sealed class PublishChannel(IOptions<DatabaseOptions> database, IOptions<
     /// <summary>The articles the rows applied here left in this folder.</summary>
     public IReadOnlyList<string> PublishedHere() => [.. _applied.Where(a => a.Value.Length > 0).Select(a => a.Key)];
 
+    /// <summary>Rows this instance wrote for an edit it found in its own folder: the folder is their source.</summary>
+    private readonly ConcurrentDictionary<long, bool> _foundHere = new();
+
+    /// <summary>
+    /// The row just committed records what this instance's folder already holds (an edit made outside the app), so
+    /// the applier must not write it back: by then a person may have changed the file again, and writing the older
+    /// text over it would undo their edit (or hide a file they broke behind the text it had before).
+    /// </summary>
+    internal void FoundHere(long seq) => _foundHere[seq] = true;
+
+    internal bool WasFoundHere(long seq) => _foundHere.TryRemove(seq, out _);
+
     internal void Applied(PublishLogEntry row)
     {
         if (row.Kind is PublishLogKinds.Article or PublishLogKinds.Removed)

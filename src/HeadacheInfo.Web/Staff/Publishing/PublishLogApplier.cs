@@ -334,6 +334,7 @@ internal sealed partial class PublishLogApplier(
             case PublishLogKinds.Article or PublishLogKinds.Removed when Slug.IsValid(row.Name):
                 using (await locks.HoldAsync(row.Name))
                 {
+                    var foundHere = channel.WasFoundHere(row.Seq);
                     var here = folder.Read(row.Name).Text;
                     var hereHash = here is null ? string.Empty : ArticleFile.ContentHash(here);
                     if (here is not null && channel.AppliedHash(row.Name) is { } applied && hereHash != applied && hereHash != row.Hash
@@ -349,7 +350,7 @@ internal sealed partial class PublishLogApplier(
                     {
                         folder.Delete(row.Name);
                     }
-                    else if (hereHash != row.Hash)
+                    else if (hereHash != row.Hash && !foundHere)
                     {
                         folder.Write(row.Name, row.Text ?? string.Empty);
                         CrashPoint.Reached(CrashPoint.AfterFileWrite);

@@ -745,9 +745,10 @@ public sealed partial class ArticleWorkflow(
                         : "changed in the content folder, not through the staff area"));
                 state.Version++;
                 await database.SaveChangesAsync();
-                await PublishChannel.AppendAsync(database, [channel.Row(PublishLogKinds.Article, slug, text, null, hash, time.GetUtcNow())]);
+                var seq = await PublishChannel.AppendAsync(database, [channel.Row(PublishLogKinds.Article, slug, text, null, hash, time.GetUtcNow())]);
 
                 await transaction.CommitAsync();
+                channel.FoundHere(seq);
                 channel.Wake();
                 return true;
             }
