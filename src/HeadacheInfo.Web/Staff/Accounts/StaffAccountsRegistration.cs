@@ -32,9 +32,11 @@ public static class StaffAccountsRegistration
                 identity.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorTokenProvider.Name;
             })
             .AddEntityFrameworkStores<StaffDbContext>()
+            .AddErrorDescriber<StaffIdentityErrorDescriber>()
             .AddSignInManager<StaffSignInManager>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.Name)
+            .AddAccountLinkTokens()
             .AddPasswordValidator<CommonPasswordValidator>();
         // After AddEntityFrameworkStores, so this store is the one UserManager gets.
         services.AddScoped<IUserStore<StaffUser>, ProtectedTokenUserStore>();
