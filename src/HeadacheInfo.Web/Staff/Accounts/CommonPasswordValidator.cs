@@ -6,7 +6,7 @@ namespace HeadacheInfo.Web.Staff.Accounts;
 /// <summary>
 /// Refuses passwords that are easy to guess, each with its own reason, so a person knows what to change: one
 /// on a short list of the most common, one of one or two characters repeated, one holding the name part of
-/// their e-mail address or their own name.
+/// their e-mail address.
 /// </summary>
 internal sealed class CommonPasswordValidator : IPasswordValidator<StaffUser>
 {
@@ -30,14 +30,11 @@ internal sealed class CommonPasswordValidator : IPasswordValidator<StaffUser>
         }
 
         var emailName = user.Email?.Split('@')[0];
-        var ownNames = (user.DisplayName ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         IdentityError? error =
             Common.Contains(password) ? new() { Code = "CommonPassword", Description = "That password is on the list of the most common passwords, which are tried first. Choose another: a few unrelated words work well." }
             : password.Distinct().Count() <= 2 ? new() { Code = "RepeatedCharacters", Description = "That password repeats only one or two characters. Choose one with more variety: a few unrelated words work well." }
             : emailName is { Length: >= ShortestName } && password.Contains(emailName, StringComparison.OrdinalIgnoreCase)
                 ? new() { Code = "ContainsEmailName", Description = $"That password contains your e-mail name (\"{emailName}\"), which anyone who knows your address would try. Choose one without it." }
-            : ownNames.FirstOrDefault(n => n.Length >= ShortestName && password.Contains(n, StringComparison.OrdinalIgnoreCase)) is { } name
-                ? new() { Code = "ContainsOwnName", Description = $"That password contains your name (\"{name}\"), which is easy to guess. Choose one without it." }
             : null;
         return Task.FromResult(error is null ? IdentityResult.Success : IdentityResult.Failed(error));
     }
