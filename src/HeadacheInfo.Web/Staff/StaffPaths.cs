@@ -7,6 +7,7 @@ public static class StaffPaths
     public const string Home = "/staff";
     public const string SignIn = "/staff/sign-in";
     public const string SignOut = "/staff/sign-out";
+    public const string ForgotPassword = "/staff/forgot-password";
 
     /// <summary>The writing guide; the staff guide is under it at <c>/staff</c>.</summary>
     public const string Guide = "/staff/guide";

@@ -37,6 +37,9 @@ public static class StaffRegistration
             pages.Conventions.AllowAnonymousToPage(StaffPaths.Folder + "/SignIn");
             // The second step: the password is checked, the account not yet signed in (its own short-lived cookie).
             pages.Conventions.AllowAnonymousToPage(StaffPaths.Folder + "/TwoFactor");
+            // A forgotten password, and the e-mailed links to choose one: whoever opens them cannot sign in yet.
+            pages.Conventions.AllowAnonymousToPage(StaffPaths.Folder + "/ForgotPassword");
+            pages.Conventions.AllowAnonymousToPage(StaffPaths.Folder + "/ChoosePassword");
             // The operations guide's HTTPS section: public documentation, for the sign-in page's plain-http notice.
             pages.Conventions.AllowAnonymousToPage(StaffPaths.Folder + "/HttpsGuide");
             pages.Conventions.AddFolderApplicationModelConvention(StaffPaths.Folder, model =>

@@ -42,7 +42,9 @@ public sealed class StaffLayoutTests(StaffLayoutTests.Site site) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Riverside Physiotherapy", page.QuerySelector("header.staff-header")?.TextContent, StringComparison.Ordinal);
         Assert.Equal("layout-author@clinic.example", page.QuerySelector("[data-signed-in-as]")?.GetAttribute("data-signed-in-as"));
-        Assert.NotNull(page.QuerySelector("header nav.staff-nav a[data-waiting]"));
+        // An author cannot act on reviews: the link is there, its count is not (issue 34).
+        Assert.NotNull(page.QuerySelector("header nav.staff-nav a[href='/staff/reviews']"));
+        Assert.Null(page.QuerySelector("header nav.staff-nav a[data-waiting]"));
         Assert.Null(page.QuerySelector(".site-footer"));
         Assert.Null(page.QuerySelector("form[role=search]"));
     }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using HeadacheInfo.Web.Clinic;
 using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Database;
+using HeadacheInfo.Web.Staff.Mail;
 using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -19,7 +20,7 @@ namespace HeadacheInfo.Web.Pages.Staff;
 /// </summary>
 [Authorize(Policy = StaffPolicies.Admin)]
 [AcceptsFormPost]
-public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit, AccountResets resets, IOptions<ClinicOptions> clinic) : PageModel
+public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit, AccountResets resets, AccountLinkMail invitations, IOptions<ClinicOptions> clinic) : PageModel
 {
     public sealed record Row(StaffUser User, string Role);
 
@@ -99,8 +100,19 @@ public sealed class AccountsModel(UserManager<StaffUser> users, AuditLog audit, 
         Problems = added.Problems;
         if (added.User is { } user)
         {
-            await audit.RecordAsync(AuditEvents.AccountChanged, await MyEmailAsync(), $"added {email} as {startAs}");
-            Message = $"Added {email} as {startAs}. Give them this one-time password; they must change it when they first sign in.";
+            var me = await users.GetUserAsync(User);
+            if (invitations.Enabled)
+            {
+                // Saved with the audit row below. The one-time password stays, for a mail that never arrives.
+                var token = await users.GenerateUserTokenAsync(user, AccountLinkTokens.Invitation, AccountLinkTokens.InvitationPurpose);
+                invitations.Invitation(user, Role, token, me?.DisplayName is { Length: > 0 } name ? name : me?.Email ?? "An admin");
+            }
+
+            await audit.RecordAsync(AuditEvents.AccountChanged, me?.Email, $"added {email} as {startAs}" + (invitations.Enabled ? " and e-mailed an invitation" : string.Empty));
+            Message = invitations.Enabled
+                ? $"Added {email} as {startAs}. They are e-mailed an invitation with a link to choose their password, which works once within {AccountLinkTokens.InvitationLifespan.TotalHours:0} hours. " +
+                  "If it does not arrive, give them this one-time password instead; they must change it when they first sign in."
+                : $"Added {email} as {startAs}. Give them this one-time password; they must change it when they first sign in.";
             if (Role == StaffRoles.Admin)
             {
                 await ChangedAsync(user, AccountResetKinds.Role(StaffRoles.Admin), keepMessage: true);

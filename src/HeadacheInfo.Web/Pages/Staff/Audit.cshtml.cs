@@ -11,8 +11,14 @@ namespace HeadacheInfo.Web.Pages.Staff;
 /// links and a GET form, so it works without JavaScript and any view can be bookmarked or shared.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Admin)]
-public sealed class AuditModel(AuditLog audit) : PageModel
+public sealed class AuditModel(AuditLog audit, StaffNames names, Microsoft.Extensions.Options.IOptions<HeadacheInfo.Web.Clinic.ClinicOptions> clinic) : PageModel
 {
+    /// <summary>Times on the clinic's clock, the zone named once above the table.</summary>
+    public TimeZoneInfo Zone => clinic.Value.FindZone();
+
+    /// <summary>A person's name and title, by the e-mail address the log keeps.</summary>
+    public Func<string?, string> Name { get; private set; } = email => email ?? string.Empty;
+
     /// <summary>Only this event (one of <see cref="AuditLog.EventNames"/>); empty for every event.</summary>
     [BindProperty(SupportsGet = true, Name = "event")]
     public string? Event { get; set; }
@@ -32,6 +38,7 @@ public sealed class AuditModel(AuditLog audit) : PageModel
         // A page number that is not a number, or less than 1, shows the newest page.
         ModelState.Clear();
         Shown = await audit.PageAsync(new AuditQuery(Event, Account, PageNumber));
+        Name = await names.LoadAsync();
     }
 
     /// <summary>The address of another page of this same view, filters kept.</summary>

@@ -56,6 +56,12 @@ public sealed class IndexModel(
     /// <summary>The clinic's time zone, in which scheduled times are shown.</summary>
     public TimeZoneInfo ClinicZone { get; private set; } = TimeZoneInfo.Utc;
 
+    /// <summary>
+    /// How many enabled accounts may sign off a change. Four eyes need two: with one, nothing another person
+    /// could approve is written by that one, so the dashboard says how to bring in a second reviewer.
+    /// </summary>
+    public int Reviewers { get; private set; }
+
     public async Task OnGetAsync()
     {
         Feedback = await feedback.CountsAsync(time.UtcToday());
@@ -68,6 +74,7 @@ public sealed class IndexModel(
         ClinicZone = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HeadacheInfo.Web.Clinic.ClinicOptions>>().Value.FindZone();
         var me = await users.GetUserAsync(User);
         IsReviewer = me is not null && (await EditorialActors.ForAsync(users, me)).IsReviewer;
+        Reviewers = (await users.GetUsersInRoleAsync(HeadacheInfo.Web.Staff.Accounts.StaffRoles.Reviewer)).Count(u => !u.Disabled);
         Work = me is null ? Work : await work.ForAsync(me.Email!, IsReviewer);
 
         var files = Dashboard.Rows.ToDictionary(r => r.Slug, StringComparer.Ordinal);

@@ -14,7 +14,7 @@ namespace HeadacheInfo.Web.Pages.Staff;
 /// </summary>
 [EnableRateLimiting(RateLimitPolicy.SignIn)]
 [AcceptsFormPost]
-public sealed class SignInModel(StaffSignIn signIn, IHostEnvironment environment) : PageModel
+public sealed class SignInModel(StaffSignIn signIn, IHostEnvironment environment, Microsoft.Extensions.Options.IOptions<HeadacheInfo.Web.Staff.Mail.EmailOptions> mail) : PageModel
 {
     /// <summary>
     /// Outside Development the sign-in cookie is Secure, and a browser drops it over plain http: signing in would
@@ -38,6 +38,13 @@ public sealed class SignInModel(StaffSignIn signIn, IHostEnvironment environment
     public string? ReturnUrl { get; set; }
 
     public string? Problem { get; private set; }
+
+    /// <summary>Only a site that sends e-mail can send a forgotten password's link.</summary>
+    public bool MailEnabled => mail.Value.Enabled;
+
+    /// <summary>Back from choosing a new password through a forgotten password's link.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Changed { get; set; }
 
     public void OnGet()
     {

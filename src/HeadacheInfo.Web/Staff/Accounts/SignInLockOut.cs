@@ -17,7 +17,7 @@ public sealed class SignInLockOut(StaffDbContext database, AuditLog audit, TimeP
     public const int PerAccountLimit = 20;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
 
-    private static readonly string[] FailureEvents = [AuditEvents.SignInFailed, AuditEvents.LockedOut, AuditEvents.PasswordChangeFailed];
+    private static readonly string[] FailureEvents = [AuditEvents.SignInFailed, AuditEvents.LockedOut, AuditEvents.PasswordChangeFailed, AuditEvents.PasswordResetRequested];
 
     /// <summary>
     /// What failures are counted under: the account's own email when there is one (so differently typed forms
@@ -32,11 +32,12 @@ public sealed class SignInLockOut(StaffDbContext database, AuditLog audit, TimeP
         var failures = database.AuditEvents.AsNoTracking()
             .Where(e => e.At > since && e.Actor == accountKey && FailureEvents.Contains(e.Event));
 
-        // Signing in from this address starts its count again, as it would for a person who had mistyped. By
-        // row, not time: a failure in the same instant as the sign-in, but after it, still counts.
+        // Signing in from this address starts its count again, as it would for a person who had mistyped, and so
+        // does choosing a password from an e-mailed link there (whoever holds the link could anyway). By row, not
+        // time: a failure in the same instant as the sign-in, but after it, still counts.
         var lastSignIn = user?.Email is { } email
             ? await database.AuditEvents.AsNoTracking()
-                .Where(e => e.At > since && e.Event == AuditEvents.SignIn && e.Actor == email && e.ClientAddress == address)
+                .Where(e => e.At > since && (e.Event == AuditEvents.SignIn || e.Event == AuditEvents.PasswordLinkUsed) && e.Actor == email && e.ClientAddress == address)
                 .MaxAsync(e => (long?)e.Id) ?? 0
             : 0;
         var fromHere = await failures.CountAsync(e => e.ClientAddress == address && e.Id > lastSignIn);

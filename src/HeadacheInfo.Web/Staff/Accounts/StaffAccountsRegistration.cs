@@ -32,13 +32,16 @@ public static class StaffAccountsRegistration
                 identity.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorTokenProvider.Name;
             })
             .AddEntityFrameworkStores<StaffDbContext>()
+            .AddErrorDescriber<StaffIdentityErrorDescriber>()
             .AddSignInManager<StaffSignInManager>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.Name)
+            .AddAccountLinkTokens()
             .AddPasswordValidator<CommonPasswordValidator>();
         // After AddEntityFrameworkStores, so this store is the one UserManager gets.
         services.AddScoped<IUserStore<StaffUser>, ProtectedTokenUserStore>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<StaffNames>();
         services.AddScoped<SignInLockOut>();
         services.AddScoped<StaffSignIn>();
         // Here, not with the rest of the mail, because reset-staff on the server tells the owner too.

@@ -13,7 +13,7 @@ internal sealed class StaffPageFilter : IAsyncPageFilter
 {
     public const string ChangePasswordPage = "/Staff/ChangePassword";
     public const string AuthenticatorPage = "/Staff/Authenticator";
-    private static readonly string[] AlwaysOpen = ["/Staff/SignIn", "/Staff/SignOut", "/Staff/TwoFactor"];
+    private static readonly string[] AlwaysOpen = ["/Staff/SignIn", "/Staff/SignOut", "/Staff/TwoFactor", "/Staff/ForgotPassword", "/Staff/ChoosePassword"];
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 

@@ -170,7 +170,10 @@ public sealed partial class MailDelivery(
                 .SetProperty(m => m.SentAt, sentAt)
                 .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
                 .SetProperty(m => m.NextAttemptAt, next)
-                .SetProperty(m => m.LastError, error), cancellationToken);
+                .SetProperty(m => m.LastError, error)
+                // A sent link to choose a password leaves no working token in the database, nor in its backups.
+                .SetProperty(m => m.Body, m => state == MailStates.Sent && (m.Kind == MailKinds.Invitation || m.Kind == MailKinds.PasswordReset)
+                    ? "(Sent. The link to choose a password is not kept.)" : m.Body), cancellationToken);
     }
 
     private static MimeMessage Message(MailboxAddress from, OutboxMail mail)

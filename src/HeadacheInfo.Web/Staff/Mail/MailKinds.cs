@@ -11,6 +11,10 @@ public static class MailKinds
     /// <summary>Someone else reset your password or two-step sign-in: a security notice, so it cannot be turned off (not in <see cref="All"/>).</summary>
     public const string AccountReset = "account-reset";
 
+    /// <summary>An invitation to choose a first password, or a link to choose a new one: asked for, so never turned off.</summary>
+    public const string Invitation = "invitation";
+    public const string PasswordReset = "password-reset";
+
     public static readonly IReadOnlyList<(string Key, string Name, string Who)> All =
     [
         (Sent, "A change is sent for review", "reviewers, for changes they did not write"),

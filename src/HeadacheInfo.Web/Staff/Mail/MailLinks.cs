@@ -21,5 +21,10 @@ public sealed class MailLinks(IOptions<EmailOptions> email, IOptions<SiteOptions
 
     public string Account() => Page("/Staff/Account", null);
 
+    /// <summary>The page an invitation or a forgotten password's link opens, with the account and its one-use token.</summary>
+    public string ChoosePassword(string kind, string userId, string token) => Page("/Staff/ChoosePassword", new { kind, user = userId, token });
+
+    public string SignIn() => Root + StaffPaths.SignIn;
+
     private string Page(string page, object? values) => Root + generator.GetPathByPage(page, handler: null, values);
 }

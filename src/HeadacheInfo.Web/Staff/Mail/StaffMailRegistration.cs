@@ -10,6 +10,7 @@ public static class StaffMailRegistration
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
         services.AddScoped<WorkflowMail>();
+        services.AddScoped<AccountLinkMail>();
         services.AddSingleton<MailLinks>();
         services.AddSingleton<MailDelivery>();
         services.AddHostedService<MailSender>();

@@ -38,4 +38,10 @@ public static class AuditEvents
 
     /// <summary>A wrong current password when changing it: counts towards the same lock-out as signing in.</summary>
     public const string PasswordChangeFailed = "password-change-failed";
+
+    /// <summary>Someone asked for a forgotten password's link, for a known address or not: counts towards the sign-in lock-out.</summary>
+    public const string PasswordResetRequested = "password-reset-requested";
+
+    /// <summary>A password was chosen through an e-mailed link (an invitation or a forgotten password): the address's count starts again.</summary>
+    public const string PasswordLinkUsed = "password-link-used";
 }

@@ -14,8 +14,15 @@ namespace HeadacheInfo.Web.Pages.Staff.Articles;
 /// accurate, or take it down, here. The rules are the workflow's.
 /// </summary>
 [AcceptsFormPost]
-public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser> users, PageFeedback feedback) : PageModel
+public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser> users, PageFeedback feedback, StaffNames names) : PageModel
 {
+    /// <summary>The article's title as patients see it, or as its latest change has it; the address only when neither has one.</summary>
+    public string ArticleTitle => PublishedDraft?.Title is { Length: > 0 } published ? published
+        : Revisions.Select(r => string.IsNullOrEmpty(r.Text) ? null : ArticleDraft.FromMarkdown(r.Text)?.Title).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t)) ?? Slug;
+
+    /// <summary>A person's name and title, by the e-mail address a revision keeps.</summary>
+    public Func<string?, string> Name { get; private set; } = email => email ?? string.Empty;
+
     [FromRoute] public string Slug { get; set; } = string.Empty;
 
     [BindProperty(SupportsGet = true)] public long? Show { get; set; }
@@ -132,6 +139,7 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
         }
 
         Revisions = await workflow.HistoryAsync(Slug);
+        Name = await names.LoadAsync();
         Answered = await feedback.AnsweredAsync(Slug);
         State = await workflow.StateAsync(Slug);
         var published = workflow.PublishedText(Slug);
