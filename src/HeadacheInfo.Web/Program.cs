@@ -16,6 +16,7 @@ using HeadacheInfo.Web.Site;
 using HeadacheInfo.Web.Staff;
 using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Publishing;
+using HeadacheInfo.Web.Staff.SiteSettings;
 using HeadacheInfo.Web.SymptomCheck;
 using Microsoft.Extensions.Options;
 
@@ -65,6 +66,7 @@ try
     builder.AddClinic();
     builder.AddSecurity();
     builder.AddArticles();
+    builder.AddSiteSettings();
     builder.AddSearch();
     builder.AddSite();
     builder.AddRateLimits();
@@ -100,6 +102,7 @@ try
     app.MapRazorPages();
     app.MapHealth();
     app.MapSearchEngineFiles();
+    app.MapSiteTheme();
 
     app.Run();
     // Non-zero when the site stopped itself, such as when the staff database could not be used.

@@ -18,7 +18,9 @@ public sealed record PageValidators(string Tag, DateTimeOffset LastModified)
         var changed = checkSignOff?.Current is { } signed && signed.At > snapshot.LoadedAt ? signed.At : snapshot.LoadedAt;
         // HTTP dates have whole seconds; a fraction would make every If-Modified-Since look older.
         var ticks = changed.UtcTicks;
-        return new($"{Build}-{snapshot.Fingerprint}-{checkSignOff?.Tag ?? "pending"}", new DateTimeOffset(ticks - (ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero));
+        // So do the clinic's name, logo, colour and contact details, in every page's header and footer.
+        var settings = snapshot.Part<Staff.SiteSettings.SiteSettings>()?.Fingerprint ?? "config";
+        return new($"{Build}-{snapshot.Fingerprint}-{checkSignOff?.Tag ?? "pending"}-{settings}", new DateTimeOffset(ticks - (ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero));
     }
 }
 

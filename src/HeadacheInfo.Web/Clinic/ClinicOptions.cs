@@ -9,7 +9,7 @@ namespace HeadacheInfo.Web.Clinic;
 public sealed class ClinicOptions
 {
     public const string Section = "Clinic";
-    private const string PhonePattern = @"^\+?[0-9][0-9 ]{1,19}$";
+    public const string PhonePattern = @"^\+?[0-9][0-9 ]{1,19}$";
 
     [Required(AllowEmptyStrings = false, ErrorMessage = "Clinic:Name must be set to the clinic's name.")]
     public string Name { get; set; } = "HeadacheInfo";

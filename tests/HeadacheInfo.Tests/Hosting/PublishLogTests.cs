@@ -57,7 +57,7 @@ public sealed class PublishLogTests(PublishLogTests.Sites sites) : IClassFixture
 
             var (imported, output) = await SiteProcess.RunCommandAsync(["import-content", Seed, .. DatabaseArguments]);
             Assert.True(imported == 0, output);
-            foreach (var (email, role) in new[] { ("author@clinic.example", StaffRoles.Author), ("reviewer@clinic.example", StaffRoles.Reviewer) })
+            foreach (var (email, role) in new[] { ("author@clinic.example", StaffRoles.Author), ("reviewer@clinic.example", StaffRoles.Reviewer), ("admin@clinic.example", StaffRoles.Admin) })
             {
                 var (added, said) = await SiteProcess.RunCommandAsync(
                     ["add-staff", "--email", email, "--name", email.Split('@')[0], "--role", role, "--password-stdin", .. DatabaseArguments], StaffSeeding.Password);
@@ -201,6 +201,29 @@ public sealed class PublishLogTests(PublishLogTests.Sites sites) : IClassFixture
             await Eventually.MatchesAsync(() => GetAsync(sites.B, path), answer => answer.Body.Contains(Signed, StringComparison.Ordinal),
                 $"{sites.B.Name} says {path} is signed off", TimeSpan.FromSeconds(10));
         }
+    }
+
+    [PostgresFact]
+    public async Task Site_settings_and_synonyms_saved_on_one_instance_show_on_the_other_s_pages()
+    {
+        using var admin = new StaffClient(sites.A.Address);
+        await StaffSeeding.SignInAsAdminAsync(admin, "admin@clinic.example");
+        var (_, form) = await admin.GetAsync("/staff/site-settings");
+        using var saved = await admin.SubmitAsync(form, "/staff/site-settings",
+            new Dictionary<string, string> { ["ClinicName"] = "Twin Rivers Clinic", ["AccentColour"] = "#2b4d1d", ["Phone"] = "0161 555 0177" },
+            button: "save-settings");
+        var answer = await HeadacheInfoFactory.ReadPageAsync(saved);
+        Assert.True(answer.QuerySelector("[data-settings-problem]") is null, answer.QuerySelector("[data-settings-problem]")?.TextContent);
+        using var synonyms = await admin.SubmitAsync(answer, "/staff/site-settings",
+            new Dictionary<string, string> { ["Synonyms"] = "crash, collision" }, button: "save-synonyms");
+        Assert.Equal(HttpStatusCode.OK, synonyms.StatusCode);
+
+        Assert.Contains("Twin Rivers Clinic", (await GetAsync(sites.A, "/")).Body, StringComparison.Ordinal);
+        var home = await Eventually.MatchesAsync(() => GetAsync(sites.B, "/"), page => page.Body.Contains("Twin Rivers Clinic", StringComparison.Ordinal),
+            $"{sites.B.Name} shows the clinic name saved on A", TimeSpan.FromSeconds(10));
+        Assert.Contains("0161 555 0177", home.Body, StringComparison.Ordinal);
+        Assert.Contains("/theme.css?v=", home.Body, StringComparison.Ordinal);
+        Assert.Contains("crash, collision", await File.ReadAllTextAsync(Path.Combine(sites.FolderOf(sites.B), "synonyms.txt")), StringComparison.Ordinal);
     }
 
     [PostgresFact]

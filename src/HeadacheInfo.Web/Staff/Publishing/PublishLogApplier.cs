@@ -360,6 +360,17 @@ internal sealed partial class PublishLogApplier(
                 }
 
                 return;
+            case PublishLogKinds.SiteSettings or PublishLogKinds.Synonyms when row.Text is { } whole:
+                // A whole file beside the articles, read by the reload after this batch.
+                var path = Path.Combine(content.Value.FullPath,
+                    row.Kind == PublishLogKinds.SiteSettings ? SiteSettings.SiteSettings.FileName : Search.SearchSynonyms.FileName);
+                if (!File.Exists(path) || File.ReadAllText(path) != whole)
+                {
+                    AtomicFile.WriteAllText(path, whole, overwrite: true);
+                }
+
+                channel.Applied(row);
+                return;
             case PublishLogKinds.CheckSignedOff:
                 // Nothing to write: the reload after this batch reads the sign-off from the audit log.
                 channel.Applied(row);

@@ -4,6 +4,12 @@ namespace HeadacheInfo.Web.Staff.Workflow;
 public static class AuditEvents
 {
     public const string SignIn = "sign-in";
+
+    /// <summary>An admin saved the site settings: the changed fields, each before and after.</summary>
+    public const string SiteSettingsSaved = "site-settings-saved";
+
+    /// <summary>An admin saved the search synonyms: the groups added and taken out.</summary>
+    public const string SynonymsSaved = "synonyms-saved";
     public const string SignInFailed = "sign-in-failed";
     public const string LockedOut = "locked-out";
     public const string SignOut = "sign-out";
