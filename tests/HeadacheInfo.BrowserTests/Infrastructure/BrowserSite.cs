@@ -79,13 +79,15 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
     }
 
     /// <summary>A fresh browser context (cookies, storage) at the given size; dispose it with <c>await using</c>.</summary>
-    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800)
+    /// <param name="javaScript">False for a browser with JavaScript turned off, as some people and some clinics' machines have.</param>
+    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800, bool javaScript = true)
     {
         Assert.True(_browser is not null, $"Chromium did not start from {Chromium.ExecutablePath}.");
         return await _browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            JavaScriptEnabled = javaScript,
         });
     }
 

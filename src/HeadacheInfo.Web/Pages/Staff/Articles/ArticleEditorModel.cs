@@ -61,7 +61,8 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
 
     public abstract bool IsNew { get; }
 
-    public DraftCheck? Preview { get; private set; }
+    /// <summary>The checker's findings and the preview of the text the form makes, once previewed or saved.</summary>
+    public DraftPreview? Preview { get; private set; }
 
     public string? Message { get; protected set; }
 
@@ -71,7 +72,7 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
     public IReadOnlyList<string> Notices { get; private set; } = [];
 
     /// <summary>When the text the form was based on changed since: what changed, beside the author's own text.</summary>
-    public IReadOnlyList<DiffLine>? ChangedSince { get; private set; }
+    public ProseChange? ChangedSince { get; private set; }
 
     public ArticleWorkflow Workflow => workflow;
 
@@ -123,8 +124,8 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
 
     public async Task<IActionResult> OnPostPreviewAsync()
     {
-        var (_, check, problems) = await workflow.PreviewAsync(Edit());
-        Preview = check;
+        var (text, check, problems) = await workflow.PreviewAsync(Edit());
+        Preview = check is null || text is null ? null : new DraftPreview(check, text);
         Problems = problems;
         return Page();
     }
@@ -215,10 +216,11 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
             ModelState.Remove(nameof(BaseHash));
             OnSaved(saved);
             onSaved?.Invoke(saved);
-            Preview = workflow.Check(ArticleSlug, saved.Text);
+            Preview = new DraftPreview(workflow.Check(ArticleSlug, saved.Text), saved.Text);
             if (result.Theirs is { } theirs)
             {
-                ChangedSince = TextDiff.Lines(theirs, saved.Text);
+                ChangedSince = ProseChange.Between(theirs, saved.Text, text => workflow.Check(ArticleSlug, text).Article,
+                    added: "only in your version", removed: "only in the other version");
             }
         }
 

@@ -34,7 +34,8 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
 
     public ArticleRevision? PutBack { get; private set; }
 
-    public IReadOnlyList<DiffLine> PutBackChanges { get; private set; } = [];
+    /// <summary>What putting <see cref="PutBack"/> back would change on the site, as the review page shows a change.</summary>
+    public ProseChange? PutBackChanges { get; private set; }
 
     [BindProperty] public long RevisionId { get; set; }
 
@@ -155,7 +156,8 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
         }
 
         PutBack = Revisions.FirstOrDefault(r => r.Id == PutBackId);
-        PutBackChanges = PutBack is null ? [] : TextDiff.Lines(published ?? string.Empty, PutBack.Text);
+        PutBackChanges = PutBack is null ? null
+            : ProseChange.Between(published, PutBack.Text, text => workflow.Check(Slug, text).Article, added: "that come back", removed: "that go");
         var me = await users.GetUserAsync(User);
         IsReviewer = me is not null && (await EditorialActors.ForAsync(users, me)).IsReviewer;
         CanConfirm = Published && IsReviewer && !(await workflow.PublishedAuthorsAsync(Slug)).Contains(me!.Email!, StringComparer.OrdinalIgnoreCase);
