@@ -405,10 +405,12 @@ public sealed class EditorialState
                         state.Restore(old, revision.Text, revision.BaseHash, revision.Author),
                     RevisionKind.Saved => Done(state.Save(revision.Text, revision.BaseHash, revision.Author, revision.Note, revision.ReaderNote)),
                     RevisionKind.Submitted => Done(state.Send(revision.Text, revision.BaseHash, revision.Author, revision.Note, revision.ReaderNote)),
-                    RevisionKind.Returned when Find(revision.Subject) is { } submitted => state.Return(submitted, revision.Author, revision.Note ?? string.Empty),
+                    // An approval or a return recorded before decisions named what they decided decides the change in progress.
+                    RevisionKind.Returned when (Find(revision.Subject) ?? Find(state.DraftRevisionId)) is { } submitted =>
+                        state.Return(submitted, revision.Author, revision.Note ?? string.Empty),
                     RevisionKind.Approved when Find(state.ScheduledRevisionId) is { } scheduled && scheduled.Subject == revision.Subject =>
                         state.PublishScheduled(scheduled, revision.At),
-                    RevisionKind.Approved when Find(revision.Subject) is { } submitted =>
+                    RevisionKind.Approved when (Find(revision.Subject) ?? Find(state.DraftRevisionId)) is { } submitted =>
                         state.ApproveNow(submitted, revision.Text, revision.Author, revision.Note ?? string.Empty),
                     RevisionKind.Scheduled when Find(revision.Subject) is { } submitted =>
                         state.ApproveAt(submitted, revision.Text, revision.At, revision.Author, revision.Note ?? string.Empty),
