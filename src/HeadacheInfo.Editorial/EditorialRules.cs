@@ -4,7 +4,8 @@ namespace HeadacheInfo.Editorial;
 /// Who may do what to an article: the one place the editorial rules live. Every decision on an article's text
 /// (approve, return, confirm, take down, schedule, roll back) is a reviewer's, and four eyes see every text that
 /// reaches patients: no one who wrote any part of it, or uploaded a picture it first puts on the site, may sign it
-/// off. The workflow asks before it acts and the pages ask before they show a button, so they cannot disagree.
+/// off. A decision is taken only on a change waiting for review, and a published text is confirmed only while no
+/// change waits. The workflow asks before it acts and the pages ask before they show a button, so they cannot disagree.
 /// </summary>
 public static class EditorialRules
 {
@@ -13,7 +14,8 @@ public static class EditorialRules
     /// Everyone who wrote the text the action signs off: the change in progress for <see cref="EditorialAction.Decide"/>,
     /// the published text for <see cref="EditorialAction.Confirm"/>; ignored for actions that sign nothing off.
     /// </param>
-    public static Refusal? Check(EditorialAction action, EditorialActor actor, IReadOnlyCollection<string>? writers = null)
+    /// <param name="state">The article's change in progress, when known: a decision needs one waiting, a confirmation none.</param>
+    public static Refusal? Check(EditorialAction action, EditorialActor actor, IReadOnlyCollection<string>? writers = null, ChangeState? state = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsReviewer)
@@ -21,11 +23,22 @@ public static class EditorialRules
             return Refusal.NotAReviewer;
         }
 
+        // A change no longer waiting has no writers left to judge: that it moved on is what the reviewer needs to hear.
+        if (action == EditorialAction.Decide && state is { } deciding && deciding != ChangeState.Waiting)
+        {
+            return Refusal.NotWaiting;
+        }
+
         var signsOff = action is EditorialAction.Decide or EditorialAction.Confirm;
-        return signsOff && writers is not null && writers.Contains(actor.Email, StringComparer.OrdinalIgnoreCase) ? Refusal.WroteIt : null;
+        if (signsOff && writers is not null && writers.Contains(actor.Email, StringComparer.OrdinalIgnoreCase))
+        {
+            return Refusal.WroteIt;
+        }
+
+        return action == EditorialAction.Confirm && state == ChangeState.Waiting ? Refusal.ChangeWaiting : null;
     }
 
     /// <summary>Whether <paramref name="actor"/> may take <paramref name="action"/>: what a page asks before it shows the button.</summary>
-    public static bool Allows(EditorialAction action, EditorialActor actor, IReadOnlyCollection<string>? writers = null) =>
-        Check(action, actor, writers) is null;
+    public static bool Allows(EditorialAction action, EditorialActor actor, IReadOnlyCollection<string>? writers = null, ChangeState? state = null) =>
+        Check(action, actor, writers, state) is null;
 }

@@ -42,4 +42,23 @@ public sealed class EditorialRulesTests
     [InlineData(EditorialAction.CancelSchedule)]
     public void Taking_down_rolling_back_and_cancelling_sign_nothing_new_off_so_a_writer_may_do_them(EditorialAction action) =>
         Assert.True(EditorialRules.Allows(action, Reviewer, [Reviewer.Email]));
+
+    [Theory]
+    [InlineData(ChangeState.None)]
+    [InlineData(ChangeState.Draft)]
+    [InlineData(ChangeState.Returned)]
+    public void A_decision_is_taken_only_on_a_change_waiting_for_review_and_that_it_moved_on_is_said_before_who_wrote_it(ChangeState state)
+    {
+        Assert.Equal(Refusal.NotWaiting, EditorialRules.Check(EditorialAction.Decide, Reviewer, [Reviewer.Email], state));
+        Assert.Null(EditorialRules.Check(EditorialAction.Decide, Reviewer, [], ChangeState.Waiting));
+        Assert.Equal(Refusal.NotAReviewer, EditorialRules.Check(EditorialAction.Decide, Author, [], state));
+    }
+
+    [Fact]
+    public void A_published_text_is_confirmed_only_while_no_change_waits_and_never_by_its_writer()
+    {
+        Assert.Equal(Refusal.ChangeWaiting, EditorialRules.Check(EditorialAction.Confirm, Reviewer, [], ChangeState.Waiting));
+        Assert.Equal(Refusal.WroteIt, EditorialRules.Check(EditorialAction.Confirm, Reviewer, [Reviewer.Email], ChangeState.Waiting));
+        Assert.True(EditorialRules.Allows(EditorialAction.Confirm, Reviewer, [], ChangeState.Draft));
+    }
 }

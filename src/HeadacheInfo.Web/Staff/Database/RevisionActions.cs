@@ -1,30 +1,33 @@
 namespace HeadacheInfo.Web.Staff.Database;
 
-/// <summary>What a revision row records.</summary>
+/// <summary>
+/// What a revision row records: the text of <see cref="RevisionKind"/> (<see cref="RevisionKinds"/>), named here
+/// for queries over the rows, with the words staff read.
+/// </summary>
 public static class RevisionActions
 {
-    public const string Saved = "saved";
-    public const string Submitted = "submitted";
-    public const string Returned = "returned";
-    public const string Approved = "approved";
-    public const string Unpublished = "unpublished";
-    public const string OutsideEdit = "outside-edit";
-    public const string Confirmed = "confirmed";
-    public const string RolledBack = "rolled-back";
+    public const string Saved = RevisionKinds.Saved;
+    public const string Submitted = RevisionKinds.Submitted;
+    public const string Returned = RevisionKinds.Returned;
+    public const string Approved = RevisionKinds.Approved;
+    public const string Unpublished = RevisionKinds.Unpublished;
+    public const string OutsideEdit = RevisionKinds.OutsideEdit;
+    public const string Confirmed = RevisionKinds.Confirmed;
+    public const string RolledBack = RevisionKinds.RolledBack;
 
     /// <summary>Approved to go live at a set time: the signed-off text, waiting; an approved row follows when it goes live.</summary>
-    public const string Scheduled = "scheduled";
+    public const string Scheduled = RevisionKinds.Scheduled;
 
     /// <summary>A scheduled change called off before its time; it points at the scheduled revision.</summary>
-    public const string ScheduleCancelled = "schedule-cancelled";
+    public const string ScheduleCancelled = RevisionKinds.ScheduleCancelled;
 
-    public const string OutsideTheApp = "outside the app";
+    public const string OutsideTheApp = EditorialAuthors.OutsideTheApp;
 
     /// <summary>
     /// The author of a text a new release of the software ships, offered for review on an upgrade. Not a staff
     /// account (an email always has an @), so any reviewer may approve it under four eyes.
     /// </summary>
-    public const string NewRelease = "New release";
+    public const string NewRelease = EditorialAuthors.NewRelease;
 
     /// <summary>What a revision row records, in words for staff; the short names stay for machines (<c>data-action</c>).</summary>
     public static string Describe(string action) => action switch

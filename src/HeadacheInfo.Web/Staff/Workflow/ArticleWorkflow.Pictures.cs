@@ -190,9 +190,7 @@ public sealed partial class ArticleWorkflow
         return found;
     }
 
-    /// <summary>The names of the pictures a text shows that are not in the images folder (yet).</summary>
-    private List<string> NotOnSite(string text) =>
-        [.. PictureRules.Reference().Matches(text).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).Where(name => !images.Exists(name))];
+    private List<string> NotOnSite(string text) => publishedPictures.NotOnSite(text);
 
     /// <summary>The pictures a text would put on the site for the first time, each with who uploaded it.</summary>
     public async Task<IReadOnlyList<PictureGoingLive>> PicturesGoingLiveAsync(string text)
@@ -203,17 +201,9 @@ public sealed partial class ArticleWorkflow
                 .Select(p => new PictureGoingLive(p.Name, p.UploadedBy)).ToListAsync();
     }
 
-    /// <summary>The pictures a text about to be published shows that are not in the images folder yet.</summary>
-    private async Task<IReadOnlyList<(string Name, byte[] Bytes)>> PicturesToWriteAsync(string text)
-    {
-        var names = NotOnSite(text);
-        return names.Count == 0 ? []
-            : [.. (await database.RevisionPictures.AsNoTracking().Where(p => names.Contains(p.Name)).Select(p => new { p.Name, p.Bytes }).ToListAsync())
-                .Select(p => (p.Name, p.Bytes))];
-    }
+    private Task<IReadOnlyList<(string Name, byte[] Bytes)>> PicturesToWriteAsync(string text) => publishedPictures.ToWriteAsync(text);
 
-    private static string WithPictures(IReadOnlyList<(string Name, byte[] Bytes)> pictures) =>
-        pictures.Count == 0 ? string.Empty : $", with the picture{(pictures.Count == 1 ? string.Empty : "s")} {string.Join(", ", pictures.Select(p => p.Name))}";
+    private static string WithPictures(IReadOnlyList<(string Name, byte[] Bytes)> pictures) => PublishedPictures.Described(pictures);
 
     private Func<long, (string Event, string Detail)>? Attach(RevisionPicture? picture, ArticleRevision revision)
     {

@@ -18,34 +18,6 @@ public sealed partial class ArticleWorkflow
     /// <summary>The clinic's time zone, in which staff type and read times.</summary>
     public TimeZoneInfo ClinicZone => clinic.Value.FindZone();
 
-    /// <summary>An approval for later: the signed-off text kept as a scheduled revision; the published version stays live.</summary>
-    private async Task<WorkflowResult> ScheduleAsync(ArticleRevision submitted, ArticleState state, IDbContextTransaction transaction,
-        string text, DateTimeOffset at, string? comment, StaffUser reviewer, string? note)
-    {
-        if (state.ScheduledRevisionId is not null && state.PublishAt is { } other)
-        {
-            return WorkflowResult.Conflict($"Another change to this article is already approved to go live on {ClinicTime.Describe(other, ClinicZone)}. " +
-                "Cancel that one on the article's history page first, or publish this one now.");
-        }
-
-        var when = ClinicTime.Describe(at, ClinicZone);
-        var scheduled = Add(NewRevision(submitted.Slug, RevisionActions.Scheduled, text, submitted.BaseHash, reviewer.Email!,
-            string.IsNullOrWhiteSpace(comment) ? $"approved revision {submitted.Id} to go live on {when}" : $"{comment.Trim()} (to go live on {when})", submitted.Id));
-        await database.SaveChangesAsync();
-        state.Status = ChangeStatus.None;
-        state.DraftRevisionId = null;
-        state.DraftBaseHash = string.Empty;
-        state.ScheduledRevisionId = scheduled.Id;
-        state.PublishAt = at.ToUniversalTime();
-        state.ScheduleProblem = null;
-        state.Version++;
-        await database.SaveChangesAsync();
-        await audit.RecordAsync(AuditEvents.RevisionScheduled, reviewer.Email, $"approved {submitted.Slug} (revision {submitted.Id}) to go live on {when}");
-        await transaction.CommitAsync();
-        return WorkflowResult.Done($"Approved. It goes live on {when}; until then patients see the version on the site now." +
-            (note is null ? string.Empty : " " + note)) with { Revision = scheduled };
-    }
-
     /// <summary>
     /// Calls off a change approved for later. It goes back to waiting for review, not to its author: a clinician
     /// approved its words, and only the time is withdrawn, so a reviewer can publish it now, choose another
@@ -59,35 +31,18 @@ public sealed partial class ArticleWorkflow
             return refused;
         }
 
-        using var held = await locks.HoldAsync(slug);
-        await using var transaction = await database.Database.BeginTransactionAsync();
-        var state = await EnsureStateAsync(slug, tracked: true);
-        if (state?.ScheduledRevisionId is not { } scheduledId || await FindAsync(scheduledId) is not { } scheduled)
+        return await runner.RunAsync(slug, reviewer.Email, async action =>
         {
-            return WorkflowResult.Invalid("No change to this article is scheduled: it may have gone live or been cancelled already.");
-        }
+            if (!action.Exists || action.State.ScheduledRevisionId is not { } scheduledId || await FindAsync(scheduledId) is not { } scheduled ||
+                action.State.CancelSchedule(ArticleStateRows.ToModel(scheduled), reviewer.Email!) is not null)
+            {
+                return WorkflowResult.Invalid("No change to this article is scheduled: it may have gone live or been cancelled already.");
+            }
 
-        var backToReview = state.Status == ChangeStatus.None && state.DraftRevisionId is null && scheduled.SubjectRevisionId is not null;
-        if (backToReview)
-        {
-            state.Status = ChangeStatus.Waiting;
-            state.DraftRevisionId = scheduled.SubjectRevisionId;
-            state.DraftBaseHash = scheduled.BaseHash;
-        }
-
-        state.ClearSchedule();
-        Add(NewRevision(slug, RevisionActions.ScheduleCancelled, string.Empty, scheduled.BaseHash, reviewer.Email!,
-            backToReview ? "scheduled change cancelled; back to waiting for review" : "scheduled change cancelled; a newer change was already in progress", scheduled.Id));
-        if (await SaveStateAsync(state) is { } conflict)
-        {
-            return conflict;
-        }
-
-        await audit.RecordAsync(AuditEvents.ScheduleCancelled, reviewer.Email, $"cancelled the scheduled change to {slug} (revision {scheduled.Id})");
-        await transaction.CommitAsync();
-        return WorkflowResult.Done(backToReview
-            ? "Cancelled. The version on the site stays; the change is back with the changes waiting for review."
-            : "Cancelled. The version on the site stays; the scheduled text is kept in the history, and the change being written now carries on.");
+            return WorkflowResult.Done(action.State.Events.OfType<ScheduleCancelled>().Last().BackToReview
+                ? "Cancelled. The version on the site stays; the change is back with the changes waiting for review."
+                : "Cancelled. The version on the site stays; the scheduled text is kept in the history, and the change being written now carries on.");
+        });
     }
 
     /// <summary>Sets a time for a published article to come off the site by itself, for seasonal or time-limited advice.</summary>
@@ -119,29 +74,19 @@ public sealed partial class ArticleWorkflow
             return WorkflowResult.Invalid("Keep the reason to 1,000 characters or fewer.");
         }
 
-        using var held = await locks.HoldAsync(slug);
-        await using var transaction = await database.Database.BeginTransactionAsync();
-        if (PublishedText(slug) is null)
+        return await runner.RunAsync(slug, reviewer.Email, action =>
         {
-            return WorkflowResult.Invalid("This article is not on the site.");
-        }
+            if (PublishedText(slug) is null)
+            {
+                return Task.FromResult(WorkflowResult.Invalid("This article is not on the site."));
+            }
 
-        var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
-        state.TakeDownAt = at;
-        state.TakeDownReason = reason.Trim();
-        state.TakeDownBy = reviewer.Email;
-        state.TakeDownProblem = null;
-        if (await SaveStateAsync(state) is { } conflict)
-        {
-            return conflict;
-        }
-
-        var described = ClinicTime.Describe(at, ClinicZone);
-        await audit.RecordAsync(AuditEvents.TakeDownScheduled, reviewer.Email, $"set {slug} to come off the site on {described}: {reason.Trim()}");
-        await transaction.CommitAsync();
-        var linking = LinkingTo(slug);
-        return WorkflowResult.Done($"It comes off the site on {described}." + (when.Note is null ? string.Empty : " " + when.Note) +
-            (linking.Count == 0 ? string.Empty : $" Other articles link to it ({string.Join(", ", linking.Select(a => a.Title))}): change them before then, or it cannot come off."));
+            action.State.TakeDownAtTime(at, reason, reviewer.Email!);
+            var described = ClinicTime.Describe(at, ClinicZone);
+            var linking = LinkingTo(slug);
+            return Task.FromResult(WorkflowResult.Done($"It comes off the site on {described}." + (when.Note is null ? string.Empty : " " + when.Note) +
+            (linking.Count == 0 ? string.Empty : $" Other articles link to it ({string.Join(", ", linking.Select(a => a.Title))}): change them before then, or it cannot come off.")));
+        });
     }
 
     /// <summary>Calls off a take-down date; the article stays on the site.</summary>
@@ -152,23 +97,9 @@ public sealed partial class ArticleWorkflow
             return refused;
         }
 
-        using var held = await locks.HoldAsync(slug);
-        await using var transaction = await database.Database.BeginTransactionAsync();
-        var state = await EnsureStateAsync(slug, tracked: true);
-        if (state?.TakeDownAt is not { } at)
-        {
-            return WorkflowResult.Invalid("No take-down date is set for this article: it may have come off already, or been cancelled.");
-        }
-
-        state.ClearTakeDownDate();
-        if (await SaveStateAsync(state) is { } conflict)
-        {
-            return conflict;
-        }
-
-        await audit.RecordAsync(AuditEvents.TakeDownCancelled, reviewer.Email, $"cancelled taking {slug} off the site on {ClinicTime.Describe(at, ClinicZone)}");
-        await transaction.CommitAsync();
-        return WorkflowResult.Done("The take-down date is cancelled. The article stays on the site.");
+        return await runner.RunAsync(slug, reviewer.Email, action => Task.FromResult(!action.Exists || action.State.CancelTakeDown() is not null
+            ? WorkflowResult.Invalid("No take-down date is set for this article: it may have come off already, or been cancelled.")
+            : WorkflowResult.Done("The take-down date is cancelled. The article stays on the site.")));
     }
 
     /// <summary>Every article with a change approved for later or a take-down date, by slug.</summary>

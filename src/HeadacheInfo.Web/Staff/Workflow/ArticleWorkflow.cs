@@ -38,6 +38,9 @@ public sealed partial class ArticleWorkflow(
     WorkflowMail mail,
     PublishChannel channel,
     IHttpContextAccessor http,
+    ArticleActionRunner runner,
+    ArticleStateRows stateRows,
+    PublishedPictures publishedPictures,
     ILogger<ArticleWorkflow> logger)
 {
     public DateOnly Today => time.UtcToday();
@@ -348,14 +351,10 @@ public sealed partial class ArticleWorkflow(
             return WorkflowResult.Invalid("Say what needs changing before you return it.");
         }
 
-        return await DecideAsync(revisionId, reviewer, async (submitted, state, transaction) =>
-        {
-            var returned = Add(NewRevision(submitted.Slug, RevisionActions.Returned, string.Empty, submitted.BaseHash, reviewer.Email!, comment.Trim(), submitted.Id));
-            state.Status = ChangeStatus.Returned;
-            await CommitAsync(state, transaction, returned, AuditEvents.RevisionReturned, reviewer.Email, _ => $"returned {submitted.Slug} (revision {submitted.Id})",
-                tell: () => mail.ReturnedAsync(submitted, returned));
-            return WorkflowResult.Done("Returned to the author with your comment.");
-        });
+        return await DecideAsync(revisionId, reviewer, DecisionConflict, (submitted, action) =>
+            Task.FromResult(action.State.Return(ArticleStateRows.ToModel(submitted), reviewer.Email!, comment.Trim()) is null
+                ? WorkflowResult.Done("Returned to the author with your comment.")
+                : WorkflowResult.Conflict("This change is no longer waiting for review.")));
     }
 
     /// <summary>
@@ -379,7 +378,7 @@ public sealed partial class ArticleWorkflow(
             return WorkflowResult.Invalid(unusable);
         }
 
-        return await ShownHereAsync(await DecideAsync(revisionId, reviewer, async (submitted, state, transaction) =>
+        return await DecideAsync(revisionId, reviewer, when.At is null ? ArticleActionRunner.ChangedMeanwhile : DecisionConflict, async (submitted, action) =>
         {
             if (Check(submitted.Slug, submitted.Text).HasErrors)
             {
@@ -403,22 +402,25 @@ public sealed partial class ArticleWorkflow(
 
             // Queued now, while its writers are still the change in progress; saved with the state, in this transaction.
             await mail.ApprovedAsync(submitted, reviewer, comment, when.At is { } goesLive ? ClinicTime.Describe(goesLive, ClinicZone) : null);
+            var decided = ArticleStateRows.ToModel(submitted);
+            action.ReturnsRevision = true;
             if (when.At is { } at)
             {
-                return await ScheduleAsync(submitted, state, transaction, text, at, comment, reviewer, when.Note);
+                var described = ClinicTime.Describe(at, ClinicZone);
+                var note = string.IsNullOrWhiteSpace(comment) ? $"approved revision {submitted.Id} to go live on {described}" : $"{comment.Trim()} (to go live on {described})";
+                if (action.State.ApproveAt(decided, text, at, reviewer.Email!, note) is Refusal.AlreadyScheduled && action.State.PublishAt is { } other)
+                {
+                    return WorkflowResult.Conflict($"Another change to this article is already approved to go live on {ClinicTime.Describe(other, ClinicZone)}. " +
+                        "Cancel that one on the article's history page first, or publish this one now.");
+                }
+
+                return WorkflowResult.Done($"Approved. It goes live on {described}; until then patients see the version on the site now." +
+                    (when.Note is null ? string.Empty : " " + when.Note));
             }
 
-            state.Status = ChangeStatus.None;
-            state.DraftRevisionId = null;
-            state.DraftBaseHash = string.Empty;
-            state.PublishedHash = ArticleFile.ContentHash(text);
-            var approved = NewRevision(submitted.Slug, RevisionActions.Approved, text, submitted.BaseHash, reviewer.Email!,
-                string.IsNullOrWhiteSpace(comment) ? $"approved revision {submitted.Id}" : comment.Trim(), submitted.Id);
-            var pictures = await PicturesToWriteAsync(text);
-            return await PublishAsync(state, transaction, approved, new PublishedChange(submitted.Slug, text, pictures),
-                AuditEvents.RevisionApproved, reviewer.Email, $"approved {submitted.Slug} (revision {submitted.Id}) and published it{WithPictures(pictures)}",
-                "Approved and published. Patients will see it within a second or two.");
-        }));
+            action.State.ApproveNow(decided, text, reviewer.Email!, string.IsNullOrWhiteSpace(comment) ? $"approved revision {submitted.Id}" : comment.Trim());
+            return WorkflowResult.Done("Approved and published. Patients will see it within a second or two.");
+        });
     }
 
     /// <summary>
@@ -560,30 +562,24 @@ public sealed partial class ArticleWorkflow(
             return WorkflowResult.NotFound("There is no such version of this article.");
         }
 
-        using var held = await locks.HoldAsync(slug);
-        await using var transaction = await database.Database.BeginTransactionAsync();
-        var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
-        if (state.Status == ChangeStatus.Waiting)
+        var text = await TextOfAsync(old);
+        return await runner.RunAsync(slug, author.Email, action =>
         {
-            return WorkflowResult.Conflict("A change to this article is waiting for review. Ask the reviewer to decide on it first, or open the editor to take it back.");
-        }
+            if (action.State.Restore(ArticleStateRows.ToModel(old), text, ArticleFile.ContentHash(PublishedText(slug)), author.Email!) is not null)
+            {
+                return Task.FromResult(WorkflowResult.Conflict("A change to this article is waiting for review. Ask the reviewer to decide on it first, or open the editor to take it back."));
+            }
 
-        // The source goes with it: a draft restored from one never published brings its writers' words, and so its writers.
-        var revision = Add(NewRevision(slug, RevisionActions.Saved, await TextOfAsync(old), ArticleFile.ContentHash(PublishedText(slug)), author.Email!,
-            $"restored from revision {old.Id}", old.Id));
-        state.Status = ChangeStatus.Draft;
-        await CommitAsync(state, transaction, revision, AuditEvents.RevisionSaved, author.Email, id => $"restored {slug} from revision {old.Id} as a draft (revision {id})");
-        return WorkflowResult.Done($"Revision {old.Id} is now a draft. Check it, then send it for review.") with { Revision = revision };
+            action.ReturnsRevision = true;
+            return Task.FromResult(WorkflowResult.Done($"Revision {old.Id} is now a draft. Check it, then send it for review."));
+        });
     }
 
     /// <summary>
     /// Puts back a version that was published before, at once: it was signed off then, so any reviewer may, with
     /// its review fields as they were. Anything never published still needs a reviewer who did not write it.
     /// </summary>
-    public async Task<WorkflowResult> RollBackAsync(string slug, long revisionId, StaffUser reviewer) =>
-        await ShownHereAsync(await RollBackHeldAsync(slug, revisionId, reviewer));
-
-    private async Task<WorkflowResult> RollBackHeldAsync(string slug, long revisionId, StaffUser reviewer)
+    public async Task<WorkflowResult> RollBackAsync(string slug, long revisionId, StaffUser reviewer)
     {
         if (EditorialRules.Check(EditorialAction.RollBack, await EditorialActors.ForAsync(users, reviewer)) is { } refused)
         {
@@ -600,26 +596,27 @@ public sealed partial class ArticleWorkflow(
             return WorkflowResult.Invalid("Only a version that was approved before can be put back at once. Restore it as a draft and send it for review instead.");
         }
 
-        using var held = await locks.HoldAsync(slug);
-        await using var transaction = await database.Database.BeginTransactionAsync();
-        if (ArticleFile.ContentHash(old.Text) == ArticleFile.ContentHash(PublishedText(slug)))
+        return await runner.RunAsync(slug, reviewer.Email, action =>
         {
-            return WorkflowResult.Invalid("That version is the one on the site now, so there is nothing to put back.");
-        }
+            var publishedHash = ArticleFile.ContentHash(PublishedText(slug));
+            if (ArticleFile.ContentHash(old.Text) == publishedHash)
+            {
+                return Task.FromResult(WorkflowResult.Invalid("That version is the one on the site now, so there is nothing to put back."));
+            }
 
-        if (Check(slug, old.Text).HasErrors)
-        {
-            return WorkflowResult.Invalid("The checker finds errors in that version today, so it cannot be put back as it is. Restore it as a draft instead.");
-        }
+            if (Check(slug, old.Text).HasErrors)
+            {
+                return Task.FromResult(WorkflowResult.Invalid("The checker finds errors in that version today, so it cannot be put back as it is. Restore it as a draft instead."));
+            }
 
-        var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
-        state.PublishedHash = ArticleFile.ContentHash(old.Text);
-        var revision = NewRevision(slug, RevisionActions.RolledBack, old.Text, ArticleFile.ContentHash(PublishedText(slug)), reviewer.Email!,
-            $"put back revision {old.Id}", old.Id);
-        var pictures = await PicturesToWriteAsync(old.Text);
-        return await PublishAsync(state, transaction, revision, new PublishedChange(slug, old.Text, pictures),
-            AuditEvents.ArticleRolledBack, reviewer.Email, $"put back {slug} revision {old.Id}{WithPictures(pictures)}",
-            $"Revision {old.Id} is back on the site, as it was approved then.");
+            if (action.State.RollBack(ArticleStateRows.ToModel(old), publishedHash, reviewer.Email!) is not null)
+            {
+                return Task.FromResult(WorkflowResult.Invalid("Only a version that was approved before can be put back at once. Restore it as a draft and send it for review instead."));
+            }
+
+            action.ReturnsRevision = true;
+            return Task.FromResult(WorkflowResult.Done($"Revision {old.Id} is back on the site, as it was approved then."));
+        });
     }
 
     /// <summary>
@@ -790,9 +787,12 @@ public sealed partial class ArticleWorkflow(
             existing?.Draft ?? true);
     }
 
+    /// <summary>What a decision says when someone else acted on the change at the same moment.</summary>
+    private const string DecisionConflict = "Someone else acted on this change at the same moment. Open it again to see where it stands.";
+
     /// <summary>A decision on a change waiting for review: only by a reviewer who wrote none of it, only while it waits.</summary>
-    private async Task<WorkflowResult> DecideAsync(long revisionId, StaffUser reviewer,
-        Func<ArticleRevision, ArticleState, IDbContextTransaction, Task<WorkflowResult>> decide)
+    private async Task<WorkflowResult> DecideAsync(long revisionId, StaffUser reviewer, string conflict,
+        Func<ArticleRevision, ArticleAction, Task<WorkflowResult>> decide)
     {
         if (await FindAsync(revisionId) is not { Action: RevisionActions.Submitted } submitted)
         {
@@ -805,33 +805,27 @@ public sealed partial class ArticleWorkflow(
             return RefusalWords.Forbidden(notAReviewer, EditorialAction.Decide);
         }
 
-        using var held = await locks.HoldAsync(submitted.Slug);
-        await using var transaction = await database.Database.BeginTransactionAsync();
-        var state = await EnsureStateAsync(submitted.Slug, tracked: true);
-        if (state is not { Status: ChangeStatus.Waiting } || state.DraftRevisionId != submitted.Id)
+        return await runner.RunAsync(submitted.Slug, reviewer.Email, async action =>
         {
-            var decided = await database.ArticleRevisions.AsNoTracking()
-                .Where(r => r.Slug == submitted.Slug && r.Id > submitted.Id)
-                .OrderBy(r => r.Id).Select(r => new { r.Action, r.Author, r.At }).FirstOrDefaultAsync();
-            return WorkflowResult.Conflict(decided is null
-                ? "This change is no longer waiting for review."
-                : $"This change is no longer waiting for review: {decided.Author} {decided.Action switch { RevisionActions.Approved => "approved and published it", RevisionActions.Scheduled => "approved it to go live later", RevisionActions.Returned => "returned it", _ => "changed it again" }} " +
-                  $"at {decided.At:HH:mm} on {decided.At:d MMMM yyyy} (UTC).");
-        }
+            var state = action.Exists ? action.State : null;
+            if (EditorialRules.Check(EditorialAction.Decide, actor, null, state?.Status ?? ChangeState.None) is not null || state!.DraftRevisionId != submitted.Id)
+            {
+                var decided = await database.ArticleRevisions.AsNoTracking()
+                    .Where(r => r.Slug == submitted.Slug && r.Id > submitted.Id)
+                    .OrderBy(r => r.Id).Select(r => new { r.Action, r.Author, r.At }).FirstOrDefaultAsync();
+                return WorkflowResult.Conflict(decided is null
+                    ? "This change is no longer waiting for review."
+                    : $"This change is no longer waiting for review: {decided.Author} {decided.Action switch { RevisionActions.Approved => "approved and published it", RevisionActions.Scheduled => "approved it to go live later", RevisionActions.Returned => "returned it", _ => "changed it again" }} " +
+                      $"at {decided.At:HH:mm} on {decided.At:d MMMM yyyy} (UTC).");
+            }
 
-        if (EditorialRules.Check(EditorialAction.Decide, actor, [.. await ContributorsAsync(submitted.Slug)]) is { } wroteIt)
-        {
-            return RefusalWords.Forbidden(wroteIt, EditorialAction.Decide);
-        }
+            if (EditorialRules.Check(EditorialAction.Decide, actor, [.. await ContributorsAsync(submitted.Slug)], state.Status) is { } wroteIt)
+            {
+                return RefusalWords.Forbidden(wroteIt, EditorialAction.Decide);
+            }
 
-        try
-        {
-            return await decide(submitted, state, transaction);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return WorkflowResult.Conflict("Someone else acted on this change at the same moment. Open it again to see where it stands.");
-        }
+            return await decide(submitted, action);
+        }, conflict);
     }
 
     /// <summary>
@@ -930,12 +924,7 @@ public sealed partial class ArticleWorkflow(
         return revision;
     }
 
-    private ArticleState NewState(string slug)
-    {
-        var state = new ArticleState { Slug = slug, PublishedHash = ArticleFile.ContentHash(PublishedText(slug)) };
-        database.ArticleStates.Add(state);
-        return state;
-    }
+    private ArticleState NewState(string slug) => stateRows.New(slug);
 
     private Task<bool> HasHistoryAsync(string slug) => database.ArticleRevisions.AnyAsync(r => r.Slug == slug);
 
@@ -944,71 +933,7 @@ public sealed partial class ArticleWorkflow(
             .Where(r => r.Slug == slug && r.Action == RevisionActions.Returned && (r.SubjectRevisionId == submittedId || r.Id > submittedId))
             .OrderByDescending(r => r.Id).Select(r => r.Note).FirstOrDefaultAsync();
 
-    /// <summary>
-    /// The article's state row. A database made before state rows existed has only revisions: the row is
-    /// worked out from them once, the first time the article is touched, and kept from then on.
-    /// </summary>
-    private async Task<ArticleState?> EnsureStateAsync(string slug, bool tracked)
-    {
-        var query = tracked ? database.ArticleStates : database.ArticleStates.AsNoTracking();
-        if (await query.FirstOrDefaultAsync(s => s.Slug == slug) is { } state)
-        {
-            return state;
-        }
-
-        var history = await database.ArticleRevisions.AsNoTracking().Where(r => r.Slug == slug).OrderBy(r => r.Id).ToListAsync();
-        if (history.Count == 0)
-        {
-            return null;
-        }
-
-        var derived = new ArticleState { Slug = slug };
-        foreach (var revision in history)
-        {
-            switch (revision.Action)
-            {
-                case RevisionActions.Saved or RevisionActions.Submitted:
-                    derived.Status = revision.Action == RevisionActions.Saved ? ChangeStatus.Draft : ChangeStatus.Waiting;
-                    derived.DraftRevisionId = revision.Id;
-                    derived.DraftBaseHash = revision.BaseHash;
-                    break;
-                case RevisionActions.Returned:
-                    derived.Status = ChangeStatus.Returned;
-                    break;
-                case RevisionActions.Approved:
-                    derived.Status = ChangeStatus.None;
-                    derived.DraftRevisionId = null;
-                    derived.DraftBaseHash = string.Empty;
-                    derived.PublishedHash = ArticleFile.ContentHash(revision.Text);
-                    break;
-                case RevisionActions.Unpublished:
-                    derived.PublishedHash = string.Empty;
-                    break;
-                default:
-                    derived.PublishedHash = ArticleFile.ContentHash(revision.Text);
-                    break;
-            }
-        }
-
-        database.ArticleStates.Add(derived);
-        try
-        {
-            await database.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            // Worked out at the same moment elsewhere: theirs is the same.
-            database.ChangeTracker.Clear();
-            return await query.FirstOrDefaultAsync(s => s.Slug == slug);
-        }
-
-        if (!tracked)
-        {
-            database.Entry(derived).State = EntityState.Detached;
-        }
-
-        return derived;
-    }
+    private Task<ArticleState?> EnsureStateAsync(string slug, bool tracked) => stateRows.EnsureAsync(slug, tracked);
 
     private ArticleRevision NewRevision(string slug, string action, string text, string baseHash, string author, string? note, long? subject = null) => new()
     {

@@ -17,6 +17,9 @@ public static class ArticleWorkflowRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddScoped<ArticleWorkflow>();
+        builder.Services.AddScoped<ArticleStateRows>();
+        builder.Services.AddScoped<ArticleActionRunner>();
+        builder.Services.AddScoped<PublishedPictures>();
         builder.Services.AddScoped<StaffWorkQueries>();
         builder.Services.AddSingleton<ArticleLocks>();
         builder.Services.AddSingleton<DraftRenderCache>();
