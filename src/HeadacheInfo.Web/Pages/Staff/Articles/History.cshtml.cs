@@ -1,7 +1,7 @@
 using HeadacheInfo.Web.Feedback;
-using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Workflow;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +14,8 @@ namespace HeadacheInfo.Web.Pages.Staff.Articles;
 /// accurate, or take it down, here. The rules are the workflow's.
 /// </summary>
 [AcceptsFormPost]
-public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser> users, PageFeedback feedback) : PageModel
+public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser> users, PageFeedback feedback, IAuthorizationService authorization)
+    : PageModel
 {
     [FromRoute] public string Slug { get; set; } = string.Empty;
 
@@ -73,10 +74,20 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
     /// <summary>The published text is the one a clinician signed off (see <see cref="HeadacheInfo.Web.Articles.SignOff"/>).</summary>
     public bool PublishedSignedOff { get; private set; }
 
-    public bool IsReviewer { get; private set; }
-
     /// <summary>The signed-in person may confirm the published text still accurate: a reviewer who did not write it.</summary>
     public bool CanConfirm { get; private set; }
+
+    /// <summary>The signed-in person may cancel a change approved for later.</summary>
+    public bool CanCancelSchedule { get; private set; }
+
+    /// <summary>The signed-in person may take the article off the site now.</summary>
+    public bool CanTakeDown { get; private set; }
+
+    /// <summary>The signed-in person may set, change or cancel the date it comes off the site.</summary>
+    public bool CanScheduleTakeDown { get; private set; }
+
+    /// <summary>The signed-in person may put back a version approved before.</summary>
+    public bool MayRollBack { get; private set; }
 
     public string? Message { get; private set; }
 
@@ -148,13 +159,15 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
 
         PutBack = Revisions.FirstOrDefault(r => r.Id == PutBackId);
         PutBackChanges = PutBack is null ? [] : TextDiff.Lines(published ?? string.Empty, PutBack.Text);
-        var me = await users.GetUserAsync(User);
-        IsReviewer = me is not null && (await EditorialActors.ForAsync(users, me)).IsReviewer;
-        CanConfirm = Published && IsReviewer && !(await workflow.PublishedAuthorsAsync(Slug)).Contains(me!.Email!, StringComparer.OrdinalIgnoreCase);
+        CanConfirm = Published && await authorization.MayAsync(User, EditorialAction.Confirm, await workflow.PublishedAuthorsAsync(Slug));
+        CanCancelSchedule = await authorization.MayAsync(User, EditorialAction.CancelSchedule);
+        CanTakeDown = await authorization.MayAsync(User, EditorialAction.TakeDown);
+        CanScheduleTakeDown = await authorization.MayAsync(User, EditorialAction.ScheduleTakeDown);
+        MayRollBack = await authorization.MayAsync(User, EditorialAction.RollBack);
     }
 
     /// <summary>A version approved before, other than what is live: a reviewer may put it back at once.</summary>
     public bool CanRollBack(ArticleRevision revision) =>
-        IsReviewer && revision.Action is RevisionActions.Approved or RevisionActions.RolledBack or RevisionActions.Confirmed &&
+        MayRollBack && revision.Action is RevisionActions.Approved or RevisionActions.RolledBack or RevisionActions.Confirmed &&
         ArticleFile.ContentHash(revision.Text) != CurrentFingerprint;
 }
