@@ -20,4 +20,7 @@ public enum EditorialAction
 
     /// <summary>Put back a version approved before, at once.</summary>
     RollBack,
+
+    /// <summary>Sign off the symptom check: its questions, answers and hazard log, which no member of staff writes.</summary>
+    SignOffCheck,
 }

@@ -2,7 +2,7 @@ namespace HeadacheInfo.Editorial;
 
 /// <summary>
 /// Who may do what to an article: the one place the editorial rules live. Every decision on an article's text
-/// (approve, return, confirm, take down, schedule, roll back) is a reviewer's, and four eyes see every text that
+/// (approve, return, confirm, take down, schedule, roll back), and the symptom check's sign-off, is a reviewer's, and four eyes see every text that
 /// reaches patients: no one who wrote any part of it, or uploaded a picture it first puts on the site, may sign it
 /// off. A decision is taken only on a change waiting for review, and a published text is confirmed only while no
 /// change waits. The workflow asks before it acts and the pages ask before they show a button, so they cannot disagree.

@@ -12,6 +12,7 @@ public sealed class EditorialRulesTests
     [InlineData(EditorialAction.ScheduleTakeDown)]
     [InlineData(EditorialAction.CancelSchedule)]
     [InlineData(EditorialAction.RollBack)]
+    [InlineData(EditorialAction.SignOffCheck)]
     public void Only_a_reviewer_may_take_any_editorial_decision(EditorialAction action)
     {
         Assert.Equal(Refusal.NotAReviewer, EditorialRules.Check(action, Author));

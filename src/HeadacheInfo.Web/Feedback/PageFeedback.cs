@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using HeadacheInfo.Web.Site;
+using HeadacheInfo.Web.Staff.Audit;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.EntityFrameworkCore;

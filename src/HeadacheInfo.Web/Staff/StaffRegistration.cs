@@ -4,6 +4,7 @@ using HeadacheInfo.Web.Staff.Mail;
 using HeadacheInfo.Web.Staff.Publishing;
 using HeadacheInfo.Web.Staff.Upgrades;
 using HeadacheInfo.Web.Staff.Workflow;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HeadacheInfo.Web.Staff;
@@ -27,6 +28,8 @@ public static class StaffRegistration
         builder.AddStaffSignIn();
         builder.AddPublishing();
         builder.AddArticleWorkflow();
+        // Which editorial buttons a page shows: the editorial rules, asked through IAuthorizationService.
+        builder.Services.AddScoped<IAuthorizationHandler, EditorialRulesHandler>();
         builder.Services.AddReleaseOffers();
         builder.Services.AddStaffMail();
 

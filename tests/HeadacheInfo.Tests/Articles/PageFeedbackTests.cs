@@ -5,6 +5,7 @@ using HeadacheInfo.Tests.Infrastructure;
 using HeadacheInfo.Tests.Staff;
 using HeadacheInfo.Web.Feedback;
 using HeadacheInfo.Web.Staff.Accounts;
+using HeadacheInfo.Web.Staff.Audit;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.EntityFrameworkCore;

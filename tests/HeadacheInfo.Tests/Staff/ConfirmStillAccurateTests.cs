@@ -1,8 +1,8 @@
 using System.Net;
 using HeadacheInfo.Tests.Infrastructure;
 using HeadacheInfo.Web.Staff.Accounts;
+using HeadacheInfo.Web.Staff.Audit;
 using HeadacheInfo.Web.Staff.Database;
-using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,6 +2,7 @@ using System.Net;
 using HeadacheInfo.Tests.Infrastructure;
 using HeadacheInfo.Web.Staff;
 using HeadacheInfo.Web.Staff.Accounts;
+using HeadacheInfo.Web.Staff.Audit;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,9 +2,9 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using HeadacheInfo.Tests.Infrastructure;
 using HeadacheInfo.Web.Staff.Accounts;
+using HeadacheInfo.Web.Staff.Audit;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Mail;
-using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

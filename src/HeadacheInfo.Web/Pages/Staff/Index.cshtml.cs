@@ -1,9 +1,9 @@
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Feedback;
 using HeadacheInfo.Web.Site;
-using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Workflow;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +15,8 @@ namespace HeadacheInfo.Web.Pages.Staff;
 /// left out), the signed-in person's own work at the top, sortable and filterable by plain links.
 /// </summary>
 public sealed class IndexModel(
-    IServiceProvider services, StaffWorkQueries work, UserManager<StaffUser> users, TimeProvider time, PageFeedback feedback)
+    IServiceProvider services, StaffWorkQueries work, UserManager<StaffUser> users, TimeProvider time, PageFeedback feedback,
+    IAuthorizationService authorization)
     : PageModel
 {
     /// <summary>The columns a link can sort by (<c>?sort=next-review</c>).</summary>
@@ -50,8 +51,11 @@ public sealed class IndexModel(
     /// <summary>The first day the counts include: <see cref="PageFeedback.DaysShown"/> days, today among them.</summary>
     public DateOnly FeedbackSince { get; private set; }
 
-    /// <summary>The signed-in person may cancel what is scheduled: a reviewer.</summary>
-    public bool IsReviewer { get; private set; }
+    /// <summary>The signed-in person may cancel a change approved for later.</summary>
+    public bool CanCancelSchedule { get; private set; }
+
+    /// <summary>The signed-in person may cancel a take-down date.</summary>
+    public bool CanCancelTakeDown { get; private set; }
 
     /// <summary>The clinic's time zone, in which scheduled times are shown.</summary>
     public TimeZoneInfo ClinicZone { get; private set; } = TimeZoneInfo.Utc;
@@ -73,9 +77,10 @@ public sealed class IndexModel(
         var schedules = await work.ScheduledAsync();
         ClinicZone = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HeadacheInfo.Web.Clinic.ClinicOptions>>().Value.FindZone();
         var me = await users.GetUserAsync(User);
-        IsReviewer = me is not null && (await EditorialActors.ForAsync(users, me)).IsReviewer;
+        CanCancelSchedule = await authorization.MayAsync(User, EditorialAction.CancelSchedule);
+        CanCancelTakeDown = await authorization.MayAsync(User, EditorialAction.ScheduleTakeDown);
         Reviewers = (await users.GetUsersInRoleAsync(HeadacheInfo.Web.Staff.Accounts.StaffRoles.Reviewer)).Count(u => !u.Disabled);
-        Work = me is null ? Work : await work.ForAsync(me.Email!, IsReviewer);
+        Work = me is null ? Work : await work.ForAsync(await EditorialActors.ForAsync(users, me));
 
         var files = Dashboard.Rows.ToDictionary(r => r.Slug, StringComparer.Ordinal);
         var all = files.Keys.Union(changes.Keys, StringComparer.Ordinal).Union(schedules.Keys, StringComparer.Ordinal).Select(slug =>

@@ -17,7 +17,8 @@ namespace HeadacheInfo.Web.Pages.Staff;
 /// </summary>
 [Authorize(Policy = StaffPolicies.Reviewer)]
 [AcceptsFormPost]
-public sealed class SymptomCheckSignOffModel(CheckSignOffs signOffs, UserManager<StaffUser> users, IOptions<ClinicOptions> clinic) : PageModel
+public sealed class SymptomCheckSignOffModel(
+    CheckSignOffs signOffs, UserManager<StaffUser> users, IOptions<ClinicOptions> clinic, IAuthorizationService authorization) : PageModel
 {
     /// <summary>The fingerprint of the check the reviewer read, sent back with the button.</summary>
     [BindProperty]
@@ -34,6 +35,9 @@ public sealed class SymptomCheckSignOffModel(CheckSignOffs signOffs, UserManager
 
     /// <summary>How readers will see the signed-in reviewer named.</summary>
     public string? MyTitle { get; private set; }
+
+    /// <summary>The signed-in person may sign the check off now, as the editorial rules say.</summary>
+    public bool CanSignOff { get; private set; }
 
     public string? Message { get; private set; }
 
@@ -81,5 +85,6 @@ public sealed class SymptomCheckSignOffModel(CheckSignOffs signOffs, UserManager
 
         Names = names;
         MyTitle = (await users.GetUserAsync(User))?.PublicTitle;
+        CanSignOff = await authorization.MayAsync(User, EditorialAction.SignOffCheck);
     }
 }

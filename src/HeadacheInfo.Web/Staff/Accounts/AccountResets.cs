@@ -1,6 +1,6 @@
+using HeadacheInfo.Web.Staff.Audit;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Mail;
-using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

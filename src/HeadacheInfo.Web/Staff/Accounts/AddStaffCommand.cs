@@ -1,5 +1,5 @@
+using HeadacheInfo.Web.Staff.Audit;
 using HeadacheInfo.Web.Staff.Database;
-using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.AspNetCore.Identity;
 
 namespace HeadacheInfo.Web.Staff.Accounts;

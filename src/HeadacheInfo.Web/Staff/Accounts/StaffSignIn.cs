@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
+using HeadacheInfo.Web.Staff.Audit;
 using HeadacheInfo.Web.Staff.Database;
-using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.AspNetCore.Identity;
 
 namespace HeadacheInfo.Web.Staff.Accounts;

@@ -1,6 +1,7 @@
 using System.Text;
 using HeadacheInfo.Web.ContentCheck;
 using HeadacheInfo.Web.Site;
+using HeadacheInfo.Web.Staff.Audit;
 using HeadacheInfo.Web.Staff.Database;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.ContentCheck;
+using HeadacheInfo.Web.Staff.Audit;
 using HeadacheInfo.Web.Staff.Database;
 using Microsoft.EntityFrameworkCore;
 

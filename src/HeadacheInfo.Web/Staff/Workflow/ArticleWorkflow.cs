@@ -4,6 +4,7 @@ using HeadacheInfo.Web.Hosting;
 using HeadacheInfo.Web.ContentCheck;
 using HeadacheInfo.Web.Site;
 using HeadacheInfo.Web.Staff.Accounts;
+using HeadacheInfo.Web.Staff.Audit;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Mail;
 using HeadacheInfo.Web.Staff.Publishing;

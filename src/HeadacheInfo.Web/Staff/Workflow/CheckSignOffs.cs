@@ -1,5 +1,5 @@
 using HeadacheInfo.Web.Articles;
-using HeadacheInfo.Web.Staff.Accounts;
+using HeadacheInfo.Web.Staff.Audit;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Publishing;
 using HeadacheInfo.Web.SymptomCheck;
@@ -26,9 +26,9 @@ public sealed class CheckSignOffs(
     /// <param name="seenFingerprint">The fingerprint of the check the reviewer read.</param>
     public async Task<WorkflowResult> SignAsync(StaffUser reviewer, string? seenFingerprint)
     {
-        if (!await users.IsInRoleAsync(reviewer, StaffRoles.Reviewer))
+        if (EditorialRules.Check(EditorialAction.SignOffCheck, await EditorialActors.ForAsync(users, reviewer)) is { } refused)
         {
-            return WorkflowResult.Forbidden("Only a reviewer can sign off the symptom check.");
+            return RefusalWords.Forbidden(refused, EditorialAction.SignOffCheck);
         }
 
         if (!string.Equals(seenFingerprint, Fingerprint, StringComparison.Ordinal))

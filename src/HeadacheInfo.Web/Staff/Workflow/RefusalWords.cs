@@ -11,6 +11,7 @@ public static class RefusalWords
         (Refusal.NotAReviewer, EditorialAction.ScheduleTakeDown) => "Only a reviewer can change when an article comes off the site.",
         (Refusal.NotAReviewer, EditorialAction.CancelSchedule) => "Only a reviewer can cancel a scheduled change.",
         (Refusal.NotAReviewer, EditorialAction.RollBack) => "Only a reviewer can put back an earlier version.",
+        (Refusal.NotAReviewer, EditorialAction.SignOffCheck) => "Only a reviewer can sign off the symptom check.",
         (Refusal.WroteIt, EditorialAction.Confirm) => "You wrote the published version of this article, so another reviewer must confirm it.",
         (Refusal.WroteIt, _) => "You wrote part of this change, so another reviewer must decide on it.",
         _ => "You cannot do that to this article.",

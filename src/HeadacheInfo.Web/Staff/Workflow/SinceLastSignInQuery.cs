@@ -1,3 +1,4 @@
+using HeadacheInfo.Web.Staff.Audit;
 using HeadacheInfo.Web.Staff.Database;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,9 +12,10 @@ public sealed class SinceLastSignInQuery(StaffDbContext database)
 {
     public const int Shown = 50;
 
-    public async Task<SinceLastSignIn> ForAsync(StaffUser me, bool reviewer)
+    /// <param name="me">The person, as the editorial rules see them: a change sent by someone else is news to whoever may decide on it.</param>
+    public async Task<SinceLastSignIn> ForAsync(EditorialActor me)
     {
-        var email = me.Email ?? string.Empty;
+        var email = me.Email;
         var key = email.Trim().ToLowerInvariant();
         // The latest sign-in is this session's own; the one before it is when they were last here.
         var signIns = await database.AuditEvents.AsNoTracking()
@@ -58,7 +60,7 @@ public sealed class SinceLastSignInQuery(StaffDbContext database)
                 RevisionActions.Scheduled when mine => new("scheduled", r.Slug, title, $"{r.Author} approved your change to go live later. Until then patients see the version on the site now; the article's history says when.", r.At),
                 RevisionActions.ScheduleCancelled when mine => new("schedule-cancelled", r.Slug, title, $"{r.Author} cancelled the time your change was to go live, so it does not go live then. The version on the site stays.", r.At),
                 RevisionActions.Submitted when mine => new("sent", r.Slug, title, $"{r.Author} sent your change for review.", r.At, r.Id),
-                RevisionActions.Submitted when reviewer && !Wrote(ChangeUpTo(r.Slug, r.Id)) => new("sent", r.Slug, title, $"{r.Author} sent a change for review.", r.At, r.Id),
+                RevisionActions.Submitted when EditorialRules.Allows(EditorialAction.Decide, me, ChangeUpTo(r.Slug, r.Id)) => new("sent", r.Slug, title, $"{r.Author} sent a change for review.", r.At, r.Id),
                 RevisionActions.Saved when mine => new("edited", r.Slug, title, $"{r.Author} saved a new version of your draft.", r.At),
                 RevisionActions.Unpublished when mine => new("taken-down", r.Slug, title, $"{r.Author} took your article off the site.", r.At),
                 RevisionActions.RolledBack when mine => new("rolled-back", r.Slug, title, $"{r.Author} put back an earlier version of your article.", r.At),

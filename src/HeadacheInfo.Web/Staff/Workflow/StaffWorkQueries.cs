@@ -44,9 +44,10 @@ public sealed class StaffWorkQueries(StaffDbContext database)
         return work;
     }
 
-    /// <summary>The work of one member of staff, from every change in progress.</summary>
-    public async Task<StaffWork> ForAsync(string email, bool reviewer)
+    /// <summary>The work of one member of staff, from every change in progress: to review, what the editorial rules let them decide on.</summary>
+    public async Task<StaffWork> ForAsync(EditorialActor me)
     {
+        var email = me.Email;
         var changes = (await InProgressAsync()).Values.ToList();
         var contributors = await ArticleWorkflow.ContributorsAsync(database, [.. changes.Where(c => c.Status is ChangeStatus.Draft or ChangeStatus.Returned or ChangeStatus.Waiting).Select(c => c.Slug)]);
         bool Mine(WorkItem item) => contributors.TryGetValue(item.Slug, out var authors) && authors.Contains(email, StringComparer.OrdinalIgnoreCase);
@@ -54,7 +55,7 @@ public sealed class StaffWorkQueries(StaffDbContext database)
         return new StaffWork(
             [.. changes.Where(c => c.Status == ChangeStatus.Draft && Mine(c)).OrderByDescending(c => c.At)],
             [.. changes.Where(c => c.Status == ChangeStatus.Returned && Mine(c)).OrderByDescending(c => c.At)],
-            reviewer ? [.. waiting.Where(c => !Mine(c)).OrderBy(c => c.At)] : [],
+            [.. waiting.Where(c => EditorialRules.Allows(EditorialAction.Decide, me, contributors.GetValueOrDefault(c.Slug) ?? [])).OrderBy(c => c.At)],
             waiting.Count)
         {
             Sent = [.. waiting.Where(Mine).OrderBy(c => c.At)],

@@ -1,7 +1,7 @@
 using HeadacheInfo.Web.Feedback;
-using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Workflow;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +14,9 @@ namespace HeadacheInfo.Web.Pages.Staff.Articles;
 /// accurate, or take it down, here. The rules are the workflow's.
 /// </summary>
 [AcceptsFormPost]
-public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser> users, PageFeedback feedback, StaffNames names) : PageModel
+public sealed class HistoryModel(
+    ArticleWorkflow workflow, UserManager<StaffUser> users, PageFeedback feedback, StaffNames names, IAuthorizationService authorization)
+    : PageModel
 {
     /// <summary>The article's title as patients see it, or as its latest change has it; the address only when neither has one.</summary>
     public string ArticleTitle => PublishedDraft?.Title is { Length: > 0 } published ? published
@@ -81,10 +83,20 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
     /// <summary>The published text is the one a clinician signed off (see <see cref="HeadacheInfo.Web.Articles.SignOff"/>).</summary>
     public bool PublishedSignedOff { get; private set; }
 
-    public bool IsReviewer { get; private set; }
-
     /// <summary>The signed-in person may confirm the published text still accurate: a reviewer who did not write it.</summary>
     public bool CanConfirm { get; private set; }
+
+    /// <summary>The signed-in person may cancel a change approved for later.</summary>
+    public bool CanCancelSchedule { get; private set; }
+
+    /// <summary>The signed-in person may take the article off the site now.</summary>
+    public bool CanTakeDown { get; private set; }
+
+    /// <summary>The signed-in person may set, change or cancel the date it comes off the site.</summary>
+    public bool CanScheduleTakeDown { get; private set; }
+
+    /// <summary>The signed-in person may put back a version approved before.</summary>
+    public bool MayRollBack { get; private set; }
 
     public string? Message { get; private set; }
 
@@ -158,13 +170,15 @@ public sealed class HistoryModel(ArticleWorkflow workflow, UserManager<StaffUser
         PutBack = Revisions.FirstOrDefault(r => r.Id == PutBackId);
         PutBackChanges = PutBack is null ? null
             : ProseChange.Between(published, PutBack.Text, text => workflow.Check(Slug, text).Article, added: "that come back", removed: "that go");
-        var me = await users.GetUserAsync(User);
-        IsReviewer = me is not null && (await EditorialActors.ForAsync(users, me)).IsReviewer;
-        CanConfirm = Published && IsReviewer && !(await workflow.PublishedAuthorsAsync(Slug)).Contains(me!.Email!, StringComparer.OrdinalIgnoreCase);
+        CanConfirm = Published && await authorization.MayAsync(User, EditorialAction.Confirm, await workflow.PublishedAuthorsAsync(Slug));
+        CanCancelSchedule = await authorization.MayAsync(User, EditorialAction.CancelSchedule);
+        CanTakeDown = await authorization.MayAsync(User, EditorialAction.TakeDown);
+        CanScheduleTakeDown = await authorization.MayAsync(User, EditorialAction.ScheduleTakeDown);
+        MayRollBack = await authorization.MayAsync(User, EditorialAction.RollBack);
     }
 
     /// <summary>A version approved before, other than what is live: a reviewer may put it back at once.</summary>
     public bool CanRollBack(ArticleRevision revision) =>
-        IsReviewer && revision.Action is RevisionActions.Approved or RevisionActions.RolledBack or RevisionActions.Confirmed &&
+        MayRollBack && revision.Action is RevisionActions.Approved or RevisionActions.RolledBack or RevisionActions.Confirmed &&
         ArticleFile.ContentHash(revision.Text) != CurrentFingerprint;
 }

@@ -1,6 +1,6 @@
-using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Workflow;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +12,7 @@ namespace HeadacheInfo.Web.Pages.Staff.Reviews;
 /// wrote it and the author's note. The decisions and their rules are the workflow's.
 /// </summary>
 [AcceptsFormPost]
-public sealed class ReviewModel(ArticleWorkflow workflow, UserManager<StaffUser> users) : PageModel
+public sealed class ReviewModel(ArticleWorkflow workflow, UserManager<StaffUser> users, IAuthorizationService authorization) : PageModel
 {
     [FromRoute] public long Id { get; set; }
 
@@ -110,8 +110,7 @@ public sealed class ReviewModel(ArticleWorkflow workflow, UserManager<StaffUser>
         FieldChanges = ProseDiff.Fields(published, revision.Text);
         Contributors = await workflow.ContributorsAsync(revision.Slug);
         PicturesGoingLive = await workflow.PicturesGoingLiveAsync(revision.Text);
-        var me = await users.GetUserAsync(User);
-        CanDecide = Waiting && me is not null && EditorialRules.Allows(EditorialAction.Decide, await EditorialActors.ForAsync(users, me), [.. Contributors]);
+        CanDecide = Waiting && await authorization.MayAsync(User, EditorialAction.Decide, Contributors);
         return true;
     }
 }

@@ -2,7 +2,7 @@ using HeadacheInfo.Web.Logging;
 using HeadacheInfo.Web.Staff.Database;
 using Microsoft.EntityFrameworkCore;
 
-namespace HeadacheInfo.Web.Staff.Workflow;
+namespace HeadacheInfo.Web.Staff.Audit;
 
 /// <summary>Writes and reads the audit log. What goes in is who, when and what; never a password or a code.</summary>
 public sealed class AuditLog(StaffDbContext database, IHttpContextAccessor http, TimeProvider time)

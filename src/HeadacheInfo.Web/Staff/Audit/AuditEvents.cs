@@ -1,4 +1,4 @@
-namespace HeadacheInfo.Web.Staff.Workflow;
+namespace HeadacheInfo.Web.Staff.Audit;
 
 /// <summary>The audit log's event names, also written as <c>data-event</c> on each row of /staff/audit.</summary>
 public static class AuditEvents
