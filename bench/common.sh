@@ -59,6 +59,15 @@ wait_for_200() {
   return 1
 }
 
+# wait_for_text URL TEXT SECONDS: polls until the page at URL holds TEXT, at most SECONDS.
+wait_for_text() {
+  local deadline=$((SECONDS + $3))
+  until curl -fs "$1" | grep -qF "$2"; do
+    [ "$SECONDS" -lt "$deadline" ] || return 1
+    sleep 0.01
+  done
+}
+
 # start_nginx NAME CONFIG_BODY: runs nginx with the given http { } body under $work.
 start_nginx() {
   local conf="$work/$1.conf"

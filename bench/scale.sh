@@ -67,11 +67,7 @@ for edit in $(seq 1 "$EDITS"); do
   marker="Edited title $edit $RANDOM"
   started="$(now_ms)"
   sed -i "s/^title: .*/title: $marker/" "$work/many/articles/generated-1.md"
-  deadline=$((SECONDS + 10))
-  until curl -fs "http://127.0.0.1:$PORT/articles/generated-1" | grep -q "$marker"; do
-    [ "$SECONDS" -lt "$deadline" ] || { echo "the edit did not show within 10 s" >&2; exit 1; }
-    sleep 0.01
-  done
+  wait_for_text "http://127.0.0.1:$PORT/articles/generated-1" "$marker" 10 || { echo "the edit did not show within 10 s" >&2; exit 1; }
   edit_times+=($(($(now_ms) - started)))
 done
 stop_site
