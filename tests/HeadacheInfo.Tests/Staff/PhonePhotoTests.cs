@@ -124,6 +124,7 @@ public sealed class PhonePhotoTests(PhonePhotoTests.Site site) : IClassFixture<P
     {
         { "IMG 0042 (1).PNG", "img-0042-1.png", "png" },
         { "Photo at the Clinic.jpeg", "photo-at-the-clinic.jpg", "jpeg" },
+        { "Café à la plage.jpeg", "cafe-a-la-plage.jpg", "jpeg" },
         { "../../appsettings.png", "appsettings.png", "png" },
         { "C:\\Users\\Me\\Desktop\\Neck Photo.png", "neck-photo.png", "png" },
         { "!!!.webp", "picture.webp", "webp" },
@@ -150,10 +151,7 @@ public sealed class PhonePhotoTests(PhonePhotoTests.Site site) : IClassFixture<P
         Assert.False(File.Exists(Path.Combine(site.Content.Root, "appsettings.png")));
     }
 
-    /// <summary>
-    /// Accents are read here directly: the test's HttpClient does not send a file name's accents as a browser
-    /// does (UTF-8), so through the server they arrive already lost.
-    /// </summary>
+    /// <summary>Accents, as a name typed on a French or Spanish phone has them.</summary>
     [Fact]
     public void A_name_with_accents_keeps_its_letters_without_the_accents()
     {

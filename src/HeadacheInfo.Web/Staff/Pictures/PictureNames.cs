@@ -62,6 +62,30 @@ public static class PictureNames
         }
     }
 
+    /// <summary>
+    /// The site runs with invariant globalization, where Normalize leaves "é" whole: the letters of Western
+    /// European names are mapped here, so "Café" is "cafe", not "caf".
+    /// </summary>
+    private static string? Unaccented(char c)
+    {
+        foreach (var (plain, accented) in Accents)
+        {
+            if (accented.Contains(c, StringComparison.Ordinal))
+            {
+                return plain;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly (string Plain, string Accented)[] Accents =
+    [
+        ("a", "àáâãäåāăą"), ("c", "çćčĉċ"), ("d", "ďđ"), ("e", "èéêëēĕėęě"), ("g", "ĝğġģ"), ("i", "ìíîïĩīĭįı"),
+        ("l", "ĺļľŀł"), ("n", "ñńņňŉ"), ("o", "òóôõöøōŏő"), ("r", "ŕŗř"), ("s", "śŝşš"), ("t", "ţťŧ"),
+        ("u", "ùúûüũūŭůűų"), ("y", "ýÿŷ"), ("z", "źżž"), ("ss", "ß"), ("ae", "æ"), ("oe", "œ"), ("th", "þ"),
+    ];
+
     private static string Stem(string text)
     {
         var words = new StringBuilder();
@@ -70,6 +94,10 @@ public static class PictureNames
             if (char.IsAsciiLetterOrDigit(c))
             {
                 words.Append(c);
+            }
+            else if (Unaccented(c) is { } plain)
+            {
+                words.Append(plain);
             }
             else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
             {
