@@ -1,4 +1,5 @@
 using HeadacheInfo.Web.Articles.CareCards;
+using HeadacheInfo.Web.Articles.Pictures;
 using HeadacheInfo.Web.Clinic;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
@@ -11,7 +12,8 @@ namespace HeadacheInfo.Web.Articles;
 /// </summary>
 public static class ArticleMarkdown
 {
-    public static MarkdownPipeline CreatePipeline(ClinicOptions clinic) =>
+    /// <param name="pictures">The sizes of a picture in the images folder by name; without it pictures are written plainly.</param>
+    public static MarkdownPipeline CreatePipeline(ClinicOptions clinic, Func<string, WebPicture?>? pictures = null) =>
         new MarkdownPipelineBuilder()
             // GitHub-style ids are predictable from the heading text, so staff can write #anchor links by hand.
             .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
@@ -26,6 +28,7 @@ public static class ArticleMarkdown
             .Use(new CareCardExtension(clinic))
             .UseClinicPlaceholders(clinic)
             .UseEmergencySignsList()
+            .UseResponsivePictures(pictures ?? (_ => null))
             // Articles are Markdown only: raw HTML is shown as text, so no file can put script on a page.
             .DisableHtml()
             .Build();

@@ -20,8 +20,10 @@ public static class ArticlesRegistration
         builder.Services.AddSingleton<IValidateOptions<ContentOptions>, ContentOptionsValidator>();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(services =>
-            ArticleMarkdown.CreatePipeline(services.GetRequiredService<IOptions<ClinicOptions>>().Value));
+        builder.Services.AddSingleton(services => new Pictures.PictureSizeLookup(
+            Path.Combine(services.GetRequiredService<IOptions<ContentOptions>>().Value.FullPath, ContentImagesFolder)));
+        builder.Services.AddSingleton(services => ArticleMarkdown.CreatePipeline(
+            services.GetRequiredService<IOptions<ClinicOptions>>().Value, services.GetRequiredService<Pictures.PictureSizeLookup>().Find));
         builder.Services.AddSingleton<ArticleParser>();
         builder.Services.AddSingleton<ContentLoader>();
         builder.Services.AddSingleton<ContentStore>();

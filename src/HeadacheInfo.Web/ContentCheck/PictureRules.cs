@@ -11,7 +11,14 @@ namespace HeadacheInfo.Web.ContentCheck;
 /// </summary>
 public static partial class PictureRules
 {
+    /// <summary>For a drawing, which is text; a photo is kept at web sizes instead (<see cref="MaxPhotoBytes"/>).</summary>
     public const int MaxBytes = 200 * 1024;
+
+    /// <summary>
+    /// A PNG, JPEG or WebP in the folder: the editor keeps photos at most 1,600 pixels wide, a few hundred KB as
+    /// a JPEG, and a phone loads the smaller sizes beside it; this bounds a file put there by hand.
+    /// </summary>
+    public const int MaxPhotoBytes = 2 * 1024 * 1024;
 
     /// <summary>The types the site serves, by the name's ending.</summary>
     public static readonly FrozenDictionary<string, string> ContentTypes = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -47,12 +54,27 @@ public static partial class PictureRules
     /// <param name="label">How the finding names the picture: its address in an article, or its name at upload.</param>
     public static string? ContentProblem(string label, string name, long size, Func<byte[]> read)
     {
-        if (size > MaxBytes)
+        var photo = ContentTypes.GetValueOrDefault(name[(name.LastIndexOf('.') + 1)..].ToLowerInvariant()) is "image/png" or "image/jpeg" or "image/webp";
+        if (size > (photo ? MaxPhotoBytes : MaxBytes))
         {
-            return $"the image '{label}' is {size / 1024} KB; keep pictures under {MaxBytes / 1024} KB so the page loads quickly on a phone";
+            return photo
+                ? $"the image '{label}' is {size / 1024} KB; keep photos under {MaxPhotoBytes / 1024 / 1024} MB so the page loads quickly on a phone (the editor makes web sizes of a photo for you)"
+                : $"the image '{label}' is {size / 1024} KB; keep pictures under {MaxBytes / 1024} KB so the page loads quickly on a phone";
         }
 
         var bytes = read();
+        if (TypeProblem(label, name, bytes) is { } wrongType)
+        {
+            return wrongType;
+        }
+
+        var truly = TypeOf(bytes);
+        return truly == "image/svg+xml" ? SvgProblem(label, bytes) : truly is null ? null : RasterPictures.Problem(label, truly, bytes);
+    }
+
+    /// <summary>Why the file is not the kind of picture its name says, read from its own first bytes, or null.</summary>
+    public static string? TypeProblem(string label, string name, byte[] bytes)
+    {
         var extension = name[(name.LastIndexOf('.') + 1)..].ToLowerInvariant();
         var says = ContentTypes.GetValueOrDefault(extension);
         var truly = TypeOf(bytes);
@@ -66,7 +88,7 @@ public static partial class PictureRules
             return $"the picture '{label}' is named .{extension} but the file is not {Describe(says)} (its first bytes say otherwise); save it again as {Describe(says)}";
         }
 
-        return truly == "image/svg+xml" ? SvgProblem(label, bytes) : truly is null ? null : RasterPictures.Problem(label, truly, bytes);
+        return null;
     }
 
     /// <summary>The type the file's own first bytes show, or null when they show none the site serves.</summary>

@@ -75,7 +75,7 @@ public sealed class StatusModel : PageModel
                 "This page cannot do what was asked. Please go back and try again."),
             StatusCodes.Status413PayloadTooLarge => ("That was too large to send",
                 ForStaff
-                    ? "What you sent was far larger than any article and picture. A picture must be 200 KB or less: make it smaller, or save it again as a JPEG or WebP. Go back: what you typed is still in the form in your browser."
+                    ? "What you sent was far larger than any article and picture. A picture must be 20 MB or less: send a smaller copy (on a phone, share it as \"Large\" rather than \"Actual size\"). Go back: what you typed is still in the form in your browser."
                     : "What you sent was larger than this site takes. Please go back and try again."),
             StatusCodes.Status414UriTooLong => ("That address is too long",
                 "The web address is longer than any page on this site. Please check it, or start from the home page."),

@@ -104,7 +104,8 @@ public sealed class PictureUploadTests(PictureUploadTests.Site site) : IClassFix
             Assert.Equal("image/png", staffPicture.Content.Headers.ContentType?.MediaType);
             Assert.Equal("nosniff", staffPicture.Headers.GetValues("X-Content-Type-Options").Single());
             Assert.Contains("no-store", staffPicture.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
-            Assert.Equal(Png, await staffPicture.Content.ReadAsByteArrayAsync());
+            // Kept as its pixels only, encoded afresh (issue 33: nothing else of the file survives).
+            AssertSamePixels(Png, await staffPicture.Content.ReadAsByteArrayAsync());
         }
 
         using (var stranger = site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }))
@@ -133,18 +134,27 @@ public sealed class PictureUploadTests(PictureUploadTests.Site site) : IClassFix
         using var approved = await reviewer.SubmitAsync(review, $"/staff/reviews/{id}", new Dictionary<string, string> { ["Comment"] = "Clear picture." }, button: "approve");
         Assert.NotNull((await HeadacheInfoFactory.ReadPageAsync(approved)).QuerySelector("[data-review-message]"));
 
-        Assert.Equal(Png, await File.ReadAllBytesAsync(site.ImagePath("neck-stretch.png")));
+        AssertSamePixels(Png, await File.ReadAllBytesAsync(site.ImagePath("neck-stretch.png")));
         var article = await Eventually.MatchesAsync(() => site.GetPageAsync("/articles/upload-flow"),
             p => p.QuerySelector("article img[src='/images/neck-stretch.png']") is not null, "the approved picture on the article page");
         Assert.Equal("A person turning their head slowly to the left", article.QuerySelector("article img[src='/images/neck-stretch.png']")!.GetAttribute("alt"));
         using var served = await site.GetAsync("/images/neck-stretch.png");
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
-        Assert.Equal(Png, await served.Content.ReadAsByteArrayAsync());
+        AssertSamePixels(Png, await served.Content.ReadAsByteArrayAsync());
+    }
+
+    private static void AssertSamePixels(byte[] expected, byte[] actual)
+    {
+        using var want = SkiaSharp.SKBitmap.Decode(expected);
+        using var got = SkiaSharp.SKBitmap.Decode(actual);
+        Assert.Equal((want.Width, want.Height), (got.Width, got.Height));
+        Assert.Equal(want.Pixels, got.Pixels);
+        Assert.Equal("image/png", HeadacheInfo.Web.ContentCheck.PictureRules.TypeOf(actual));
     }
 
     public static TheoryData<string, string, string> Refused => new()
     {
-        { "too-big.png", "big-png", "KB; keep pictures under 200 KB" },
+        { "too-big.png", "big-png", "has something else after the end of the PNG" },
         { "photo.png", "jpeg", "is named .png but the file is really a JPEG" },
         { "photo.jpg", "text", "is named .jpg but the file is not a JPEG" },
         { "drawing.svg", "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>", "contains <script>" },
@@ -162,11 +172,7 @@ public sealed class PictureUploadTests(PictureUploadTests.Site site) : IClassFix
         { "drawing.svg", "<svg xmlns='http://www.w3.org/2000/svg'><a href='#x'><animate attributeName='href' values='#x;https://evil.example/' dur='1s'/><text id='x'>Tap</text></a></svg>", "animates 'href'" },
         { "drawing.svg", "<svg xmlns='http://www.w3.org/2000/svg' xmlns:e='https://evil.example/ns'><rect e:src='https://evil.example/' width='1' height='1'/></svg>", "the attribute 'src' (https://evil.example/ns)" },
         { "drawing.png", "<svg xmlns='http://www.w3.org/2000/svg'><rect width='1' height='1'/></svg>", "is named .png but the file is really an SVG drawing" },
-        { "Neck Photo.png", "png", "lowercase letters, numbers and hyphens" },
-        { "../../appsettings.png", "png", "lowercase letters, numbers and hyphens" },
-        { "..\\..\\evil.png", "png", "lowercase letters, numbers and hyphens" },
-        { "/etc/evil.png", "png", "lowercase letters, numbers and hyphens" },
-        { "moving.gif", "png", "lowercase letters, numbers and hyphens" },
+        { "moving.gif", "png", "is a GIF" },
         { "bomb.png", "png-bomb", "is 20000 × 20000 pixels; keep pictures to at most 10,000 pixels a side" },
         { "polyglot.png", "png-then-html", "has something else after the end of the PNG" },
         { "magic.png", "magic-then-html", "starts like a PNG but cannot be read as one" },
@@ -245,7 +251,7 @@ public sealed class PictureUploadTests(PictureUploadTests.Site site) : IClassFix
     }
 
     [Fact]
-    public async Task A_name_already_on_the_site_or_waiting_in_another_draft_is_refused_and_nothing_is_overwritten()
+    public async Task A_name_already_on_the_site_or_waiting_in_another_draft_gets_a_number_and_nothing_is_overwritten()
     {
         using var author = await SignedInAsync("clash-author@clinic.example", StaffRoles.Author);
         var published = await File.ReadAllBytesAsync(site.ImagePath("nerve-diagram.svg"));
@@ -253,38 +259,38 @@ public sealed class PictureUploadTests(PictureUploadTests.Site site) : IClassFix
         var (_, onSite) = await UploadAsync(author, "clash", "## Mine\n\nText.", "nerve-diagram.svg", Encoding.UTF8.GetBytes(Drawing.Replace("r='4'", "r='2'", StringComparison.Ordinal)),
             new() { ["PictureAlt"] = "Another drawing" });
 
-        var problem = onSite.QuerySelector("[data-editor-problem]")?.TextContent;
-        Assert.Contains("A picture called nerve-diagram.svg is already on the site, in Article with a diagram", problem, StringComparison.Ordinal);
+        Assert.Null(onSite.QuerySelector("[data-editor-problem]"));
+        Assert.Contains("Picture nerve-diagram-2.svg added", onSite.QuerySelector("[data-editor-message]")?.TextContent, StringComparison.Ordinal);
         Assert.Equal(published, await File.ReadAllBytesAsync(site.ImagePath("nerve-diagram.svg")));
-        Assert.Equal("## Mine\n\nText.", BodyIn(onSite).Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.StartsWith("## Mine\n\nText.", BodyIn(onSite).Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
 
         using var other = await SignedInAsync("clash-other@clinic.example", StaffRoles.Author);
         var (_, first) = await UploadAsync(other, "pending-clash", "## Theirs\n\nText.", "shared-name.png", Png, new() { ["PictureAlt"] = "Theirs" });
         Assert.Null(first.QuerySelector("[data-editor-problem]"));
+        var theirs = Assert.Single(await StoredPicturesAsync(), p => p.Name == "shared-name.png").Bytes;
 
         var (_, second) = await UploadAsync(author, "clash", "## Mine\n\nText.", "picture.png", TestPictures.Png(), new() { ["PictureAlt"] = "Mine", ["PictureName"] = "shared-name" });
 
-        Assert.Contains("A picture called shared-name.png was already uploaded by clash-other@clinic.example for /articles/pending-clash",
-            second.QuerySelector("[data-editor-problem]")?.TextContent, StringComparison.Ordinal);
-        Assert.Equal(Png, Assert.Single(await StoredPicturesAsync(), p => p.Name == "shared-name.png").Bytes);
+        Assert.Contains("Picture shared-name-2.png added", second.QuerySelector("[data-editor-message]")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(theirs, Assert.Single(await StoredPicturesAsync(), p => p.Name == "shared-name.png").Bytes);
     }
 
     [Fact]
-    public async Task A_megabyte_picture_is_refused_on_the_form_and_a_huge_upload_gets_a_friendly_page_not_an_error()
+    public async Task A_picture_over_20_MB_is_refused_on_the_form_and_a_huge_upload_gets_a_friendly_page_not_an_error()
     {
         using var author = await SignedInAsync("sizes-author@clinic.example", StaffRoles.Author);
 
-        var (megabyte, page) = await UploadAsync(author, "sizes", "## Kept\n\nEvery word.", "photo.png", [.. Png, .. new byte[1024 * 1024]], new() { ["PictureAlt"] = "A photo" });
+        var (tooBig, page) = await UploadAsync(author, "sizes", "## Kept\n\nEvery word.", "photo.jpg", [.. TestPictures.Jpeg(), .. new byte[21 * 1024 * 1024]], new() { ["PictureAlt"] = "A photo" });
 
-        Assert.Equal(HttpStatusCode.OK, megabyte.StatusCode);
-        Assert.Contains("is 1024 KB; keep pictures under 200 KB", page.QuerySelector("[data-editor-problem]")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, tooBig.StatusCode);
+        Assert.Contains("a picture can be at most 20 MB", page.QuerySelector("[data-editor-problem]")?.TextContent, StringComparison.Ordinal);
         Assert.Equal("## Kept\n\nEvery word.", BodyIn(page).Replace("\r\n", "\n", StringComparison.Ordinal));
 
-        var (huge, tooLarge) = await UploadAsync(author, "sizes", "## Kept\n\nEvery word.", "photo.png", [.. Png, .. new byte[20 * 1024 * 1024]], new() { ["PictureAlt"] = "A photo" });
+        var (huge, tooLarge) = await UploadAsync(author, "sizes", "## Kept\n\nEvery word.", "photo.png", [.. Png, .. new byte[30 * 1024 * 1024]], new() { ["PictureAlt"] = "A photo" });
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
         Assert.Contains("That was too large to send", tooLarge.QuerySelector("h1")?.TextContent, StringComparison.Ordinal);
-        Assert.Contains("200 KB or less", tooLarge.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("20 MB or less", tooLarge.Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -348,7 +354,8 @@ public sealed class PictureUploadTests(PictureUploadTests.Site site) : IClassFix
         var use = row.QuerySelector($"[data-used-in='{slug}'][data-published='false']")!;
         Assert.Equal($"/staff/articles/{slug}/edit", use.QuerySelector("a")!.GetAttribute("href"));
         Assert.Equal("Waiting for a reviewer", use.QuerySelector("[data-alt]")!.TextContent);
-        Assert.Equal(Png.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), row.QuerySelector("[data-size]")!.GetAttribute("data-size"));
+        var kept = Assert.Single(await StoredPicturesAsync(), p => p.Name == "waiting-picture.png").Bytes;
+        Assert.Equal(kept.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), row.QuerySelector("[data-size]")!.GetAttribute("data-size"));
     }
     [Fact]
     public async Task A_picture_goes_with_its_text_when_the_change_is_returned_and_sent_again()

@@ -55,27 +55,18 @@ public sealed class StaffDayWordingTests(StaffDayWordingTests.Site site) : IClas
     }
 
     [Fact]
-    public async Task A_picture_named_by_a_phone_is_refused_with_a_name_that_will_do_already_typed_in_and_the_upload_says_saved_once()
+    public async Task A_picture_named_by_a_phone_is_taken_under_a_safe_name_at_the_first_press_and_the_upload_says_saved_once()
     {
         using var author = await SignedInAsync("day-camera@clinic.example", StaffRoles.Author);
         const string url = "/staff/articles/camera-picture/edit";
         var body = "## Sitting\n\nSit tall and let your shoulders drop.\n";
         var (_, editor) = await author.GetAsync(url);
 
-        using var refused = await author.SubmitAsync(editor, url, new Dictionary<string, string>
+        // Issue 33: a phone's own name is never refused; it is made safe (img-0042-1.png).
+        using var uploaded = await author.SubmitAsync(editor, url, new Dictionary<string, string>
         {
             ["Body"] = body, ["PictureAlt"] = "A person sitting tall on a kitchen chair",
         }, button: "upload-picture", files: new Dictionary<string, (string, byte[])> { ["Picture"] = ("IMG 0042 (1).PNG", Png) });
-        var refusedPage = await HeadacheInfoFactory.ReadPageAsync(refused);
-
-        var problem = refusedPage.QuerySelector("[data-editor-problem]")!.TextContent;
-        Assert.Contains("We have put img-0042-1.png in 'File name' for you", problem, StringComparison.Ordinal);
-        Assert.Equal("img-0042-1.png", refusedPage.QuerySelector("input[name=PictureName]")!.GetAttribute("value"));
-        Assert.Contains("Sit tall", refusedPage.QuerySelector("textarea[name=Body]")!.TextContent, StringComparison.Ordinal);
-
-        // The author chooses the same file again on the page they were given, and presses Upload picture.
-        using var uploaded = await author.SubmitAsync(refusedPage, url, new Dictionary<string, string>(),
-            button: "upload-picture", files: new Dictionary<string, (string, byte[])> { ["Picture"] = ("IMG 0042 (1).PNG", Png) });
         var uploadedPage = await HeadacheInfoFactory.ReadPageAsync(uploaded);
 
         Assert.Null(uploadedPage.QuerySelector("[data-editor-problem]"));

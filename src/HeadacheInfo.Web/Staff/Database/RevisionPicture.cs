@@ -34,4 +34,11 @@ public sealed class RevisionPicture
     public string UploadedBy { get; set; } = string.Empty;
 
     public DateTimeOffset UploadedAt { get; set; }
+
+    /// <summary>
+    /// While uploading only: the smaller web sizes made with this picture (<c>knee-480.jpg</c>...), saved as
+    /// pictures of their own beside it, so they travel with it through review and the publish log.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Schema.NotMapped]
+    public List<RevisionPicture> Sizes { get; } = [];
 }

@@ -1,7 +1,9 @@
 using System.Text;
 using HeadacheInfo.Web.ContentCheck;
+using HeadacheInfo.Web.Articles.Pictures;
 using HeadacheInfo.Web.Site;
 using HeadacheInfo.Web.Staff.Audit;
+using HeadacheInfo.Web.Staff.Pictures;
 using HeadacheInfo.Web.Staff.Database;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,29 +19,16 @@ public sealed partial class ArticleWorkflow
     /// </summary>
     public async Task<WorkflowResult> UploadPictureAsync(ArticleEdit edit, PictureUpload upload, StaffUser author)
     {
-        if (PictureProblems(upload) is { Count: > 0 } problems)
+        // A photo becomes its web sizes here, with nothing of the file kept but its pixels; a clash of names gets a number.
+        var prepared = upload.Bytes.Length == 0 ? null : PictureIntake.Prepare(upload.Name, upload.Bytes);
+        if (PictureProblems(upload, prepared) is var problems && (problems.Count > 0 || prepared is null))
         {
             return WorkflowResult.Invalid("The picture was not added. Nothing else changed: your text is still here.") with { Problems = problems };
         }
 
-        if (images.Exists(upload.Name))
-        {
-            var users = store.Current.Articles.Where(a => a.Body.Images.Any(i => NameIn(i.Url) == upload.Name)).Select(a => a.Title).ToList();
-            return WorkflowResult.Invalid("The picture was not added. Your text is still here.") with
-            {
-                Problems = [$"A picture called {upload.Name} is already on the site{(users.Count > 0 ? $", in {string.Join(", ", users)}" : string.Empty)}. " +
-                    "Give yours another name. To show that picture instead, write its Markdown yourself, as on the Pictures page."],
-            };
-        }
-
-        if (await database.RevisionPictures.AsNoTracking().Where(p => p.Name == upload.Name).Select(p => new { p.Slug, p.UploadedBy }).FirstOrDefaultAsync() is { } taken)
-        {
-            return WorkflowResult.Invalid("The picture was not added. Your text is still here.") with
-            {
-                Problems = [$"A picture called {upload.Name} was already uploaded by {taken.UploadedBy} for /articles/{taken.Slug}. Give yours another name."],
-            };
-        }
-
+        var name = await PictureNames.FreeAsync(prepared.Name, async each =>
+            images.Exists(each) || await database.RevisionPictures.AsNoTracking().AnyAsync(p => p.Name == each));
+        upload = upload with { Name = name };
         var markdown = MarkdownFor(upload);
         if (PlacePicture(edit.Body ?? string.Empty, markdown, upload.After) is not { } body)
         {
@@ -49,17 +38,7 @@ public sealed partial class ArticleWorkflow
             };
         }
 
-        var picture = new RevisionPicture
-        {
-            Name = upload.Name,
-            Slug = edit.Slug,
-            ContentType = PictureRules.TypeOf(upload.Bytes)!,
-            Bytes = upload.Bytes,
-            Alt = upload.Decorative ? string.Empty : upload.Alt!.Trim(),
-            Caption = string.IsNullOrWhiteSpace(upload.Caption) ? null : upload.Caption.Trim(),
-            UploadedBy = author.Email!,
-            UploadedAt = time.GetUtcNow(),
-        };
+        var picture = WebPictureRows.For(prepared, name, edit.Slug, upload, author.Email!, time.GetUtcNow());
         try
         {
             var saved = await SaveAsync(edit with { Body = body }, author, send: false, picture);
@@ -90,15 +69,9 @@ public sealed partial class ArticleWorkflow
     }
 
     /// <summary>Every reason the upload will not do, in the words the checker uses, with what to do.</summary>
-    private static List<string> PictureProblems(PictureUpload upload)
+    private static List<string> PictureProblems(PictureUpload upload, PictureIntake.Result? prepared)
     {
         var problems = new List<string>();
-        if (PictureRules.NameProblem(upload.Name, upload.Name) is { } badName)
-        {
-            problems.Add(Sentence(badName) + " Type a name in 'File name', then choose the file again.");
-            return problems;
-        }
-
         if (!upload.Decorative && string.IsNullOrWhiteSpace(upload.Alt))
         {
             problems.Add("Describe the picture in 'Alt text' for people who cannot see it, or tick 'Decorative' if it adds nothing they need.");
@@ -110,7 +83,7 @@ public sealed partial class ArticleWorkflow
         {
             problems.Add("The file is empty. Choose the picture again.");
         }
-        else if (PictureRules.ContentProblem(upload.Name, upload.Name, upload.Bytes.Length, () => upload.Bytes) is { } bad)
+        else if (prepared?.Problem is { } bad)
         {
             problems.Add(Sentence(bad));
         }
@@ -183,20 +156,23 @@ public sealed partial class ArticleWorkflow
         var found = names.Count == 0 ? new Dictionary<string, byte[]>(StringComparer.Ordinal)
             : database.RevisionPictures.AsNoTracking().Where(p => names.Contains(p.Name))
                 .Select(p => new { p.Name, p.Bytes }).ToDictionary(p => p.Name, p => p.Bytes, StringComparer.Ordinal);
-        if (uploading is not null && names.Contains(uploading.Name))
+        foreach (var each in uploading is null ? [] : (RevisionPicture[])[uploading, .. uploading.Sizes])
         {
-            found[uploading.Name] = uploading.Bytes;
+            if (names.Contains(each.Name))
+            {
+                found[each.Name] = each.Bytes;
+            }
         }
 
         return found;
     }
 
-    private List<string> NotOnSite(string text) => publishedPictures.NotOnSite(text);
+    private List<string> NotOnSite(string text, bool withSizes = true) => publishedPictures.NotOnSite(text, withSizes);
 
     /// <summary>The pictures a text would put on the site for the first time, each with who uploaded it.</summary>
     public async Task<IReadOnlyList<PictureGoingLive>> PicturesGoingLiveAsync(string text)
     {
-        var names = NotOnSite(text);
+        var names = NotOnSite(text, withSizes: false);
         return names.Count == 0 ? []
             : await database.RevisionPictures.AsNoTracking().Where(p => names.Contains(p.Name)).OrderBy(p => p.Name)
                 .Select(p => new PictureGoingLive(p.Name, p.UploadedBy)).ToListAsync();
@@ -213,9 +189,14 @@ public sealed partial class ArticleWorkflow
             return null;
         }
 
-        picture.Revision = revision;
-        database.RevisionPictures.Add(picture);
-        return id => (AuditEvents.PictureUploaded, $"uploaded the picture {picture.Name} ({picture.Bytes.Length / 1024} KB) with {picture.Slug} (revision {id})");
+        foreach (var each in (RevisionPicture[])[picture, .. picture.Sizes])
+        {
+            each.Revision = revision;
+            database.RevisionPictures.Add(each);
+        }
+
+        return id => (AuditEvents.PictureUploaded, $"uploaded the picture {picture.Name} ({picture.Bytes.Length / 1024} KB" +
+            $"{(picture.Sizes.Count == 0 ? string.Empty : $"; with its smaller sizes {string.Join(", ", picture.Sizes.Select(p => p.Name))}")}) with {picture.Slug} (revision {id})");
     }
 
     /// <summary>The picture name in an address such as /images/neck.png, or null.</summary>

@@ -1,4 +1,5 @@
 using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Articles.Pictures;
 using HeadacheInfo.Web.ContentCheck;
 using HeadacheInfo.Web.Staff.Database;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,10 @@ namespace HeadacheInfo.Web.Staff.Workflow;
 public sealed class PublishedPictures(StaffDbContext database, ContentImages images)
 {
     /// <summary>The names of the pictures a text shows that are not in the images folder (yet).</summary>
-    public List<string> NotOnSite(string text) =>
-        [.. PictureRules.Reference().Matches(text).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).Where(name => !images.Exists(name))];
+    /// <param name="withSizes">With each picture's smaller web sizes, which travel with it but are not named in the text.</param>
+    public List<string> NotOnSite(string text, bool withSizes = true) =>
+        [.. PictureRules.Reference().Matches(text).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)
+            .SelectMany(name => withSizes ? [name, .. WebSizes.SmallerNames(name)] : (IEnumerable<string>)[name]).Where(name => !images.Exists(name))];
 
     /// <summary>The pictures a text about to be published shows that are not in the images folder yet.</summary>
     public async Task<IReadOnlyList<(string Name, byte[] Bytes)>> ToWriteAsync(string text)

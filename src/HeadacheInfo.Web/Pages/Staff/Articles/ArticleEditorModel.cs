@@ -51,7 +51,7 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
 
     [BindProperty] public string? PictureCaption { get; set; }
 
-    /// <summary>The name to give the picture (lowercase letters, numbers, hyphens); the file's own name when empty.</summary>
+    /// <summary>The name to give the picture, made safe as the file's own name is; the file's own name when empty.</summary>
     [BindProperty] public string? PictureName { get; set; }
 
     /// <summary>Words from the paragraph the picture goes after; at the end of the article when empty.</summary>
@@ -120,7 +120,7 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
     /// big is still read and refused on the form with the reason, the author's words kept. Anything larger is
     /// answered 413 before it is read, with a page that says what to do.
     /// </summary>
-    public const long MaxRequestBytes = 16 * 1024 * 1024;
+    public const long MaxRequestBytes = HeadacheInfo.Web.Staff.Pictures.WebPhotos.MaxUploadBytes + 2 * 1024 * 1024;
 
     public async Task<IActionResult> OnPostPreviewAsync()
     {
@@ -154,8 +154,7 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
             bytes = copy.ToArray();
         }
 
-        // The name the author gave, else the file's own name exactly as the browser sent it: never tidied into
-        // something else, so what is refused is what they chose.
+        // The name the author gave, else the file's own name as the browser sent it; the workflow makes it safe.
         var name = PictureName?.Trim() is { Length: > 0 } chosen
             ? chosen.Contains('.', StringComparison.Ordinal) ? chosen : chosen + Path.GetExtension(file.FileName).ToLowerInvariant()
             : file.FileName;
@@ -171,17 +170,6 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
                 ModelState.Remove(key);
             }
         });
-
-        // A phone or camera names its files "IMG 0042.JPG": the name is refused as it came, but the box is filled
-        // with a name that would do, so choosing the file again is all it takes.
-        if (Problems.Count > 0 && string.IsNullOrWhiteSpace(PictureName) && !HeadacheInfo.Web.ContentCheck.PictureRules.IsValidName(file.FileName) &&
-            ArticleDraft.SlugFrom(Path.GetFileNameWithoutExtension(file.FileName)) is { Length: > 0 } stem &&
-            stem + Path.GetExtension(file.FileName).ToLowerInvariant() is var suggested && HeadacheInfo.Web.ContentCheck.PictureRules.IsValidName(suggested))
-        {
-            PictureName = suggested;
-            ModelState.Remove(nameof(PictureName));
-            Problems = [.. Problems, $"We have put {suggested} in 'File name' for you. Choose the file again and press Upload picture."];
-        }
 
         return answer;
     }
