@@ -53,24 +53,16 @@ public sealed partial class InsightsFlush(
             return;
         }
 
-        // All or nothing: a failure part-way puts every total back, so none is written twice.
+        // All or nothing: a failure part-way puts every total back, so none is written twice. Added in the
+        // database itself (Count = Count + n), so two instances flushing the same total at once both count.
         await using var transaction = await database.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var day in taken.GroupBy(t => t.What.On))
+        foreach (var (what, count) in taken)
         {
-            var kinds = day.Select(t => t.What.Kind).Distinct().ToList();
-            var keys = day.Select(t => t.What.Key).Distinct().ToList();
-            var existing = await database.InsightCounts.Where(c => c.On == day.Key && kinds.Contains(c.Kind) && keys.Contains(c.Key))
-                .ToDictionaryAsync(c => (c.Kind, c.Key), cancellationToken);
-            foreach (var (what, count) in day)
+            var added = await database.InsightCounts.Where(c => c.On == what.On && c.Kind == what.Kind && c.Key == what.Key)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.Count, c => c.Count + count), cancellationToken);
+            if (added == 0)
             {
-                if (existing.TryGetValue((what.Kind, what.Key), out var row))
-                {
-                    row.Count += count;
-                }
-                else
-                {
-                    database.InsightCounts.Add(new InsightCount { On = what.On, Kind = what.Kind, Key = what.Key, Count = count });
-                }
+                database.InsightCounts.Add(new InsightCount { On = what.On, Kind = what.Kind, Key = what.Key, Count = count });
             }
         }
 
