@@ -27,12 +27,24 @@ public sealed partial class InsightsFlush(
             var taken = counter.TakeAll();
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var database = scope.ServiceProvider.GetRequiredService<StaffDbContext>();
-                await WriteAsync(database, taken, cancellationToken);
-                await database.InsightCounts.Where(c => c.On < InsightsRetention.FirstDayKept(time.UtcToday()))
-                    .ExecuteDeleteAsync(cancellationToken);
-                return taken.Count;
+                for (var attempt = 1; ; attempt++)
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var database = scope.ServiceProvider.GetRequiredService<StaffDbContext>();
+                    try
+                    {
+                        await WriteAsync(database, taken, cancellationToken);
+                    }
+                    catch (DbUpdateException) when (attempt == 1)
+                    {
+                        // Another instance added the same day's total first (the unique index): now it is there, add to it.
+                        continue;
+                    }
+
+                    await database.InsightCounts.Where(c => c.On < InsightsRetention.FirstDayKept(time.UtcToday()))
+                        .ExecuteDeleteAsync(cancellationToken);
+                    return taken.Count;
+                }
             }
             catch
             {

@@ -5,14 +5,15 @@ namespace HeadacheInfo.Web.Insights;
 
 /// <summary>
 /// A search as it may be kept: e-mail addresses and phone numbers taken out by the feedback form's own cleaner
-/// (<see cref="PageFeedback.Clean"/>, which also catches the disguised ones), then every remaining digit, so no
-/// date of birth, NHS number or house number survives; lower case, spaces collapsed. Null when nothing is left.
+/// (<see cref="PageFeedback.Clean"/>, which also catches the disguised ones) with no mark left where they were,
+/// then every remaining digit, so no date of birth, NHS number or house number survives; lower case, spaces
+/// collapsed. Null when no word is left.
 /// </summary>
 public static class SearchScrubber
 {
     public static string? Scrub(string? search)
     {
-        if (PageFeedback.Clean(search) is not { } cleaned)
+        if (PageFeedback.Clean(search)?.Replace(PageFeedback.Removed, " ", StringComparison.Ordinal) is not { } cleaned)
         {
             return null;
         }
