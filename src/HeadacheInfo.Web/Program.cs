@@ -6,6 +6,7 @@ using HeadacheInfo.Web.ContentCheck;
 using HeadacheInfo.Web.Feedback;
 using HeadacheInfo.Web.Health;
 using HeadacheInfo.Web.Hosting;
+using HeadacheInfo.Web.Insights;
 using HeadacheInfo.Web.Logging;
 using HeadacheInfo.Web.Mirror;
 using HeadacheInfo.Web.RateLimits;
@@ -77,6 +78,7 @@ try
     builder.AddHealth();
     builder.AddStaff();
     builder.AddFeedback();
+    builder.AddInsights();
 
     var app = builder.Build();
     // Order matters: client address and scheme first (logging, rate limits and HSTS need them), one content
@@ -98,6 +100,7 @@ try
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseRateLimiter();
+    app.UsePageReadCounting();
     app.UsePageCaching();
     app.MapRazorPages();
     app.MapHealth();

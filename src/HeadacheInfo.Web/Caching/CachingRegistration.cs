@@ -46,11 +46,12 @@ public static class CachingRegistration
         var renderer = app.Services.GetRequiredService<PageRenderer>();
         var urls = app.Services.GetRequiredService<AbsoluteUrls>();
         var time = app.Services.GetRequiredService<TimeProvider>();
+        var counter = app.Services.GetRequiredService<Insights.UsageCounter>();
         app.Use(rest =>
         {
             // Pages are rendered through what follows this step, and answered here in place of it: so it goes after
             // what every real request needs (the pinned snapshot) and before what the page's headers already carry.
-            RequestDelegate answer = new PrerenderedPagesMiddleware(rest, urls, time).InvokeAsync;
+            RequestDelegate answer = new PrerenderedPagesMiddleware(rest, urls, time, counter).InvokeAsync;
             renderer.Attach(answer, rest);
             return answer;
         });

@@ -1,4 +1,5 @@
 using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Insights;
 using HeadacheInfo.Web.Site;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Net.Http.Headers;
@@ -6,7 +7,7 @@ using Microsoft.Net.Http.Headers;
 namespace HeadacheInfo.Web.Caching;
 
 /// <summary>Answers GET and HEAD for pre-rendered pages from memory, with 304 and the encoding the reader takes.</summary>
-internal sealed class PrerenderedPagesMiddleware(RequestDelegate next, AbsoluteUrls urls, TimeProvider time)
+internal sealed class PrerenderedPagesMiddleware(RequestDelegate next, AbsoluteUrls urls, TimeProvider time, UsageCounter counter)
 {
     public Task InvokeAsync(HttpContext context)
     {
@@ -19,6 +20,12 @@ internal sealed class PrerenderedPagesMiddleware(RequestDelegate next, AbsoluteU
             !pages.Answer(request, time.UtcToday()))
         {
             return next(context);
+        }
+
+        if (page.IsPage && HttpMethods.IsGet(request.Method))
+        {
+            // Memory only: the flush writes it out later, so this path stays as fast.
+            counter.PageRead(request.Path.Value!);
         }
 
         var (etag, lastModified) = ConditionalGetMiddleware.ValidatorsFor(snapshot, request, urls);

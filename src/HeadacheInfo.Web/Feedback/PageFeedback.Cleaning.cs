@@ -4,7 +4,8 @@ namespace HeadacheInfo.Web.Feedback;
 
 public sealed partial class PageFeedback
 {
-    private const string Removed = "[removed]";
+    /// <summary>What an address or a number is replaced with in a comment.</summary>
+    public const string Removed = "[removed]";
 
     /// <summary>
     /// A comment with anything that looks like an email address or a phone number taken out, including the

@@ -25,6 +25,10 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
     public Task<int> RunScheduledAsync() =>
         _site.Services.GetRequiredService<HeadacheInfo.Web.Staff.Workflow.ScheduledPublisher>().RunDueAsync();
 
+    /// <summary>Writes patients' usage totals to the database now, as the site's timer would within a minute.</summary>
+    public Task<int> FlushInsightsAsync() =>
+        _site.Services.GetRequiredService<HeadacheInfo.Web.Insights.InsightsFlush>().FlushAsync();
+
     public async Task InitializeAsync()
     {
         _site.Content.CopyShippedArticles();

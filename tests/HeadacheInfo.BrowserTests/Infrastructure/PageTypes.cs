@@ -22,6 +22,7 @@ public static class PageTypes
         ["not-found"] = page => GoAsync(page, "/no-such-page"),
         ["staff-sign-in"] = page => GoAsync(page, "/staff/sign-in"),
         ["headache-diary"] = page => GoAsync(page, "/headache-diary"),
+        ["privacy"] = page => GoAsync(page, "/privacy"),
         ["article-exercise-pictures"] = page => GoAsync(page, "/articles/gentle-exercises-at-home"),
         ["feedback-thanks"] = async page =>
         {

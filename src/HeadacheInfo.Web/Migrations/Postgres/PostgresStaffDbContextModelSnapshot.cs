@@ -72,6 +72,38 @@ namespace HeadacheInfo.Web.Staff.Database.Migrations.Postgres
                     b.ToTable("ArticleFeedback");
                 });
 
+            modelBuilder.Entity("HeadacheInfo.Web.Insights.InsightCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("On", "Kind", "Key")
+                        .IsUnique();
+
+                    b.ToTable("InsightCounts", (string)null);
+                });
+
             modelBuilder.Entity("HeadacheInfo.Web.Staff.Accounts.AccountReset", b =>
                 {
                     b.Property<long>("Id")

@@ -65,6 +65,36 @@ namespace HeadacheInfo.Web.Staff.Database.Migrations.Sqlite
                     b.ToTable("ArticleFeedback");
                 });
 
+            modelBuilder.Entity("HeadacheInfo.Web.Insights.InsightCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("On", "Kind", "Key")
+                        .IsUnique();
+
+                    b.ToTable("InsightCounts", (string)null);
+                });
+
             modelBuilder.Entity("HeadacheInfo.Web.Staff.Accounts.AccountReset", b =>
                 {
                     b.Property<long>("Id")

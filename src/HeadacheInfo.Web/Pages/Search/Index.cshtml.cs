@@ -1,4 +1,5 @@
 using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Insights;
 using HeadacheInfo.Web.RateLimits;
 using HeadacheInfo.Web.Search;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ namespace HeadacheInfo.Web.Pages.Search;
 
 /// <summary>Search results, <see cref="SiteSearch.PageSize"/> to a page; each search counts towards the client's limit.</summary>
 [EnableRateLimiting(RateLimitPolicy.Search)]
-public sealed class SearchModel : PageModel
+public sealed class SearchModel(UsageCounter counter) : PageModel
 {
     public string Query { get; private set; } = string.Empty;
 
@@ -20,6 +21,11 @@ public sealed class SearchModel : PageModel
     {
         Query = SiteSearch.Capped((q ?? string.Empty).Trim());
         Results = Query.Length == 0 ? Results : SiteSearch.Search(ContentStore.For(HttpContext), Query, RequestedPage());
+        if (Query.Length > 0 && Results.Page == 1)
+        {
+            // The first page only: moving on to page 2 is the same search. Scrubbed before it is kept.
+            counter.Searched(Query, foundNothing: Results.Total == 0);
+        }
     }
 
     /// <summary>The address of another page of these results.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Clinic;
+using HeadacheInfo.Web.Insights;
 using HeadacheInfo.Web.RateLimits;
 using HeadacheInfo.Web.SymptomCheck;
 using Microsoft.AspNetCore.Mvc;
@@ -23,7 +24,7 @@ namespace HeadacheInfo.Web.Pages.SymptomCheck;
 [EnableRateLimiting(RateLimitPolicy.SymptomCheck)]
 [RequestFormLimits(ValueCountLimit = 100, ValueLengthLimit = 1024, MultipartBodyLengthLimit = MaxBodyBytes)]
 [InSitemap(2)]
-public sealed class SymptomCheckModel(IOptions<ClinicOptions> clinic) : PageModel
+public sealed class SymptomCheckModel(IOptions<ClinicOptions> clinic, UsageCounter counter) : PageModel
 {
     public const int MaxBodyBytes = 16 * 1024;
 
@@ -51,6 +52,8 @@ public sealed class SymptomCheckModel(IOptions<ClinicOptions> clinic) : PageMode
 
         Ticked = [.. ids];
         Result = SymptomTriage.Assess(ids);
+        // Which result was shown, and nothing else: never the answers.
+        counter.CheckResult(Result.Outcome);
         Related = RelatedArticles.For(Result, ContentStore.For(HttpContext));
         return Page();
     }

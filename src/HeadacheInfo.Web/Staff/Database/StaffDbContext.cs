@@ -1,4 +1,5 @@
 using HeadacheInfo.Web.Feedback;
+using HeadacheInfo.Web.Insights;
 using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Mail;
 using HeadacheInfo.Web.Staff.Publishing;
@@ -9,7 +10,7 @@ namespace HeadacheInfo.Web.Staff.Database;
 
 /// <summary>
 /// Everything the staff area stores, in one database: accounts and roles (Identity), the audit log, articles'
-/// revisions, states and pictures, readers' feedback, the mail outbox, the publish log and resets of accounts.
+/// revisions, states and pictures, readers' feedback, the mail outbox, the publish log, resets of accounts and patients' daily usage totals.
 /// Each database provider has its own subclass, so each has its own migrations.
 /// </summary>
 public abstract class StaffDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
@@ -33,6 +34,8 @@ public abstract class StaffDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<PublishLogEntry> PublishLog => Set<PublishLogEntry>();
 
     public DbSet<AccountReset> AccountResets => Set<AccountReset>();
+
+    public DbSet<InsightCount> InsightCounts => Set<InsightCount>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -95,5 +98,6 @@ public abstract class StaffDbContext(DbContextOptions options) : IdentityDbConte
         MailOutboxModel.Configure(builder);
         PublishLogModel.Configure(builder);
         AccountResetModel.Configure(builder);
+        InsightCountModel.Configure(builder);
     }
 }
