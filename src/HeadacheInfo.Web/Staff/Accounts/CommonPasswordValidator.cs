@@ -46,7 +46,7 @@ internal sealed class StaffIdentityErrorDescriber : IdentityErrorDescriber
     public override IdentityError PasswordTooShort(int length) => new()
     {
         Code = nameof(PasswordTooShort),
-        Description = $"That password is too short: use {length} characters or more. A few unrelated words are easy to remember and long enough.",
+        Description = $"That password is too short: use at least {length} characters. A few unrelated words are easy to remember and long enough.",
     };
 
     public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => new()
