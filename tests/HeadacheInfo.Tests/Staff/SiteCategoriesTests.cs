@@ -215,6 +215,11 @@ public sealed class SiteCategoriesTests(SiteCategoriesTests.Site site) : IClassF
         var removed = await SaveCategoriesAsync(admin, page => new() { [Field(page, "kept", "Remove")] = "true" });
         Assert.True(Problem(removed).Length == 0, Problem(removed));
         Assert.Equal("Category Clinic", (await site.GetPageAsync("/")).QuerySelector(".site-header .site-name")!.TextContent.Trim());
+        // The saved name is the clinic's name everywhere: in the staff area's header and on each article's sign-off line.
+        var (_, staff) = await admin.GetAsync("/staff");
+        Assert.Equal("Category Clinic", staff.QuerySelector(".staff-name a")!.TextContent.Trim());
+        Assert.EndsWith("Category Clinic staff", staff.Title, StringComparison.Ordinal);
+        Assert.Contains("a clinician at Category Clinic", (await site.GetPageAsync("/articles/neck-pain")).Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("\"Categories\"", File.ReadAllText(Path.Combine(site.Content.Root, SiteSettings.FileName)), StringComparison.Ordinal);
     }
 }
