@@ -141,6 +141,16 @@ server {
         $security_headers
     }
 
+    # The clinic's own colours (site settings), written by the mirror beside the pages that link them.
+    location = /theme.css {
+        $reads_only
+        set \$headacheinfo_file_cache "public, max-age=3600";
+        if (\$arg_v) { set \$headacheinfo_file_cache "public, max-age=31536000, immutable"; }
+        try_files \$uri @site;
+        $file_cache
+        $security_headers
+    }
+
     location = /favicon.svg {
         $reads_only
         set \$headacheinfo_file_cache "public, max-age=3600";

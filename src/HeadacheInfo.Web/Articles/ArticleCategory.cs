@@ -3,8 +3,9 @@ using System.Collections.Immutable;
 namespace HeadacheInfo.Web.Articles;
 
 /// <summary>
-/// One of the fixed article categories. <see cref="All"/> is the single place that lists them, in the order
-/// the site shows them.
+/// One article category. <see cref="Key"/> is what an article's <c>category:</c> holds and never changes, so a
+/// renamed category keeps every article's address; <see cref="Name"/> and <see cref="Description"/> are what
+/// readers see. The site's own list is <see cref="ArticleCategories"/>, which admins change on the site settings page.
 /// </summary>
 public sealed record ArticleCategory(string Key, string Name, string Description)
 {
@@ -23,11 +24,12 @@ public sealed record ArticleCategory(string Key, string Name, string Description
     public static readonly ArticleCategory GettingHelp = new(
         "getting-help", "Getting help", "When to get urgent help, and who to see.");
 
-    public static ImmutableArray<ArticleCategory> All { get; } = [Signs, Causes, Treatment, SelfCare, GettingHelp];
+    /// <summary>The categories a site starts with, in this order, until an admin changes them.</summary>
+    public static ImmutableArray<ArticleCategory> Shipped { get; } = [Signs, Causes, Treatment, SelfCare, GettingHelp];
 
-    /// <summary>Position in <see cref="All"/>; the site lists categories in this order.</summary>
-    public int Position => All.IndexOf(this);
-
-    public static ArticleCategory? FromKey(string key) =>
-        All.FirstOrDefault(category => string.Equals(category.Key, key, StringComparison.Ordinal));
+    /// <summary>
+    /// The category an article's text names, before it is checked against the site's list (see
+    /// <see cref="ArticleCategories.Bind"/>): parsing a text must not depend on what the list holds at that moment.
+    /// </summary>
+    public static ArticleCategory Named(string key) => new(key, key, string.Empty);
 }

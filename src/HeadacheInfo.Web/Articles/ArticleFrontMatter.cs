@@ -31,4 +31,7 @@ public sealed record ArticleFrontMatter(
     /// <see cref="SymptomCheck.ResultSituation"/>: a result page lists the articles that suit it.
     /// </summary>
     public ImmutableArray<string> Suits { get; init; } = [];
+
+    /// <summary>The file's line holding <c>category:</c>, where a category the site no longer lists is reported.</summary>
+    public int? CategoryLine { get; init; }
 }

@@ -17,14 +17,16 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
     /// previous version (if any) is kept, and it is listed in <see cref="ContentSnapshot.Settling"/> so the
     /// caller can load again once it has settled.
     /// </param>
-    /// <summary>The order the site lists articles in: by category, then <c>order</c>, then title.</summary>
-    public static IOrderedEnumerable<Article> SiteOrder(IEnumerable<Article> articles) =>
+    /// <summary>The order the site lists articles in: by category (in the list's order), then <c>order</c>, then title.</summary>
+    public static IOrderedEnumerable<Article> SiteOrder(IEnumerable<Article> articles, ArticleCategories categories) =>
         articles
-            .OrderBy(a => a.Category.Position)
+            .OrderBy(a => categories.PositionOf(a.Category))
             .ThenBy(a => a.FrontMatter.Order ?? int.MaxValue)
             .ThenBy(a => a.Title, StringComparer.OrdinalIgnoreCase);
 
-    public ContentSnapshot Load(string contentRoot, bool includeDrafts, long version, ParsedFileCache? cache = null, TimeSpan settle = default)
+    /// <param name="categories">The list that stands when the folder's settings file holds one that will not do (the last good one).</param>
+    public ContentSnapshot Load(string contentRoot, bool includeDrafts, long version, ParsedFileCache? cache = null, TimeSpan settle = default,
+        ArticleCategories? categories = null)
     {
         var articles = new List<Article>();
         var drafts = new List<Article>();
@@ -59,7 +61,8 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
             found.Add((path, file, slug));
         }
 
-        var results = ParseFiles(files, found, cache, settle, settling, ref settlesAt);
+        var listed = ArticleCategories.Read(files.ContentRoot, problems, categories);
+        var results = ParseFiles(files, found, cache, settle, settling, ref settlesAt, listed);
         foreach (var (refused, at) in steps)
         {
             if (refused is not null)
@@ -68,10 +71,12 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
                 continue;
             }
 
-            if (results[at] is not { } result)
+            if (results[at] is not { } parsed)
             {
                 continue;
             }
+
+            var result = listed.Bind(parsed);
 
             problems.AddRange(result.Problems);
             if (result.Article is { } article)
@@ -82,12 +87,13 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
 
         cache?.EndLoad();
         var synonyms = ReadSynonyms(files, problems);
-        var ordered = SiteOrder(articles).ToImmutableArray();
+        var ordered = SiteOrder(articles, listed).ToImmutableArray();
         return new ContentSnapshot(version, time.GetUtcNow(), ordered, [.. problems])
         {
             Settling = [.. settling],
             Drafts = [.. drafts.OrderBy(a => a.File, StringComparer.Ordinal)],
             Synonyms = synonyms,
+            CategoryList = listed,
             SettlesAt = settling.Count > 0 ? settlesAt : null,
         };
     }
@@ -99,7 +105,7 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
     /// </summary>
     private ArticleParseResult?[] ParseFiles(
         ArticleFileStore files, List<(string Path, string File, string Slug)> found, ParsedFileCache? cache,
-        TimeSpan settle, List<string> settling, ref DateTimeOffset settlesAt)
+        TimeSpan settle, List<string> settling, ref DateTimeOffset settlesAt, ArticleCategories categories)
     {
         var results = new ArticleParseResult?[found.Count];
         var toRead = new List<(int Index, DateTime LastWrite, long Length)>();
@@ -134,7 +140,10 @@ public sealed class ContentLoader(ArticleParser parser, TimeProvider time)
         Parallel.ForEach(toRead, job =>
         {
             var (path, file, slug) = found[job.Index];
-            results[job.Index] = ReadAndParse(files, path, file, slug, []);
+            var parsed = ReadAndParse(files, path, file, slug, []);
+            // Kept bound when the list holds its category, so the next load finds the very same article; a file
+            // refused for its category is kept as parsed, to be bound again once the list holds it.
+            results[job.Index] = categories.Bind(parsed) is { Article: not null } bound ? bound : parsed;
         });
         foreach (var job in toRead)
         {

@@ -74,17 +74,35 @@ public sealed record ContentSnapshot(
     {
         var inSnapshot = ReferenceEquals(Find(article.Slug), article);
         var peers = inSnapshot
-            ? Categories.FirstOrDefault(group => group.Category == article.Category).Articles ?? []
-            : [.. ContentLoader.SiteOrder(Articles.Where(a => a.Category == article.Category && a.Slug != article.Slug).Append(article))];
+            ? Categories.FirstOrDefault(group => group.Category.Key == article.Category.Key).Articles ?? []
+            : [.. ContentLoader.SiteOrder(Articles.Where(a => a.Category.Key == article.Category.Key && a.Slug != article.Slug).Append(article), CategoryList)];
         var at = peers.ToList().FindIndex(a => a.Slug == article.Slug);
         return [.. Enumerable.Range(1, Math.Min(RelatedCount, Math.Max(peers.Count - 1, 0))).Select(step => peers[(at + step) % peers.Count])];
     }
 
-    /// <summary>Categories that have articles, in the site's fixed order, each with its articles in order.</summary>
-    public ImmutableArray<(ArticleCategory Category, IReadOnlyList<Article> Articles)> Categories { get; } =
-    [
-        .. ArticleCategory.All
-            .Select(category => (category, (IReadOnlyList<Article>)[.. Articles.Where(a => a.Category == category)]))
-            .Where(group => group.Item2.Count > 0),
-    ];
+    /// <summary>The site's categories, in its order, as the settings file held them when this snapshot was loaded.</summary>
+    public ArticleCategories CategoryList
+    {
+        get => _categoryList;
+        init
+        {
+            _categoryList = value;
+            _categories = null;
+        }
+    }
+
+    private readonly ArticleCategories _categoryList = ArticleCategories.Shipped;
+
+    private CategoryGroups? _categories;
+
+    private sealed record CategoryGroups(ImmutableArray<(ArticleCategory Category, IReadOnlyList<Article> Articles)> Groups);
+
+    /// <summary>Categories that have articles, in the site's order, each with its articles in order.</summary>
+    public ImmutableArray<(ArticleCategory Category, IReadOnlyList<Article> Articles)> Categories =>
+        (_categories ??= new(
+        [
+            .. CategoryList.All
+                .Select(category => (category, (IReadOnlyList<Article>)[.. Articles.Where(a => a.Category.Key == category.Key)]))
+                .Where(group => group.Item2.Count > 0),
+        ])).Groups;
 }

@@ -61,7 +61,7 @@ public sealed partial class ContentStore(
             try
             {
                 var settings = options.Value;
-                var loaded = loader.Load(settings.FullPath, settings.ShowDrafts, _current.Version + 1, _parsed, settle);
+                var loaded = loader.Load(settings.FullPath, settings.ShowDrafts, _current.Version + 1, _parsed, settle, _current.CategoryList);
                 foreach (var problem in loaded.Problems)
                 {
                     LogProblem(problem.Location, problem.Reason);

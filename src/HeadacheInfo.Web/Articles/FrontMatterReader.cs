@@ -87,7 +87,7 @@ public static partial class FrontMatterReader
 
         return problems.Count > 0
             ? new FrontMatterResult(null, [.. problems])
-            : new FrontMatterResult(builder.Build(), []);
+            : new FrontMatterResult(builder.Build() with { CategoryLine = builder.CategoryMark is { } at ? firstLine + (int)at.Line - 1 : null }, []);
     }
 
     private static Mark? FirstAnchorOrAlias(string yaml)
@@ -120,6 +120,9 @@ public static partial class FrontMatterReader
         private string? _title;
         private string? _summary;
         private ArticleCategory? _category;
+
+        /// <summary>Where <c>category:</c> is, for a category the site's list turns out not to hold.</summary>
+        public Mark? CategoryMark { get; private set; }
         private int? _order;
         private DateOnly? _lastReviewed;
         private DateOnly? _nextReview;
@@ -198,10 +201,10 @@ public static partial class FrontMatterReader
                 return value is YamlScalarNode ? null : "'category' must be one word, not a list";
             }
 
-            _category = ArticleCategory.FromKey(key);
-            return _category is null
-                ? $"unknown category '{key}'; use one of {string.Join(", ", ArticleCategory.All.Select(c => c.Key))}"
-                : null;
+            // Checked against the site's list after parsing (ArticleCategories.Bind): the list is data that changes.
+            _category = ArticleCategory.Named(key);
+            CategoryMark = value.Start;
+            return null;
         }
 
         private string? WholeNumber(string key, YamlNode value)

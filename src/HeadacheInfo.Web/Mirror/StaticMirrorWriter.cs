@@ -64,7 +64,7 @@ internal sealed partial class StaticMirrorWriter(
             {
                 try
                 {
-                    var result = _mirror.Write(Entries(pages));
+                    var result = _mirror.Write(Entries(pages, snapshot.Part<Staff.SiteSettings.SiteSettings>()));
                     written = snapshot.Version;
                     var sinceSwap = time.GetElapsedTime(Interlocked.Read(ref _swappedAt)).TotalMilliseconds;
                     LogWritten(_mirror.Root, snapshot.Version, result.Written, result.Removed, result.Unchanged, sinceSwap);
@@ -103,7 +103,8 @@ internal sealed partial class StaticMirrorWriter(
     /// Pictures and the site's files first, then each article's page, then the pages listing them: a page that
     /// links to a new file is written after it, and nothing it links to is removed before it is replaced.
     /// </summary>
-    private IEnumerable<MirrorEntry> Entries(PrerenderedPages pages)
+    /// <param name="settings">The site settings the pages were rendered with: a page with the clinic's own colour links <c>/theme.css</c>.</param>
+    private IEnumerable<MirrorEntry> Entries(PrerenderedPages pages, Staff.SiteSettings.SiteSettings? settings)
     {
         var pictures = new ContentImages(content.Value.FullPath);
         foreach (var (name, _) in pictures.List())
@@ -123,6 +124,15 @@ internal sealed partial class StaticMirrorWriter(
             {
                 yield return entry;
             }
+        }
+
+        // The clinic's colours, written before the pages that link them, so a mirrored page never links a missing file.
+        if (settings is not null && Staff.SiteSettings.SiteTheme.Href(settings) is not null)
+        {
+            var css = System.Text.Encoding.UTF8.GetBytes(Staff.SiteSettings.SiteTheme.Css(settings));
+            var theme = Staff.SiteSettings.SiteTheme.Path.TrimStart('/');
+            yield return new MirrorEntry(theme + ".gz", (theme + ".gz", settings.Fingerprint), () => StaticMirror.Gzip(css));
+            yield return new MirrorEntry(theme, (theme, settings.Fingerprint), () => css);
         }
 
         foreach (var (path, page) in pages.ByPath.OrderBy(p => p.Value.Article is null).ThenBy(p => p.Key, StringComparer.Ordinal))

@@ -73,6 +73,37 @@ public sealed class ContentCheckerTests : IDisposable
         Assert.Contains("unknown category 'cures'", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_checker_accepts_exactly_the_categories_the_site_settings_hold()
+    {
+        File.WriteAllText(Path.Combine(_content.Root, HeadacheInfo.Web.Staff.SiteSettings.SiteSettings.FileName), """
+            { "ClinicName": "Riverside", "AccentColour": "#00548f",
+              "Categories": [ { "Key": "signs", "Name": "Signs", "Description": "What you notice." },
+                              { "Key": "work-and-posture", "Name": "Work and posture", "Description": "Desks and screens." } ] }
+            """);
+
+        Assert.Empty(Check("new-category.md", Article().Replace("category: signs", "category: work-and-posture", StringComparison.Ordinal)).Findings);
+        var error = Only(Check("retired.md", Article().Replace("category: signs", "category: causes", StringComparison.Ordinal)), FindingSeverity.Error);
+        Assert.Equal(4, error.Line);
+        Assert.Contains("unknown category 'causes'; use one of signs, work-and-posture", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_settings_file_with_categories_that_will_not_do_is_an_error_naming_the_file()
+    {
+        File.WriteAllText(Path.Combine(_content.Root, HeadacheInfo.Web.Staff.SiteSettings.SiteSettings.FileName), """
+            { "Categories": [ { "Key": "Not A Slug", "Name": "Signs", "Description": "x" } ] }
+            """);
+        _content.Write("clean.md", Article());
+
+        var report = new ContentChecker(
+            new ContentLoader(new ArticleParser(ArticleMarkdown.CreatePipeline(new ClinicOptions())), TimeProvider.System),
+            FixedTime.On(2026, 11, 24), new ClinicOptions()).Check(_content.Root);
+
+        var settings = Assert.Single(report.Files, f => f.File == HeadacheInfo.Web.Staff.SiteSettings.SiteSettings.FileName);
+        Assert.Contains(settings.Findings, f => f.Severity == FindingSeverity.Error && f.Message.Contains("the id must be", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("[gone](/articles/no-such-article)", "there is no article called 'no-such-article'")]
     [InlineData("[gone](/articles/other#no-such-heading)", "the article 'other' has no heading with the anchor '#no-such-heading'")]

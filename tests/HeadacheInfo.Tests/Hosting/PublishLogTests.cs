@@ -51,13 +51,20 @@ public sealed class PublishLogTests(PublishLogTests.Sites sites) : IClassFixture
                 seed.WriteArticle(slug, $"Article {slug.Replace('-', ' ')}");
             }
 
+            // A seed with its own settings and a category of its own: import-content carries them into the log.
+            seed.WriteArticle("desk-posture", "Desk posture", category: "work-and-posture");
+            await File.WriteAllTextAsync(Path.Combine(Seed, Web.Staff.SiteSettings.SiteSettings.FileName), new Web.Staff.SiteSettings.SiteSettings
+            {
+                Categories = [.. Web.Articles.ArticleCategory.Shipped, new("work-and-posture", "Work and posture", "Desks, screens and driving.")],
+            }.ToJson());
+
             Directory.CreateDirectory(Path.Combine(Seed, "images"));
             await File.WriteAllTextAsync(Path.Combine(Seed, "images", "seed-diagram.svg"),
                 "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 10 10'><circle cx='5' cy='5' r='4'/></svg>");
 
             var (imported, output) = await SiteProcess.RunCommandAsync(["import-content", Seed, .. DatabaseArguments]);
             Assert.True(imported == 0, output);
-            foreach (var (email, role) in new[] { ("author@clinic.example", StaffRoles.Author), ("reviewer@clinic.example", StaffRoles.Reviewer), ("admin@clinic.example", StaffRoles.Admin) })
+            foreach (var (email, role) in new[] { ("author@clinic.example", StaffRoles.Author), ("reviewer@clinic.example", StaffRoles.Reviewer), ("admin@clinic.example", StaffRoles.Admin), ("category-admin@clinic.example", StaffRoles.Admin) })
             {
                 var (added, said) = await SiteProcess.RunCommandAsync(
                     ["add-staff", "--email", email, "--name", email.Split('@')[0], "--role", role, "--password-stdin", .. DatabaseArguments], StaffSeeding.Password);
@@ -224,6 +231,31 @@ public sealed class PublishLogTests(PublishLogTests.Sites sites) : IClassFixture
         Assert.Contains("0161 555 0177", home.Body, StringComparison.Ordinal);
         Assert.Contains("/theme.css?v=", home.Body, StringComparison.Ordinal);
         Assert.Contains("crash, collision", await File.ReadAllTextAsync(Path.Combine(sites.FolderOf(sites.B), "synonyms.txt")), StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public async Task A_category_from_the_seed_renamed_on_one_instance_shows_its_new_name_on_the_other_and_its_article_keeps_its_address()
+    {
+        foreach (var site in new[] { sites.A, sites.B })
+        {
+            var listed = await GetAsync(site, "/articles");
+            Assert.Contains("Work and posture", listed.Body, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, (await GetAsync(site, "/articles/desk-posture")).Status);
+        }
+
+        using var admin = new StaffClient(sites.A.Address);
+        await StaffSeeding.SignInAsAdminAsync(admin, "category-admin@clinic.example");
+        var (_, page) = await admin.GetAsync("/staff/site-settings");
+        var name = page.QuerySelector("[data-categories] fieldset[data-category='work-and-posture'] [name$='.Name']")!.GetAttribute("name")!;
+        using var saved = await admin.SubmitAsync(page, "/staff/site-settings", new Dictionary<string, string> { [name] = "At work" }, button: "save-categories");
+        var answer = await HeadacheInfoFactory.ReadPageAsync(saved);
+        Assert.True(answer.QuerySelector("[data-settings-problem]") is null, answer.QuerySelector("[data-settings-problem]")?.TextContent);
+
+        await Eventually.MatchesAsync(() => GetAsync(sites.B, "/articles"), list => list.Body.Contains("At work", StringComparison.Ordinal),
+            $"{sites.B.Name} shows the category renamed on A", TimeSpan.FromSeconds(10));
+        var article = await GetAsync(sites.B, "/articles/desk-posture");
+        Assert.Equal(HttpStatusCode.OK, article.Status);
+        Assert.Contains("At work", article.Body, StringComparison.Ordinal);
     }
 
     [PostgresFact]
@@ -431,8 +463,8 @@ public sealed class PublishLogTests(PublishLogTests.Sites sites) : IClassFixture
         var (first, said) = await SiteProcess.RunCommandAsync(["import-content", sites.Seed, .. database]);
         Assert.True(first == 0, said);
         var rows = await CountRowsAsync(fresh);
-        // One row for each article and each picture in the seed folder.
-        Assert.Equal(Directory.GetFiles(Path.Combine(sites.Seed, "articles")).Length + Directory.GetFiles(Path.Combine(sites.Seed, "images")).Length, rows);
+        // One row for each article and each picture in the seed folder, and one for its settings file.
+        Assert.Equal(Directory.GetFiles(Path.Combine(sites.Seed, "articles")).Length + Directory.GetFiles(Path.Combine(sites.Seed, "images")).Length + 1, rows);
 
         var (second, again) = await SiteProcess.RunCommandAsync(["import-content", sites.Seed, .. database]);
         Assert.True(second == 0, again);
@@ -643,10 +675,10 @@ public sealed class PublishLogTests(PublishLogTests.Sites sites) : IClassFixture
     /// <summary>A content folder at a given place, written as the tests' own are.</summary>
     private sealed class TemporaryContentFolderAt(string root)
     {
-        public void WriteArticle(string slug, string title)
+        public void WriteArticle(string slug, string title, string category = "signs")
         {
             Directory.CreateDirectory(Path.Combine(root, "articles"));
-            File.WriteAllText(Path.Combine(root, "articles", slug + ".md"), ArticleText.SignedOff(slug, ArticleText.Valid(title)));
+            File.WriteAllText(Path.Combine(root, "articles", slug + ".md"), ArticleText.SignedOff(slug, ArticleText.Valid(title, category)));
         }
     }
 }

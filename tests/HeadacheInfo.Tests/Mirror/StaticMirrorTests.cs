@@ -23,6 +23,11 @@ public sealed class StaticMirrorTests(StaticMirrorTests.Site site) : IClassFixtu
             Directory.CreateDirectory(Path.Combine(Content.Root, "images"));
             File.WriteAllText(Path.Combine(Content.Root, "images", "neck-diagram.svg"),
                 "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 10 10'><circle cx='5' cy='5' r='4'/></svg>");
+            // The clinic's own colour and logo, as the site settings page saves them.
+            File.WriteAllText(Path.Combine(Content.Root, "images", "clinic-logo-0a1b2c3d4e.svg"),
+                "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 40 10'><rect width='40' height='10'/></svg>");
+            File.WriteAllText(Path.Combine(Content.Root, Web.Staff.SiteSettings.SiteSettings.FileName),
+                new Web.Staff.SiteSettings.SiteSettings { ClinicName = "Mirror Clinic", AccentColour = "#1d4d2b", Logo = "clinic-logo-0a1b2c3d4e.svg" }.ToJson());
         }
 
         public string Mirror => Content.Root + ".mirror";
@@ -70,6 +75,20 @@ public sealed class StaticMirrorTests(StaticMirrorTests.Site site) : IClassFixtu
         await using var gz = new GZipStream(File.OpenRead(InMirror(file + ".gz")), CompressionMode.Decompress);
         using var reader = new StreamReader(gz);
         Assert.Equal(mirrored, await reader.ReadToEndAsync());
+    }
+
+    [Fact]
+    public async Task A_page_with_the_clinic_s_own_colour_and_logo_links_a_theme_and_a_logo_the_mirror_holds()
+    {
+        var home = await MirroredAsync("index.html");
+
+        var theme = System.Text.RegularExpressions.Regex.Match(home, "href=\"(/theme\\.css\\?v=[^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(theme);
+        Assert.Equal(await FromTheSiteAsync(theme.Replace("&amp;", "&", StringComparison.Ordinal)), await MirroredAsync("theme.css"));
+        Assert.Contains("--accent: #1d4d2b", await MirroredAsync("theme.css"), StringComparison.Ordinal);
+        Assert.True(File.Exists(InMirror("theme.css.gz")));
+        Assert.Contains("src=\"/images/clinic-logo-0a1b2c3d4e.svg\"", home, StringComparison.Ordinal);
+        Assert.True(File.Exists(InMirror("images/clinic-logo-0a1b2c3d4e.svg")));
     }
 
     [Fact]

@@ -40,6 +40,15 @@ public sealed class SiteSettingsModel(SiteSettingsEditor editor, UserManager<Sta
 
     [BindProperty] public string? Synonyms { get; set; }
 
+    /// <summary>The categories in the site's order (<c>Categories[0].Id</c>, <c>.Name</c>, <c>.Description</c>, <c>.Order</c>, <c>.Remove</c>).</summary>
+    [BindProperty] public List<CategoryInput> Categories { get; set; } = [];
+
+    /// <summary>The row for a new category (<c>NewCategory.Id</c>, <c>.Name</c>, <c>.Description</c>, <c>.Order</c>).</summary>
+    [BindProperty] public CategoryInput? NewCategory { get; set; }
+
+    /// <summary>How many articles name each category, shown beside it: a category with articles cannot be removed.</summary>
+    public IReadOnlyDictionary<string, int> ArticleCounts => editor.ArticlesByCategory();
+
     /// <summary>The values the site shows now.</summary>
     public Web.Staff.SiteSettings.SiteSettings Current => editor.Current;
 
@@ -51,6 +60,7 @@ public sealed class SiteSettingsModel(SiteSettingsEditor editor, UserManager<Sta
     {
         Fill();
         Synonyms = editor.CurrentSynonyms;
+        FillCategories();
     }
 
     /// <summary>A button this page does not have.</summary>
@@ -77,6 +87,22 @@ public sealed class SiteSettingsModel(SiteSettingsEditor editor, UserManager<Sta
         }
 
         Synonyms = editor.CurrentSynonyms;
+        FillCategories();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveCategoriesAsync()
+    {
+        var outcome = await editor.SaveCategoriesAsync(await MyEmailAsync(), Categories, NewCategory);
+        Told(outcome);
+        if (outcome.Saved)
+        {
+            ModelState.Clear();
+            FillCategories();
+        }
+
+        Fill();
+        Synonyms = editor.CurrentSynonyms;
         return Page();
     }
 
@@ -91,6 +117,7 @@ public sealed class SiteSettingsModel(SiteSettingsEditor editor, UserManager<Sta
         }
 
         Fill();
+        FillCategories();
         return Page();
     }
 
@@ -111,6 +138,12 @@ public sealed class SiteSettingsModel(SiteSettingsEditor editor, UserManager<Sta
         PostalAddress = current.PostalAddress;
         OpeningHours = current.OpeningHours;
         RemoveLogo = false;
+    }
+
+    private void FillCategories()
+    {
+        Categories = [.. editor.CurrentCategories.All.Select((c, i) => new CategoryInput(c.Key, c.Name, c.Description, (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+        NewCategory = null;
     }
 
     private async Task<string?> MyEmailAsync() => (await users.GetUserAsync(User))?.Email;

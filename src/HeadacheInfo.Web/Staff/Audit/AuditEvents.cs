@@ -10,6 +10,9 @@ public static class AuditEvents
 
     /// <summary>An admin saved the search synonyms: the groups added and taken out.</summary>
     public const string SynonymsSaved = "synonyms-saved";
+
+    /// <summary>An admin saved the article categories: each one added, renamed, described anew or removed, and the order before and after.</summary>
+    public const string CategoriesSaved = "site-categories-saved";
     public const string SignInFailed = "sign-in-failed";
     public const string LockedOut = "locked-out";
     public const string SignOut = "sign-out";

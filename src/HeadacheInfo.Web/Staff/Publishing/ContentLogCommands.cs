@@ -129,6 +129,40 @@ public static class ContentLogCommands
             }
         }
 
+        // The site settings (with the categories) before the articles, so an instance knows an article's category when it arrives.
+        var settingsFiles = 0;
+        foreach (var (kind, name, check) in new (string, string, Func<string, IReadOnlyList<string>>)[]
+        {
+            (PublishLogKinds.SiteSettings, SiteSettings.SiteSettings.FileName, text => SiteSettings.SiteSettingsRules.ReadFile(text).Problems),
+            (PublishLogKinds.Synonyms, Search.SearchSynonyms.FileName, SynonymProblems),
+        })
+        {
+            var path = Path.Combine(folder, name);
+            if (!File.Exists(path) || ArticleFiles.ReadText(path, name, problems) is not { } text)
+            {
+                continue;
+            }
+
+            if (check(text) is { Count: > 0 } refused)
+            {
+                problems.AddRange(refused.Select(reason => new ContentProblem(name, null, reason)));
+                continue;
+            }
+
+            if (await database.PublishLog.AnyAsync(r => r.Kind == kind))
+            {
+                if (await database.PublishLog.Where(r => r.Kind == kind).OrderByDescending(r => r.Seq).Select(r => r.Hash).FirstAsync() != ArticleFile.ContentHash(text))
+                {
+                    kept.Add(name);
+                }
+            }
+            else
+            {
+                rows.Add(channel.Row(kind, name, text, null, ArticleFile.ContentHash(text), at));
+                settingsFiles++;
+            }
+        }
+
         var articles = 0;
         foreach (var (path, file) in store.List(problems).OrderBy(f => f.File, StringComparer.Ordinal))
         {
@@ -175,8 +209,8 @@ public static class ContentLogCommands
         }
 
         output.WriteLine(rows.Count == 0
-            ? "Nothing to import: the publish log already has every article and picture in this folder."
-            : $"Added {articles} article(s) and {rows.Count - articles} picture(s) to the publish log.");
+            ? "Nothing to import: the publish log already has every article, picture and settings file in this folder."
+            : $"Added {articles} article(s), {rows.Count - articles - settingsFiles} picture(s) and {settingsFiles} settings file(s) to the publish log.");
         return problems.Count == 0 ? Done : Failed;
     }
 
@@ -210,6 +244,15 @@ public static class ContentLogCommands
             }
         }
 
+        foreach (var (kind, name) in new[] { (PublishLogKinds.SiteSettings, SiteSettings.SiteSettings.FileName), (PublishLogKinds.Synonyms, Search.SearchSynonyms.FileName) })
+        {
+            if (await database.PublishLog.AsNoTracking().Where(r => r.Kind == kind).OrderByDescending(r => r.Seq).Select(r => r.Text).FirstOrDefaultAsync() is { } text)
+            {
+                AtomicFile.WriteAllText(Path.Combine(folder, name), text, overwrite: true);
+                written++;
+            }
+        }
+
         var removed = 0;
         foreach (var slug in latest.Where(r => r.Value.Kind == PublishLogKinds.Removed).Select(r => r.Key.Name).Where(Slug.IsValid))
         {
@@ -224,6 +267,13 @@ public static class ContentLogCommands
         output.WriteLine($"Wrote {written} file(s), the latest published state, to {folder}" +
             (removed > 0 ? $", and removed {removed} article(s) taken off the site since." : "."));
         return Done;
+    }
+
+    private static IReadOnlyList<string> SynonymProblems(string text)
+    {
+        var problems = new List<ContentProblem>();
+        Search.SearchSynonyms.Read(text, problems);
+        return [.. problems.Select(p => $"line {p.Line}: {p.Reason}")];
     }
 
     /// <summary>The latest row for each article (taken down or not) and each picture, without their text.</summary>

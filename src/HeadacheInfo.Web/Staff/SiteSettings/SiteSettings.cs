@@ -33,6 +33,13 @@ public sealed record SiteSettings
 
     public string? OpeningHours { get; init; }
 
+    /// <summary>
+    /// The article categories, in the site's order, as the file holds them (none: the shipped five). Read with the
+    /// articles, before them (<see cref="Articles.ArticleCategories.Read"/>), so the snapshot serves them as
+    /// <see cref="Articles.ContentSnapshot.CategoryList"/>; the settings the pages use leave them out.
+    /// </summary>
+    public IReadOnlyList<Articles.ArticleCategory>? Categories { get; init; }
+
     /// <summary>The values in <c>appsettings.json</c> (the <c>Clinic</c> section): the first values, until an admin saves.</summary>
     public static SiteSettings From(ClinicOptions clinic) => new()
     {

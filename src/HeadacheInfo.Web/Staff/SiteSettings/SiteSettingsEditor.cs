@@ -8,6 +8,13 @@ using Microsoft.Extensions.Options;
 
 namespace HeadacheInfo.Web.Staff.SiteSettings;
 
+/// <summary>One category's row as the page posted it; <see cref="Order"/> is text so a mistyped number is shown back as typed.</summary>
+public sealed record CategoryInput(string? Id, string? Name, string? Description, string? Order, bool Remove = false)
+{
+    /// <summary>The "add a category" row left as it was.</summary>
+    public bool Empty => string.IsNullOrWhiteSpace(Id) && string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Description);
+}
+
 /// <summary>What a save said: done (with what changed), or the problems, with nothing saved.</summary>
 public sealed record SiteSettingsOutcome(bool Saved, string? Message, IReadOnlyList<string> Problems);
 
@@ -75,7 +82,7 @@ public sealed class SiteSettingsEditor(
         }
 
         var at = time.GetUtcNow();
-        var text = after.ToJson();
+        var text = FileText(after, store.Current.CategoryList);
         var rows = new List<PublishLogEntry>();
         if (logo is { Length: > 0 } && after.Logo is { } newLogo && newLogo != before.Logo)
         {
@@ -129,6 +136,140 @@ public sealed class SiteSettingsEditor(
     }
 
     public const int MaxSynonymsLength = 50_000;
+
+    /// <summary>The site's categories now, in its order.</summary>
+    public ArticleCategories CurrentCategories => store.Current.CategoryList;
+
+    /// <summary>How many articles (published, or drafts in the content folder) name each category.</summary>
+    public IReadOnlyDictionary<string, int> ArticlesByCategory()
+    {
+        var snapshot = store.Current;
+        return snapshot.Articles.Concat(snapshot.Drafts)
+            .GroupBy(article => article.Category.Key, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Saves the categories as typed: names and descriptions changed, the order given by the order numbers, any
+    /// marked for removal taken out, and a new one added when its fields are filled. A category keeps its id, which
+    /// is what articles name, so a rename moves no article; a category articles still name cannot be removed.
+    /// </summary>
+    public async Task<SiteSettingsOutcome> SaveCategoriesAsync(string? actor, IReadOnlyList<CategoryInput> rows, CategoryInput? added)
+    {
+        var before = CurrentCategories;
+        var problems = new List<string>();
+        string Label(int at) => at < rows.Count ? $"Category {at + 1}" : "The new category";
+        if (rows.Count > ArticleCategories.MaxCount + 1)
+        {
+            return new(false, null, [$"There are {rows.Count} categories; keep to {ArticleCategories.MaxCount} or fewer."]);
+        }
+
+        // Tied places: a category given a new place goes where it was put, before one already there when it moved up
+        // (or is new), after it when it moved down.
+        var typed = new List<(CategoryInput Row, int Order, int Moved, int At)>();
+        void Take(CategoryInput row, int at, int fallbackOrder)
+        {
+            var order = fallbackOrder;
+            if (!string.IsNullOrWhiteSpace(row.Order))
+            {
+                if (int.TryParse(row.Order.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var typedOrder))
+                {
+                    order = typedOrder;
+                }
+                else
+                {
+                    problems.Add($"{Label(at)}: enter its place in the order as a whole number, such as 3.");
+                }
+            }
+
+            typed.Add((row, order, order == fallbackOrder ? 0 : order < fallbackOrder ? -1 : 1, at));
+        }
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (!rows[i].Remove)
+            {
+                Take(rows[i], i, i + 1);
+            }
+        }
+
+        if (added is not null && !added.Empty)
+        {
+            Take(added, rows.Count, int.MaxValue);
+        }
+
+        // Checked in the page's order, so each problem names the row as the admin sees it; saved in the order asked for.
+        var ordered = typed.OrderBy(t => t.Order).ThenBy(t => t.Moved).ThenBy(t => t.At).ToList();
+        var (after, found) = ArticleCategories.Check(
+            [.. ordered.Select(t => new ArticleCategory(t.Row.Id?.Trim() ?? string.Empty, t.Row.Name ?? string.Empty, t.Row.Description ?? string.Empty))],
+            [.. ordered.Select(t => Label(t.At))]);
+        problems.AddRange(found);
+
+        // A category goes when it is marked for removal, or when its id is typed over: either way, its articles would have none.
+        var counts = ArticlesByCategory();
+        var keptKeys = typed.Select(t => t.Row.Id?.Trim()).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in before.All.Where(c => !keptKeys.Contains(c.Key)))
+        {
+            if (counts.GetValueOrDefault(gone.Key) is var count and > 0)
+            {
+                problems.Add($"\"{gone.Name}\" cannot be removed: {count} {(count == 1 ? "article is" : "articles are")} in it. " +
+                    "Give each of them another category in the editor first, or keep the category and rename it.");
+            }
+        }
+
+        if (after is null || problems.Count > 0)
+        {
+            return new(false, null, problems);
+        }
+
+        if (after.Equals(before))
+        {
+            return new(true, "Nothing changed: the categories are the same as before.", []);
+        }
+
+        var text = FileText(Current, after);
+        var seq = await CommitAsync(AuditEvents.CategoriesSaved, actor, Changes(before, after),
+            [channel.Row(PublishLogKinds.SiteSettings, SiteSettings.FileName, text, null, ArticleFile.ContentHash(text), time.GetUtcNow())]);
+        await ShownAsync(seq, () => store.Current.CategoryList.Equals(after));
+        return new(true, "Saved the categories. The home page and the articles list show them now; every article keeps its address.", []);
+    }
+
+    /// <summary>What the audit says: each category added, renamed, described anew or removed, and the order if it changed.</summary>
+    private static string Changes(ArticleCategories before, ArticleCategories after)
+    {
+        var changes = new List<string>();
+        foreach (var category in after.All)
+        {
+            if (before.Find(category.Key) is not { } old)
+            {
+                changes.Add($"added {category.Key}: {Quoted(category.Name)}");
+                continue;
+            }
+
+            if (old.Name != category.Name)
+            {
+                changes.Add($"renamed {category.Key}: {Quoted(old.Name)} → {Quoted(category.Name)}");
+            }
+
+            if (old.Description != category.Description)
+            {
+                changes.Add($"description of {category.Key}: {Quoted(old.Description)} → {Quoted(category.Description)}");
+            }
+        }
+
+        changes.AddRange(before.All.Where(c => after.Find(c.Key) is null).Select(c => $"removed {c.Key}: {Quoted(c.Name)}"));
+        var (orderBefore, orderAfter) = (string.Join(", ", before.All.Select(c => c.Key)), string.Join(", ", after.All.Select(c => c.Key)));
+        if (orderBefore != orderAfter)
+        {
+            changes.Add($"order: {orderBefore} → {orderAfter}");
+        }
+
+        return string.Join("; ", changes);
+    }
+
+    /// <summary>The settings file: the settings and the categories, written whole, so saving one never loses the other.</summary>
+    private static string FileText(SiteSettings settings, ArticleCategories categories) =>
+        (settings with { Categories = [.. categories.All] }).ToJson();
 
     private async Task<long> CommitAsync(string auditEvent, string? actor, string detail, IReadOnlyList<PublishLogEntry> rows)
     {

@@ -32,11 +32,7 @@ internal sealed partial class SiteSettingsPart(IOptions<ContentOptions> content,
             return ValueTask.FromResult<object>(first);
         }
 
-        var read = text.Length <= 64 * 1024 ? SiteSettings.FromJson(text) : null;
-        var (settings, problems) = read is null
-            ? (null, ["it is not a settings file this version can read"])
-            : SiteSettingsRules.Check(
-                new(read.ClinicName, read.AccentColour, read.Phone, read.BookingUrl, read.PostalAddress, read.OpeningHours), read.Logo);
+        var (settings, problems) = SiteSettingsRules.ReadFile(text);
         if (settings is null)
         {
             LogUnreadable(string.Join(" ", problems));

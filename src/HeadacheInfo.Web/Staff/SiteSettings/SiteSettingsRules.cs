@@ -73,6 +73,30 @@ public static partial class SiteSettingsRules
             }, []);
     }
 
+    /// <summary>The most a settings file may hold; far more than any clinic's settings and categories need.</summary>
+    public const int MaxFileBytes = 64 * 1024;
+
+    /// <summary>
+    /// A settings file's values (the categories left to <see cref="ArticleCategories.Read"/>), or why it will not do:
+    /// the same rules as the page's, for a file edited by hand or brought in by <c>import-content</c>.
+    /// </summary>
+    public static (SiteSettings? Settings, IReadOnlyList<string> Problems) ReadFile(string text)
+    {
+        var read = text.Length <= MaxFileBytes ? SiteSettings.FromJson(text) : null;
+        if (read is null)
+        {
+            return (null, [text.Length > MaxFileBytes ? $"it is larger than {MaxFileBytes / 1024} KB" : "it is not a settings file this version can read"]);
+        }
+
+        var (settings, problems) = Check(new(read.ClinicName, read.AccentColour, read.Phone, read.BookingUrl, read.PostalAddress, read.OpeningHours), read.Logo);
+        if (read.Categories is { } categories)
+        {
+            problems = [.. problems, .. ArticleCategories.Check([.. categories]).Problems];
+        }
+
+        return problems.Count > 0 ? (null, problems) : (settings, []);
+    }
+
     /// <summary>The logo's file name in <c>images/</c> (named by its content, so a new logo is a new address), or why the file will not do.</summary>
     public static (string? Name, string? Problem) Logo(byte[] bytes)
     {

@@ -38,19 +38,20 @@ public sealed record ArticleDraft(
     public const int MaxSavedBytes = ArticleFiles.MaxFileBytes - ApprovalRoom;
 
     public static ArticleDraft Empty(DateOnly today) =>
-        new(string.Empty, string.Empty, ArticleCategory.All[0].Key, null, [], null, null, string.Empty, today, today.AddYears(1), true);
+        new(string.Empty, string.Empty, ArticleCategory.Shipped[0].Key, null, [], null, null, string.Empty, today, today.AddYears(1), true);
 
     /// <summary>
     /// Every reason the fields cannot become an article file: a category that is not one of the five, a line
     /// break in a one-line field, a value too long. Values are quoted when written whatever they hold; these
     /// rules are so that what a reviewer reads is what the author meant.
     /// </summary>
-    public IReadOnlyList<string> Problems()
+    /// <param name="categories">The site's categories now: a category must be one of them.</param>
+    public IReadOnlyList<string> Problems(ArticleCategories categories)
     {
         var problems = new List<string>();
-        if (ArticleCategory.FromKey(Category) is null)
+        if (categories.Find(Category) is null)
         {
-            problems.Add($"Choose a category from the list ({string.Join(", ", ArticleCategory.All.Select(c => c.Name))}).");
+            problems.Add($"Choose a category from the list ({string.Join(", ", categories.All.Select(c => c.Name))}).");
         }
 
         OneLine("The title", Title, MaxTitle);

@@ -116,13 +116,15 @@ public sealed partial class ArticleWorkflow(
         var drafted = DraftPictures(text, uploading);
         // The pictures found are part of what was checked: a picture uploaded later is checked afresh.
         var found = string.Join('|', drafted.Keys.Order(StringComparer.Ordinal));
-        var (article, onItsOwn) = rendered.Cache.GetOrCreate((nameof(ArticleWorkflow), slug, ArticleFile.ContentHash(text), today, found), entry =>
+        // Checked against the categories as they are now: a category renamed or removed is a new check.
+        var categories = store.Current.CategoryList;
+        var (article, onItsOwn) = rendered.Cache.GetOrCreate((nameof(ArticleWorkflow), slug, ArticleFile.ContentHash(text), today, found, categories), entry =>
         {
             entry.SetSize(1).SetSlidingExpiration(TimeSpan.FromMinutes(30));
             try
             {
                 // A render for a request stops when the request is aborted (the parser has its own deadline too).
-                var parsed = parser.Parse(file, slug, text, http.HttpContext?.RequestAborted ?? CancellationToken.None);
+                var parsed = categories.Bind(parser.Parse(file, slug, text, http.HttpContext?.RequestAborted ?? CancellationToken.None));
                 return parsed.Article is { } parsedArticle
                     ? (parsedArticle, ContentChecker.CheckOnItsOwn(parsedArticle, content.Value.FullPath, today, clinic.Value, text, drafted.GetValueOrDefault))
                     : ((Article?)null, new FileCheck(file, null, [.. parsed.Problems.Select(p => new CheckFinding(FindingSeverity.Error, p.Line, p.Reason))]));
@@ -237,8 +239,8 @@ public sealed partial class ArticleWorkflow(
     }
 
     /// <summary>Every field of the form, the note for readers too: the same for a preview as for a save.</summary>
-    private static List<string> FormProblems(ArticleEdit edit, ArticleDraft fields) =>
-        [.. fields.Problems(), .. ArticleChanges.Problem(edit.ReaderNote) is { } note ? [note] : Array.Empty<string>()];
+    private List<string> FormProblems(ArticleEdit edit, ArticleDraft fields) =>
+        [.. fields.Problems(store.Current.CategoryList), .. ArticleChanges.Problem(edit.ReaderNote) is { } note ? [note] : Array.Empty<string>()];
 
     /// <summary>Saves the author's text as a draft, or sends it for review. The words are kept whatever else happens.</summary>
     public Task<WorkflowResult> SaveAsync(ArticleEdit edit, StaffUser author, bool send) => SaveAsync(edit, author, send, picture: null);

@@ -75,7 +75,8 @@ public static class ProseDiff
     }
 
     /// <summary>The fields an author writes that differ between the two texts (the review fields are the reviewer's).</summary>
-    public static IReadOnlyList<FieldChange> Fields(string? before, string after)
+    /// <param name="categories">The site's categories, for a category's name rather than its id.</param>
+    public static IReadOnlyList<FieldChange> Fields(string? before, string after, ArticleCategories categories)
     {
         var old = before is null ? null : ArticleDraft.FromMarkdown(before);
         var now = ArticleDraft.FromMarkdown(after);
@@ -83,7 +84,7 @@ public static class ProseDiff
         [
             (ArticleFields.Title, "Title", d => d.Title),
             (ArticleFields.Summary, "Summary", d => d.Summary),
-            (ArticleFields.Category, "Category", d => ArticleCategory.FromKey(d.Category)?.Name ?? d.Category),
+            (ArticleFields.Category, "Category", d => categories.Find(d.Category)?.Name ?? d.Category),
             (ArticleFields.Order, "Order", d => d.Order?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             (ArticleFields.Author, "Written by", d => d.Author),
             (ArticleFields.References, "References", d => string.Join("; ", d.References)),

@@ -19,7 +19,7 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
 
     [BindProperty, DisplayFormat(ConvertEmptyStringToNull = false)] public string Summary { get; set; } = string.Empty;
 
-    [BindProperty] public string Category { get; set; } = ArticleCategory.All[0].Key;
+    [BindProperty] public string Category { get; set; } = ArticleCategory.Shipped[0].Key;
 
     [BindProperty] public int? Order { get; set; }
 

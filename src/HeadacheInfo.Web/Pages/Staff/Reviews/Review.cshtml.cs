@@ -107,7 +107,7 @@ public sealed class ReviewModel(ArticleWorkflow workflow, UserManager<StaffUser>
         var before = published is null ? null : workflow.Check(revision.Slug, published).Article;
         PublishedSignedOff = before?.FrontMatter.ClinicallySignedOff == true;
         Prose = ProseDiff.Paragraphs(before, Check.Article);
-        FieldChanges = ProseDiff.Fields(published, revision.Text);
+        FieldChanges = ProseDiff.Fields(published, revision.Text, Web.Articles.ContentStore.For(HttpContext).CategoryList);
         Contributors = await workflow.ContributorsAsync(revision.Slug);
         PicturesGoingLive = await workflow.PicturesGoingLiveAsync(revision.Text);
         CanDecide = Waiting && await authorization.MayAsync(User, EditorialAction.Decide, Contributors);
