@@ -14,11 +14,12 @@ public sealed record ProseChange(
 {
     /// <summary>
     /// From <paramref name="before"/> (null for none) to <paramref name="after"/>, each rendered by <paramref name="render"/>
-    /// (the site's own pipeline). The sign-off's fingerprint line is left out of the Markdown shown: it is a hash,
+    /// (the site's own pipeline), its category named from <paramref name="categories"/>. The sign-off's fingerprint line is left out of the Markdown shown: it is a hash,
     /// meaningless to a writer, and the sign-off's own fields already say whether it holds.
     /// </summary>
-    public static ProseChange Between(string? before, string after, Func<string, Article?> render, string added = "added", string removed = "taken out") =>
-        new(ProseDiff.Fields(before, after),
+    public static ProseChange Between(
+        string? before, string after, Func<string, Article?> render, ArticleCategories categories, string added = "added", string removed = "taken out") =>
+        new(ProseDiff.Fields(before, after, categories),
             ProseDiff.Paragraphs(before is null ? null : render(before), render(after)),
             TextDiff.Lines(WithoutFingerprint(before ?? string.Empty), WithoutFingerprint(after)),
             added, removed);

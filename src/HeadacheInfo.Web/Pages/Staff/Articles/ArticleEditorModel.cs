@@ -207,7 +207,7 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
             Preview = new DraftPreview(workflow.Check(ArticleSlug, saved.Text), saved.Text);
             if (result.Theirs is { } theirs)
             {
-                ChangedSince = ProseChange.Between(theirs, saved.Text, text => workflow.Check(ArticleSlug, text).Article,
+                ChangedSince = ProseChange.Between(theirs, saved.Text, text => workflow.Check(ArticleSlug, text).Article, ContentStore.For(HttpContext).CategoryList,
                     added: "only in your version", removed: "only in the other version");
             }
         }

@@ -1,3 +1,4 @@
+using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Feedback;
 using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Database;
@@ -170,7 +171,7 @@ public sealed class HistoryModel(
 
         PutBack = Revisions.FirstOrDefault(r => r.Id == PutBackId);
         PutBackChanges = PutBack is null ? null
-            : ProseChange.Between(published, PutBack.Text, text => workflow.Check(Slug, text).Article, added: "that come back", removed: "that go");
+            : ProseChange.Between(published, PutBack.Text, text => workflow.Check(Slug, text).Article, ContentStore.For(HttpContext).CategoryList, added: "that come back", removed: "that go");
         CanConfirm = Published && await authorization.MayAsync(User, EditorialAction.Confirm, await workflow.PublishedAuthorsAsync(Slug));
         CanCancelSchedule = await authorization.MayAsync(User, EditorialAction.CancelSchedule);
         CanTakeDown = await authorization.MayAsync(User, EditorialAction.TakeDown);
