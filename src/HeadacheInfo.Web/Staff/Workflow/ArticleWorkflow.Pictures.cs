@@ -202,22 +202,6 @@ public sealed partial class ArticleWorkflow
                 .Select(p => new PictureGoingLive(p.Name, p.UploadedBy)).ToListAsync();
     }
 
-    private Task<IReadOnlyList<(string Name, byte[] Bytes)>> PicturesToWriteAsync(string text) => publishedPictures.ToWriteAsync(text);
-
-    private static string WithPictures(IReadOnlyList<(string Name, byte[] Bytes)> pictures) => PublishedPictures.Described(pictures);
-
-    private Func<long, (string Event, string Detail)>? Attach(RevisionPicture? picture, ArticleRevision revision)
-    {
-        if (picture is null)
-        {
-            return null;
-        }
-
-        picture.Revision = revision;
-        database.RevisionPictures.Add(picture);
-        return id => (AuditEvents.PictureUploaded, $"uploaded the picture {picture.Name} ({picture.Bytes.Length / 1024} KB) with {picture.Slug} (revision {id})");
-    }
-
     /// <summary>The picture name in an address such as /images/neck.png, or null.</summary>
     internal static string? NameIn(string url) =>
         url.StartsWith(SitePaths.Images + "/", StringComparison.Ordinal) ? url[(SitePaths.Images.Length + 1)..] : null;

@@ -49,30 +49,23 @@ public sealed partial class ArticleWorkflow
 
         try
         {
-            await using var transaction = await database.Database.BeginTransactionAsync();
-            var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
-            if (state.DraftRevisionId is not null &&
-                (await ContributorsAsync(database, [slug])).GetValueOrDefault(slug) is not [RevisionActions.NewRelease])
+            var waiting = false;
+            var result = await runner.RunLockedAsync(slug, RevisionActions.NewRelease, async action =>
             {
-                return ReleaseOffer.Waiting;
-            }
+                if (action.State.DraftRevisionId is not null &&
+                    (await ContributorsAsync(database, [slug])).GetValueOrDefault(slug) is not [RevisionActions.NewRelease])
+                {
+                    waiting = true;
+                    return WorkflowResult.Conflict("A member of staff has a change in progress on it.");
+                }
 
-            var revision = Add(NewRevision(slug, RevisionActions.Submitted, text, ArticleFile.ContentHash(published.Text), RevisionActions.NewRelease,
-                published.Exists
+                action.State.Send(text, ArticleFile.ContentHash(published.Text), RevisionActions.NewRelease, published.Exists
                     ? "From the new release: the text this version of the software ships. Approve it to publish it, or return it to keep the text on the site."
-                    : "From the new release: an article this version of the software ships that this site does not have yet."));
-            var shipped = ShippedPictures(slug, text, pictures);
-            foreach (var picture in shipped)
-            {
-                picture.Revision = revision;
-                database.RevisionPictures.Add(picture);
-            }
-
-            state.Status = ChangeStatus.Waiting;
-            await CommitAsync(state, transaction, revision, AuditEvents.ReleaseOffered, RevisionActions.NewRelease,
-                id => $"offered {slug} from the new release for review (revision {id}){(shipped.Count == 0 ? string.Empty : $", with the picture{(shipped.Count == 1 ? string.Empty : "s")} {string.Join(", ", shipped.Select(p => p.Name))}")}",
-                tell: () => mail.SentForReviewAsync(revision));
-            return ReleaseOffer.Offered;
+                    : "From the new release: an article this version of the software ships that this site does not have yet.");
+                action.Pictures.AddRange(ShippedPictures(slug, text, pictures));
+                return WorkflowResult.Done("Offered for review.");
+            });
+            return result.Succeeded ? ReleaseOffer.Offered : waiting ? ReleaseOffer.Waiting : ReleaseOffer.Nothing;
         }
         catch (DbUpdateException)
         {

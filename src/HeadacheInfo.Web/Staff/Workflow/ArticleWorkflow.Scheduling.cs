@@ -117,135 +117,134 @@ public sealed partial class ArticleWorkflow
     {
         var now = time.GetUtcNow();
         var done = 0;
-        _duePublishedUpTo = 0;
-        foreach (var state in (await SchedulesAsync()).Values)
+        long publishedUpTo = 0;
+        foreach (var due in (await SchedulesAsync()).Values)
         {
-            if (state is { ScheduledRevisionId: { } scheduledId, PublishAt: { } publishAt, ScheduleProblem: null } && publishAt <= now)
+            if (due is { ScheduledRevisionId: not null, PublishAt: { } publishAt, ScheduleProblem: null } && publishAt <= now)
             {
-                done += await PublishScheduledAsync(state.Slug, scheduledId, now) ? 1 : 0;
-                database.ChangeTracker.Clear();
+                var result = await DueAsync(due.Slug, action => PublishScheduledAsync(action, now));
+                publishedUpTo = Math.Max(publishedUpTo, result.PublishedUpTo);
+                if (result.Outcome == WorkflowOutcome.Invalid)
+                {
+                    // The file could not be written: the database is as it was, so the next pass tries again.
+                    LogScheduledWriteFailed(due.Slug, result.Message);
+                }
+
+                done += result.Succeeded ? 1 : 0;
             }
 
-            if (state is { TakeDownAt: { } takeDownAt, TakeDownProblem: null } && takeDownAt <= now)
+            if (due is { TakeDownAt: { } takeDownAt, TakeDownProblem: null } && takeDownAt <= now)
             {
-                done += await TakeDownScheduledAsync(state, takeDownAt) ? 1 : 0;
-                database.ChangeTracker.Clear();
+                var result = await DueAsync(due.Slug, action => Task.FromResult(TakeDownScheduled(action, now)));
+                publishedUpTo = Math.Max(publishedUpTo, result.PublishedUpTo);
+                done += result.Succeeded ? 1 : 0;
             }
         }
 
         // As a by-hand approval does: the pass ends once this instance's folder holds what it published. Only now,
         // with every article's lock let go, since the log's applier takes the same lock to write the file.
-        if (_duePublishedUpTo > 0)
+        if (publishedUpTo > 0)
         {
-            await channel.WaitForAppliedAsync(_duePublishedUpTo, TimeSpan.FromSeconds(5));
+            await channel.WaitForAppliedAsync(publishedUpTo, TimeSpan.FromSeconds(5));
         }
 
         return done;
     }
 
-    /// <summary>The last publish-log row this pass of <see cref="RunDueAsync"/> wrote.</summary>
-    private long _duePublishedUpTo;
-
-    private async Task<bool> PublishScheduledAsync(string slug, long scheduledId, DateTimeOffset now)
+    /// <summary>One due step, by the site itself, under the article's lock; the pass waits for the folder once, at its end.</summary>
+    private async Task<WorkflowResult> DueAsync(string slug, Func<ArticleAction, Task<WorkflowResult>> act)
     {
-        using var held = await locks.HoldAsync(slug);
-        await using var transaction = await database.Database.BeginTransactionAsync();
-        var state = await EnsureStateAsync(slug, tracked: true);
-        // Read again under the lock: another pass, or another instance, may have published or cancelled it.
-        if (state is not { ScheduleProblem: null, PublishAt: { } due } || state.ScheduledRevisionId != scheduledId || due > now ||
-            await FindAsync(scheduledId) is not { } scheduled)
+        try
         {
-            return false;
+            using var held = await locks.HoldAsync(slug);
+            return await runner.RunLockedAsync(slug, null, act);
+        }
+        finally
+        {
+            database.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>
+    /// The change approved for later goes live, read again under the lock (another pass, or another instance, may
+    /// have published or cancelled it), with the checks of an approval by hand; one that cannot is kept with the reason.
+    /// </summary>
+    private async Task<WorkflowResult> PublishScheduledAsync(ArticleAction action, DateTimeOffset now)
+    {
+        var slug = action.Slug;
+        if (!action.Exists || !action.State.PublishDue(now) || await FindAsync(action.State.ScheduledRevisionId!.Value) is not { } scheduled)
+        {
+            return WorkflowResult.Conflict(RefusalWords.For(Refusal.NotDue));
         }
 
         // The sign-off is the approving reviewer's: if they are no longer a reviewer here when it falls due (the role
         // taken away, the account disabled or removed), their word no longer stands behind it.
+        string? problem = null;
         if (await users.FindByEmailAsync(scheduled.Author) is not { } approver
             || !EditorialRules.Allows(EditorialAction.Decide, await EditorialActors.ForAsync(users, approver)))
         {
-            return await ScheduleFailedAsync(state, transaction, $"Not published: {scheduled.Author}, who approved it, is no longer a reviewer here. " +
-                "Cancel it, and another reviewer can approve it again.");
+            problem = $"Not published: {scheduled.Author}, who approved it, is no longer a reviewer here. " +
+                "Cancel it, and another reviewer can approve it again.";
         }
-
-        if (Check(slug, scheduled.Text).Findings.FirstOrDefault(f => f.Severity == ContentCheck.FindingSeverity.Error) is { } error)
+        else if (Check(slug, scheduled.Text).Findings.FirstOrDefault(f => f.Severity == ContentCheck.FindingSeverity.Error) is { } error)
         {
-            return await ScheduleFailedAsync(state, transaction, $"Not published: the checker found an error when it was due ({error.Message}). " +
-                "Cancel it, then return it to the author.");
+            problem = $"Not published: the checker found an error when it was due ({error.Message}). " +
+                "Cancel it, then return it to the author.";
         }
-
-        if (scheduled.BaseHash != ArticleFile.ContentHash(PublishedText(slug)))
+        else if (scheduled.BaseHash != ArticleFile.ContentHash(PublishedText(slug)))
         {
-            return await ScheduleFailedAsync(state, transaction, "Not published: the article on the site changed after this was approved, " +
-                "and going live would have undone that change. Cancel it, then return it to the author to bring it up to date.");
+            problem = "Not published: the article on the site changed after this was approved, " +
+                "and going live would have undone that change. Cancel it, then return it to the author to bring it up to date.";
         }
 
-        state.ClearSchedule();
-        state.PublishedHash = ArticleFile.ContentHash(scheduled.Text);
-        // Signed by the reviewer who approved it, on the day they did; the same text byte for byte.
-        var approved = NewRevision(slug, RevisionActions.Approved, scheduled.Text, scheduled.BaseHash, scheduled.Author,
-            $"went live as scheduled (approved in revision {scheduled.Id})", scheduled.SubjectRevisionId);
-        // Its pictures go live with it, as they do with an approval for now: never before the text that shows them.
-        var pictures = await PicturesToWriteAsync(scheduled.Text);
-        var result = await PublishAsync(state, transaction, approved, new PublishedChange(slug, scheduled.Text, pictures),
-            AuditEvents.RevisionApproved, null, $"published {slug} as scheduled: revision {scheduled.SubjectRevisionId}, approved by {scheduled.Author} in revision {scheduled.Id}{WithPictures(pictures)}",
-            "Published as scheduled.");
-        _duePublishedUpTo = Math.Max(_duePublishedUpTo, result.PublishedUpTo);
-        if (result.Outcome == WorkflowOutcome.Invalid)
+        if (problem is not null)
         {
-            // The file could not be written: the database is as it was, so the next pass tries again.
-            LogScheduledWriteFailed(slug, result.Message);
+            // Kept, with the reason; the pass counts only what it published.
+            action.State.FailSchedule(problem);
+            action.KeepsWork = true;
+            return WorkflowResult.Conflict(problem);
         }
 
-        return result.Succeeded;
+        // Signed by the reviewer who approved it, on the day they did; the same text byte for byte, its pictures with it.
+        return action.State.PublishScheduled(ArticleStateRows.ToModel(scheduled), now) is { } refused
+            ? WorkflowResult.Conflict(RefusalWords.For(refused))
+            : WorkflowResult.Done("Published as scheduled.");
     }
 
-    private async Task<bool> ScheduleFailedAsync(ArticleState state, IDbContextTransaction transaction, string reason)
+    /// <summary>
+    /// The article comes off the site at the time a reviewer set, as theirs; refused while published articles link
+    /// to it, or when it is no longer on the site, and then kept with the reason until someone acts.
+    /// </summary>
+    private WorkflowResult TakeDownScheduled(ArticleAction action, DateTimeOffset now)
     {
-        state.ScheduleProblem = Limit(reason);
-        if (await SaveStateAsync(state) is not null)
+        // Read again under the lock: another pass, or another instance, may have done it or moved it.
+        if (!action.Exists || !action.State.TakeDownDue(now))
         {
-            // Another instance acted on it first; what it did stands.
-            return false;
+            return WorkflowResult.Conflict(RefusalWords.For(Refusal.NotDue));
         }
 
-        await audit.RecordAsync(AuditEvents.ScheduleFailed, null, $"{state.Slug}: {reason}");
-        await transaction.CommitAsync();
-        return false;
+        if (PublishedText(action.Slug) is not { } text)
+        {
+            return TakeDownFailed(action, WorkflowResult.Invalid("It was not on the site when its take-down date came."));
+        }
+
+        if (LinkingTo(action.Slug) is { Count: > 0 } linking)
+        {
+            return TakeDownFailed(action, LinkedFrom(linking));
+        }
+
+        return action.State.TakeDownAsScheduled(text, now) is { } notDue
+            ? WorkflowResult.Conflict(RefusalWords.For(notDue))
+            : WorkflowResult.Done("Taken off the site as scheduled.");
     }
 
-    private async Task<bool> TakeDownScheduledAsync(ArticleState due, DateTimeOffset at)
+    /// <summary>The take-down date stays, with why it could not be done, until someone acts.</summary>
+    private static WorkflowResult TakeDownFailed(ArticleAction action, WorkflowResult refused)
     {
-        bool StillDue(ArticleState state) => state.TakeDownAt == at && state.TakeDownProblem is null;
-        var reason = due.TakeDownReason ?? "its take-down date came";
-        var by = due.TakeDownBy ?? RevisionActions.OutsideTheApp;
-        var result = PublishedText(due.Slug) is null
-            ? WorkflowResult.Invalid("It was not on the site when its take-down date came.")
-            : await TakeDownNowAsync(due.Slug, by, null, $"taken off the site as scheduled: {reason}",
-                $"took {due.Slug} off the site as {by} scheduled: {reason}", StillDue);
-        _duePublishedUpTo = Math.Max(_duePublishedUpTo, result.PublishedUpTo);
-        if (result.Outcome != WorkflowOutcome.Invalid)
-        {
-            return result.Succeeded;
-        }
-
-        database.ChangeTracker.Clear();
-        using var held = await locks.HoldAsync(due.Slug);
-        await using var transaction = await database.Database.BeginTransactionAsync();
-        if (await EnsureStateAsync(due.Slug, tracked: true) is not { } state || !StillDue(state))
-        {
-            return false;
-        }
-
-        state.TakeDownProblem = Limit("Not taken off the site when it was due. " + result.Message +
-            (result.LinkedFrom.Count == 0 ? string.Empty : $" Linking here: {string.Join(", ", result.LinkedFrom.Select(a => a.Title))}."));
-        if (await SaveStateAsync(state) is not null)
-        {
-            return false;
-        }
-
-        await audit.RecordAsync(AuditEvents.TakeDownFailed, null, $"{due.Slug}: {state.TakeDownProblem}");
-        await transaction.CommitAsync();
-        return false;
+        action.State.FailTakeDown("Not taken off the site when it was due. " + refused.Message +
+            (refused.LinkedFrom.Count == 0 ? string.Empty : $" Linking here: {string.Join(", ", refused.LinkedFrom.Select(a => a.Title))}."));
+        action.KeepsWork = true;
+        return refused;
     }
 
     /// <summary>A scheduling step is a reviewer's, on an article that can exist.</summary>
@@ -253,24 +252,6 @@ public sealed partial class ArticleWorkflow
         EditorialRules.Check(action, await EditorialActors.ForAsync(users, reviewer)) is { } refused ? RefusalWords.Forbidden(refused, action)
         : !Slug.IsValid(slug) ? WorkflowResult.NotFound("There is no such article.")
         : null;
-
-    /// <summary>Moves the state row on; someone who moved it first wins, and this step is refused as a conflict.</summary>
-    private async Task<WorkflowResult?> SaveStateAsync(ArticleState state)
-    {
-        try
-        {
-            state.Version++;
-            await database.SaveChangesAsync();
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return WorkflowResult.Conflict("Someone else changed this article at the same moment. Open it again to see where it stands.");
-        }
-    }
-
-    /// <summary>A reason as the state row keeps it: 1,000 characters at most.</summary>
-    private static string Limit(string reason) => reason.Length <= 1000 ? reason : reason[..997] + "...";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish the scheduled change to {Slug:l}; the next pass tries again: {Reason:l}")]
     private partial void LogScheduledWriteFailed(string slug, string reason);

@@ -31,7 +31,6 @@ public sealed partial class ArticleWorkflow(
     ArticleParser parser,
     ContentStore store,
     ContentImages images,
-    AuditLog audit,
     UserManager<StaffUser> users,
     ArticleLocks locks,
     DraftRenderCache rendered,
@@ -253,19 +252,12 @@ public sealed partial class ArticleWorkflow(
                 : WorkflowResult.NotFound("There is no such article.");
         }
 
-        try
-        {
-            return await SaveCheckedAsync(edit, author, send, picture);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return WorkflowResult.Conflict("Someone else saved this article at the same moment, so nothing was saved. Your text is still in the form: press Save draft again.");
-        }
+        return await runner.RunAsync(edit.Slug, author.Email, action => SaveCheckedAsync(action, edit, author, send, picture),
+            "Someone else saved this article at the same moment, so nothing was saved. Your text is still in the form: press Save draft again.");
     }
 
-    private async Task<WorkflowResult> SaveCheckedAsync(ArticleEdit edit, StaffUser author, bool send, RevisionPicture? picture)
+    private async Task<WorkflowResult> SaveCheckedAsync(ArticleAction action, ArticleEdit edit, StaffUser author, bool send, RevisionPicture? picture)
     {
-        using var held = await locks.HoldAsync(edit.Slug);
         // Read under the article's lock, so an approval cannot change the file between this read and the save.
         var published = files.Read(edit.Slug);
         if (edit.IsNew && published.Exists)
@@ -296,49 +288,54 @@ public sealed partial class ArticleWorkflow(
             return WorkflowResult.Invalid("Some fields need changing before this can be saved.") with { Problems = problems };
         }
 
-        var readerNote = string.IsNullOrWhiteSpace(edit.ReaderNote) ? null : edit.ReaderNote.Trim();
-
-        await using var transaction = await database.Database.BeginTransactionAsync();
-        var state = await EnsureStateAsync(edit.Slug, tracked: true) ?? NewState(edit.Slug);
+        var state = action.State;
         var current = state.DraftRevisionId is { } draftId ? await FindAsync(draftId) : null;
         // The author's own formatting is kept: the draft they continue, else the published file, is the base.
         var baseText = current is not null && current.Id == edit.StartedFrom ? current.Text : published.Text;
         var text = fields.ApplyTo(baseText);
         var check = Check(edit.Slug, text, picture);
         var publishedHash = ArticleFile.ContentHash(published.Text);
+        var baseHash = edit.BaseHash ?? string.Empty;
+        if (picture is not null)
+        {
+            action.Pictures.Add(picture);
+        }
+
+        action.ReturnsRevision = true;
+        action.KeepsWork = true;
 
         // A conflict is decided from what the author started from and their own last save, never from a counter.
-        var publishedChanged = edit.BaseHash != publishedHash;
+        var publishedChanged = baseHash != publishedHash;
         var someoneElseSaved = current is not null && current.Id != edit.StartedFrom &&
             !string.Equals(current.Author, author.Email, StringComparison.OrdinalIgnoreCase);
         if (publishedChanged || someoneElseSaved)
         {
-            var kept = Add(NewRevision(edit.Slug, RevisionActions.Saved, text, edit.BaseHash, author.Email!, edit.Note));
-            kept.ReaderNote = readerNote;
-            state.Status = ChangeStatus.Draft;
-            await CommitAsync(state, transaction, kept, AuditEvents.RevisionSaved, author.Email, id => $"saved {edit.Slug} (revision {id}) beside a change made since it was opened",
-                Attach(picture, kept));
+            state.Save(text, baseHash, author.Email!, edit.Note, edit.ReaderNote, DraftOrigin.BesideNewerChange);
             return WorkflowResult.Conflict(someoneElseSaved
                 ? $"{current!.Author} saved a version of this article after you opened it. Your text is saved too; compare the two below, then keep yours (adding anything of theirs you need)."
                 : "The published article changed after you opened it. Your text is saved; compare below, then keep yours (adding anything that changed that you need).")
-                with { Revision = kept, Theirs = someoneElseSaved ? current!.Text : published.Text ?? string.Empty, BaseHash = publishedHash };
+                with { Theirs = someoneElseSaved ? current!.Text : published.Text ?? string.Empty, BaseHash = publishedHash };
         }
 
         var sending = send && !check.HasErrors;
-        var revision = Add(NewRevision(edit.Slug, sending ? RevisionActions.Submitted : RevisionActions.Saved, text, edit.BaseHash, author.Email!, edit.Note));
-        revision.ReaderNote = readerNote;
-        state.Status = sending ? ChangeStatus.Waiting : ChangeStatus.Draft;
-        await CommitAsync(state, transaction, revision, sending ? AuditEvents.RevisionSubmitted : AuditEvents.RevisionSaved, author.Email,
-            id => $"{revision.Action} {edit.Slug} (revision {id})", Attach(picture, revision), sending ? () => mail.SentForReviewAsync(revision) : null);
+        if (sending)
+        {
+            state.Send(text, baseHash, author.Email!, edit.Note, edit.ReaderNote);
+        }
+        else
+        {
+            state.Save(text, baseHash, author.Email!, edit.Note, edit.ReaderNote);
+        }
+
         if (send && !sending)
         {
             return WorkflowResult.Invalid("Fix the errors the checker found before sending this for review. Your text is saved as a draft.")
-                with { Revision = revision, BaseHash = revision.BaseHash };
+                with { BaseHash = baseHash };
         }
 
         return WorkflowResult.Done(sending
             ? "Sent for review. A reviewer will read it before patients see it."
-            : DraftSaved) with { Revision = revision, BaseHash = revision.BaseHash };
+            : DraftSaved) with { BaseHash = baseHash };
     }
 
     /// <summary>What a plain save says; a step that saves as part of something else says it in its own words instead.</summary>
@@ -353,9 +350,9 @@ public sealed partial class ArticleWorkflow(
         }
 
         return await DecideAsync(revisionId, reviewer, DecisionConflict, (submitted, action) =>
-            Task.FromResult(action.State.Return(ArticleStateRows.ToModel(submitted), reviewer.Email!, comment.Trim()) is null
-                ? WorkflowResult.Done("Returned to the author with your comment.")
-                : WorkflowResult.Conflict("This change is no longer waiting for review.")));
+            Task.FromResult(action.State.Return(ArticleStateRows.ToModel(submitted), reviewer.Email!, comment.Trim()) is { } refused
+                ? WorkflowResult.Conflict(RefusalWords.For(refused))
+                : WorkflowResult.Done("Returned to the author with your comment.")));
     }
 
     /// <summary>
@@ -429,12 +426,10 @@ public sealed partial class ArticleWorkflow(
     /// a periodic review). Only the review fields change; every other byte of the file stays as it is.
     /// </summary>
     /// <param name="seenFingerprint">The fingerprint of the published text the reviewer read.</param>
-    public async Task<WorkflowResult> ConfirmAsync(string slug, string seenFingerprint, StaffUser reviewer) =>
-        await ShownHereAsync(await ConfirmHeldAsync(slug, seenFingerprint, reviewer));
-
-    private async Task<WorkflowResult> ConfirmHeldAsync(string slug, string seenFingerprint, StaffUser reviewer)
+    public async Task<WorkflowResult> ConfirmAsync(string slug, string seenFingerprint, StaffUser reviewer)
     {
-        if (EditorialRules.Check(EditorialAction.Confirm, await EditorialActors.ForAsync(users, reviewer)) is { } notAReviewer)
+        var actor = await EditorialActors.ForAsync(users, reviewer);
+        if (EditorialRules.Check(EditorialAction.Confirm, actor) is { } notAReviewer)
         {
             return RefusalWords.Forbidden(notAReviewer, EditorialAction.Confirm);
         }
@@ -444,44 +439,39 @@ public sealed partial class ArticleWorkflow(
             return WorkflowResult.NotFound("There is no such article.");
         }
 
-        using var held = await locks.HoldAsync(slug);
-        await using var transaction = await database.Database.BeginTransactionAsync();
-        if (PublishedText(slug) is not { } text)
+        return await runner.RunAsync(slug, reviewer.Email, async action =>
         {
-            return WorkflowResult.Invalid("This article is not on the site, so there is nothing to confirm.");
-        }
+            if (PublishedText(slug) is not { } text)
+            {
+                return WorkflowResult.Invalid("This article is not on the site, so there is nothing to confirm.");
+            }
 
-        if (ArticleFile.ContentHash(text) != seenFingerprint)
-        {
-            return WorkflowResult.Conflict("The published article changed after you opened this page. Read it again, then confirm.");
-        }
+            if (ArticleFile.ContentHash(text) != seenFingerprint)
+            {
+                return WorkflowResult.Conflict("The published article changed after you opened this page. Read it again, then confirm.");
+            }
 
-        if (EditorialRules.Check(EditorialAction.Confirm, await EditorialActors.ForAsync(users, reviewer), [.. await PublishedAuthorsAsync(slug)]) is { } wroteIt)
-        {
-            return RefusalWords.Forbidden(wroteIt, EditorialAction.Confirm);
-        }
+            if (EditorialRules.Check(EditorialAction.Confirm, actor, [.. await PublishedAuthorsAsync(slug)], action.State.Status) is { } refused)
+            {
+                return refused == Refusal.ChangeWaiting
+                    ? WorkflowResult.Conflict(RefusalWords.For(refused, EditorialAction.Confirm))
+                    : RefusalWords.Forbidden(refused, EditorialAction.Confirm);
+            }
 
-        var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
-        if (state.Status == ChangeStatus.Waiting)
-        {
-            return WorkflowResult.Conflict("A change to this article is waiting for review. Review that change first.");
-        }
+            if (Check(slug, text).HasErrors)
+            {
+                return WorkflowResult.Invalid("The checker finds errors in this article, so it cannot be signed off. Fix them first.");
+            }
 
-        if (Check(slug, text).HasErrors)
-        {
-            return WorkflowResult.Invalid("The checker finds errors in this article, so it cannot be signed off. Fix them first.");
-        }
+            if (SignedOff(slug, text, reviewer, [], reviewDates: true) is not { } confirmed)
+            {
+                return WorkflowResult.Invalid("This article's front matter cannot be read, so it cannot be signed off here.");
+            }
 
-        if (SignedOff(slug, text, reviewer, [], reviewDates: true) is not { } confirmed)
-        {
-            return WorkflowResult.Invalid("This article's front matter cannot be read, so it cannot be signed off here.");
-        }
-
-        state.PublishedHash = ArticleFile.ContentHash(confirmed);
-        var revision = NewRevision(slug, RevisionActions.Confirmed, confirmed, ArticleFile.ContentHash(text), reviewer.Email!, "confirmed still accurate");
-        return await PublishAsync(state, transaction, revision, new PublishedChange(slug, confirmed, []),
-            AuditEvents.ArticleConfirmed, reviewer.Email, $"confirmed {slug} still accurate",
-            "Confirmed still accurate. The page now says who signed it off and when.");
+            return action.State.Confirm(text, confirmed, reviewer.Email!) is { } waiting
+                ? WorkflowResult.Conflict(RefusalWords.For(waiting, EditorialAction.Confirm))
+                : WorkflowResult.Done("Confirmed still accurate. The page now says who signed it off and when.");
+        });
     }
 
     /// <summary>The published articles that link to this one: a take-down would break every one of those links.</summary>
@@ -518,42 +508,27 @@ public sealed partial class ArticleWorkflow(
             return WorkflowResult.Invalid("Keep the reason to 1,000 characters or fewer.");
         }
 
-        return await ShownHereAsync(await TakeDownNowAsync(slug, reviewer.Email!, reviewer.Email, $"taken off the site: {reason.Trim()}", $"took {slug} off the site: {reason.Trim()}"));
-    }
-
-    /// <summary>
-    /// The take-down itself, now or at the time a reviewer set: refused while published articles link to it.
-    /// A take-down date set earlier is done with too.
-    /// </summary>
-    /// <param name="stillDue">For a take-down at a set time: whether the state row, read under the lock, still asks for it.</param>
-    private async Task<WorkflowResult> TakeDownNowAsync(string slug, string author, string? actor, string note, string detail, Func<ArticleState, bool>? stillDue = null)
-    {
         if (LinkingTo(slug) is { Count: > 0 } linking)
         {
-            return WorkflowResult.Invalid("Other articles on the site link to this one, and patients following those links would find nothing. " +
-                "Change each of them first, then take this one down.") with { LinkedFrom = linking };
+            return LinkedFrom(linking);
         }
 
-        using var held = await locks.HoldAsync(slug);
-        await using var transaction = await database.Database.BeginTransactionAsync();
-        if (PublishedText(slug) is not { } text)
+        return await runner.RunAsync(slug, reviewer.Email, action =>
         {
-            return WorkflowResult.Invalid("This article is not on the site.");
-        }
+            if (PublishedText(slug) is not { } text)
+            {
+                return Task.FromResult(WorkflowResult.Invalid("This article is not on the site."));
+            }
 
-        var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
-        if (stillDue is not null && !stillDue(state))
-        {
-            return WorkflowResult.Conflict("This take-down is no longer due.");
-        }
-
-        state.PublishedHash = string.Empty;
-        state.ClearTakeDownDate();
-        var revision = NewRevision(slug, RevisionActions.Unpublished, text, ArticleFile.ContentHash(text), author, note);
-        return await PublishAsync(state, transaction, revision, new PublishedChange(slug, null, []),
-            AuditEvents.ArticleUnpublished, actor, detail,
-            "Taken off the site. Its history is kept, and it can be restored.");
+            action.State.TakeDown(text, reviewer.Email!, $"taken off the site: {reason.Trim()}", reason.Trim());
+            return Task.FromResult(WorkflowResult.Done("Taken off the site. Its history is kept, and it can be restored."));
+        });
     }
+
+    /// <summary>A take-down refused while published articles link to the article: patients following those links would find nothing.</summary>
+    internal static WorkflowResult LinkedFrom(IReadOnlyList<Article> linking) =>
+        WorkflowResult.Invalid("Other articles on the site link to this one, and patients following those links would find nothing. " +
+            "Change each of them first, then take this one down.") with { LinkedFrom = linking };
 
     /// <summary>Makes a new draft from an old version, to be reviewed like any other change.</summary>
     public async Task<WorkflowResult> RestoreAsync(string slug, long revisionId, StaffUser author)
@@ -566,9 +541,9 @@ public sealed partial class ArticleWorkflow(
         var text = await TextOfAsync(old);
         return await runner.RunAsync(slug, author.Email, action =>
         {
-            if (action.State.Restore(ArticleStateRows.ToModel(old), text, ArticleFile.ContentHash(PublishedText(slug)), author.Email!) is not null)
+            if (action.State.Restore(ArticleStateRows.ToModel(old), text, ArticleFile.ContentHash(PublishedText(slug)), author.Email!) is { } refused)
             {
-                return Task.FromResult(WorkflowResult.Conflict("A change to this article is waiting for review. Ask the reviewer to decide on it first, or open the editor to take it back."));
+                return Task.FromResult(WorkflowResult.Conflict(RefusalWords.For(refused)));
             }
 
             action.ReturnsRevision = true;
@@ -592,9 +567,9 @@ public sealed partial class ArticleWorkflow(
             return WorkflowResult.NotFound("There is no such version of this article.");
         }
 
-        if (old.Action is not (RevisionActions.Approved or RevisionActions.RolledBack or RevisionActions.Confirmed))
+        if (!ArticleStateRows.ToModel(old).WasApproved)
         {
-            return WorkflowResult.Invalid("Only a version that was approved before can be put back at once. Restore it as a draft and send it for review instead.");
+            return WorkflowResult.Invalid(RefusalWords.For(Refusal.NeverApproved));
         }
 
         return await runner.RunAsync(slug, reviewer.Email, action =>
@@ -602,7 +577,7 @@ public sealed partial class ArticleWorkflow(
             var publishedHash = ArticleFile.ContentHash(PublishedText(slug));
             if (ArticleFile.ContentHash(old.Text) == publishedHash)
             {
-                return Task.FromResult(WorkflowResult.Invalid("That version is the one on the site now, so there is nothing to put back."));
+                return Task.FromResult(WorkflowResult.Invalid(RefusalWords.For(Refusal.AlreadyLive)));
             }
 
             if (Check(slug, old.Text).HasErrors)
@@ -610,9 +585,9 @@ public sealed partial class ArticleWorkflow(
                 return Task.FromResult(WorkflowResult.Invalid("The checker finds errors in that version today, so it cannot be put back as it is. Restore it as a draft instead."));
             }
 
-            if (action.State.RollBack(ArticleStateRows.ToModel(old), publishedHash, reviewer.Email!) is not null)
+            if (action.State.RollBack(ArticleStateRows.ToModel(old), publishedHash, reviewer.Email!) is { } refused)
             {
-                return Task.FromResult(WorkflowResult.Invalid("Only a version that was approved before can be put back at once. Restore it as a draft and send it for review instead."));
+                return Task.FromResult(WorkflowResult.Invalid(RefusalWords.For(refused)));
             }
 
             action.ReturnsRevision = true;
@@ -685,31 +660,24 @@ public sealed partial class ArticleWorkflow(
         }
 
         var appliedHere = channel.AppliedHash(slug);
-
         try
         {
-            await using var transaction = await database.Database.BeginTransactionAsync();
-            var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
-            // Published here: by the log's last row applied here, or, for an article the log never held, by its state row.
-            if (appliedHere is null ? latest > 0 || state.PublishedHash.Length == 0 : appliedHere.Length == 0)
+            var result = await runner.RunLockedAsync(slug, null, async action =>
             {
-                return false;
-            }
+                // Published here: by the log's last row applied here, or, for an article the log never held, by its state row.
+                if (appliedHere is null ? latest > 0 || action.State.PublishedHash.Length == 0 : appliedHere.Length == 0)
+                {
+                    return WorkflowResult.Invalid("It was not published here.");
+                }
 
-            var last = await database.ArticleRevisions.AsNoTracking().Where(r => r.Slug == slug && r.Text != string.Empty)
-                .OrderByDescending(r => r.Id).Select(r => r.Text).FirstOrDefaultAsync() ?? string.Empty;
-            state.PublishedHash = string.Empty;
-            Add(NewRevision(slug, RevisionActions.Unpublished, last, ArticleFile.ContentHash(last), RevisionActions.OutsideTheApp,
-                channel.Shared
+                var last = await database.ArticleRevisions.AsNoTracking().Where(r => r.Slug == slug && r.Text != string.Empty)
+                    .OrderByDescending(r => r.Id).Select(r => r.Text).FirstOrDefaultAsync() ?? string.Empty;
+                action.State.RecordOutsideDeletion(last, channel.Shared
                     ? $"deleted from the content folder on {channel.Instance}, not through the staff area"
-                    : "deleted from the content folder, not through the staff area"));
-            state.Version++;
-            await database.SaveChangesAsync();
-            await PublishChannel.AppendAsync(database, [channel.Row(PublishLogKinds.Removed, slug, null, null, string.Empty, time.GetUtcNow())]);
-
-            await transaction.CommitAsync();
-            channel.Wake();
-            return true;
+                    : "deleted from the content folder, not through the staff area");
+                return WorkflowResult.Done("Recorded.");
+            });
+            return result.Succeeded;
         }
         catch (DbUpdateException)
         {
@@ -729,26 +697,26 @@ public sealed partial class ArticleWorkflow(
     /// </summary>
     internal async Task<bool> RecordOutsideEditAsync(string slug, string text)
     {
-        var hash = ArticleFile.ContentHash(text);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await using var transaction = await database.Database.BeginTransactionAsync();
-                var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
-                state.PublishedHash = hash;
-                Add(NewRevision(slug, RevisionActions.OutsideEdit, text, hash, RevisionActions.OutsideTheApp,
-                    channel.Shared
+                var result = await runner.RunLockedAsync(slug, null, action =>
+                {
+                    action.State.RecordOutsideEdit(text, channel.Shared
                         ? $"changed in the content folder on {channel.Instance}, not through the staff area"
-                        : "changed in the content folder, not through the staff area"));
-                state.Version++;
-                await database.SaveChangesAsync();
-                var seq = await PublishChannel.AppendAsync(database, [channel.Row(PublishLogKinds.Article, slug, text, null, hash, time.GetUtcNow())]);
+                        : "changed in the content folder, not through the staff area");
+                    return Task.FromResult(WorkflowResult.Done("Recorded."));
+                });
+                if (result.Succeeded)
+                {
+                    return true;
+                }
 
-                await transaction.CommitAsync();
-                channel.FoundHere(seq);
-                channel.Wake();
-                return true;
+                if (attempt >= 5)
+                {
+                    throw new DbUpdateConcurrencyException(result.Message);
+                }
             }
             catch (DbUpdateException) when (attempt < 5)
             {
@@ -815,8 +783,8 @@ public sealed partial class ArticleWorkflow(
                     .Where(r => r.Slug == submitted.Slug && r.Id > submitted.Id)
                     .OrderBy(r => r.Id).Select(r => new { r.Action, r.Author, r.At }).FirstOrDefaultAsync();
                 return WorkflowResult.Conflict(decided is null
-                    ? "This change is no longer waiting for review."
-                    : $"This change is no longer waiting for review: {decided.Author} {decided.Action switch { RevisionActions.Approved => "approved and published it", RevisionActions.Scheduled => "approved it to go live later", RevisionActions.Returned => "returned it", _ => "changed it again" }} " +
+                    ? RefusalWords.For(Refusal.NotWaiting)
+                    : $"{RefusalWords.For(Refusal.NotWaiting).TrimEnd('.')}: {decided.Author} {decided.Action switch { RevisionActions.Approved => "approved and published it", RevisionActions.Scheduled => "approved it to go live later", RevisionActions.Returned => "returned it", _ => "changed it again" }} " +
                       $"at {decided.At:HH:mm} on {decided.At:d MMMM yyyy} (UTC).");
             }
 
@@ -829,104 +797,6 @@ public sealed partial class ArticleWorkflow(
         }, conflict);
     }
 
-    /// <summary>
-    /// The state change goes to the database first, holding the article against anyone else; then the publication
-    /// as rows in the publish log, the revision and the audit line; then all of it commits, and only then does any
-    /// file change: the log's applier writes it (on every instance with PostgreSQL; this one is woken, and the page
-    /// waits for it). A crash before the commit publishes nothing; one after it is finished by the applier at the
-    /// next start. Before committing, the folder is checked to take the file, so one that cannot be written (a
-    /// read-only folder, a full disk) leaves the change waiting, as does a database that cannot be reached.
-    /// </summary>
-    private async Task<WorkflowResult> PublishAsync(
-        ArticleState state, IDbContextTransaction transaction, ArticleRevision revision, PublishedChange change,
-        string auditEvent, string? actor, string detail, string done)
-    {
-        long logged;
-        try
-        {
-            state.Version++;
-            await database.SaveChangesAsync();
-            if (change.Text is { } text)
-            {
-                files.CheckWritable(change.Slug, text);
-            }
-
-            logged = await PublishChannel.AppendAsync(database, channel.RowsFor(change, time.GetUtcNow()));
-        }
-        catch (IOException ex)
-        {
-            LogWriteFailed(state.Slug, ex.Message);
-            return WorkflowResult.Invalid($"The article could not be written to the content folder, so nothing changed on the site: {ex.Message} " +
-                "Try again, or ask whoever looks after the server.");
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return WorkflowResult.Conflict("Someone else changed this article at the same moment. Open it again to see where it stands.");
-        }
-
-        database.ArticleRevisions.Add(revision);
-        await database.SaveChangesAsync();
-        await audit.RecordAsync(auditEvent, actor, detail);
-        CrashPoint.Reached(CrashPoint.BeforeCommit);
-        await transaction.CommitAsync();
-        CrashPoint.Reached(CrashPoint.AfterCommit);
-        channel.Wake();
-        return WorkflowResult.Done(done) with { Revision = revision, PublishedUpTo = logged };
-    }
-
-    /// <summary>
-    /// Waits, a few seconds at most, until this instance's folder holds what the action added to the log, so the
-    /// page that answers already shows the change here (with PostgreSQL the others follow through NOTIFY). Only once the article's
-    /// lock is let go: the log's applier takes the same lock to write the file.
-    /// </summary>
-    private async Task<WorkflowResult> ShownHereAsync(WorkflowResult result)
-    {
-        if (result.PublishedUpTo > 0)
-        {
-            await channel.WaitForAppliedAsync(result.PublishedUpTo, TimeSpan.FromSeconds(5));
-        }
-
-        return result;
-    }
-
-    /// <summary>Records a step that writes no file (a save, a submission, a return) and commits it with the state.</summary>
-    /// <param name="also">A second thing to audit with it, such as a picture uploaded with the save.</param>
-    /// <param name="tell">Queues the mail the step tells of, once the revision has its number, to commit with it.</param>
-    private async Task CommitAsync(
-        ArticleState state, IDbContextTransaction transaction, ArticleRevision revision,
-        string auditEvent, string? actor, Func<long, string> detail, Func<long, (string Event, string Detail)>? also = null, Func<Task>? tell = null)
-    {
-        await database.SaveChangesAsync();
-        if (tell is not null)
-        {
-            await tell();
-        }
-
-        if (revision.Action is RevisionActions.Saved or RevisionActions.Submitted)
-        {
-            state.DraftRevisionId = revision.Id;
-            state.DraftBaseHash = revision.BaseHash;
-        }
-
-        state.Version++;
-        await database.SaveChangesAsync();
-        await audit.RecordAsync(auditEvent, actor, detail(revision.Id));
-        if (also?.Invoke(revision.Id) is { } more)
-        {
-            await audit.RecordAsync(more.Event, actor, more.Detail);
-        }
-
-        await transaction.CommitAsync();
-    }
-
-    private ArticleRevision Add(ArticleRevision revision)
-    {
-        database.ArticleRevisions.Add(revision);
-        return revision;
-    }
-
-    private ArticleState NewState(string slug) => stateRows.New(slug);
-
     private Task<bool> HasHistoryAsync(string slug) => database.ArticleRevisions.AnyAsync(r => r.Slug == slug);
 
     private async Task<string?> ReturnNoteAsync(string slug, long submittedId) =>
@@ -935,21 +805,6 @@ public sealed partial class ArticleWorkflow(
             .OrderByDescending(r => r.Id).Select(r => r.Note).FirstOrDefaultAsync();
 
     private Task<ArticleState?> EnsureStateAsync(string slug, bool tracked) => stateRows.EnsureAsync(slug, tracked);
-
-    private ArticleRevision NewRevision(string slug, string action, string text, string baseHash, string author, string? note, long? subject = null) => new()
-    {
-        Slug = slug,
-        Action = action,
-        Text = text,
-        BaseHash = baseHash ?? string.Empty,
-        Author = author,
-        At = time.GetUtcNow(),
-        Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
-        SubjectRevisionId = subject,
-    };
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not publish {Slug:l}: {Reason:l}")]
-    private partial void LogWriteFailed(string slug, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not render a draft of {Slug:l}: {Kind:l} {Reason}")]
     private partial void LogRenderFailed(string slug, string kind, string reason);
