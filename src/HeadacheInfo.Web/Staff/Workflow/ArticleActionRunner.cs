@@ -72,11 +72,14 @@ public sealed partial class ArticleActionRunner(
             await transaction.CommitAsync();
             if (logged > 0)
             {
-                CrashPoint.Reached(CrashPoint.AfterCommit);
                 if (action.State.Events.Any(e => e is OutsideEditRecorded))
                 {
                     // The file is on this disk already: the applier must not write it again over a newer edit.
                     channel.FoundHere(logged);
+                }
+                else
+                {
+                    CrashPoint.Reached(CrashPoint.AfterCommit);
                 }
 
                 channel.Wake();
@@ -150,7 +153,7 @@ public sealed partial class ArticleActionRunner(
             await TellAsync(happened, told);
         }
 
-        if (logged > 0)
+        if (logged > 0 && !found)
         {
             CrashPoint.Reached(CrashPoint.BeforeCommit);
         }

@@ -1,24 +1,34 @@
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Clinic;
+using HeadacheInfo.Web.ContentCheck;
+using HeadacheInfo.Web.Hosting;
+using HeadacheInfo.Web.Site;
 using HeadacheInfo.Web.Staff.Accounts;
-using HeadacheInfo.Web.Staff.Audit;
 using HeadacheInfo.Web.Staff.Database;
+using HeadacheInfo.Web.Staff.Mail;
 using HeadacheInfo.Web.Staff.Publishing;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
 
 namespace HeadacheInfo.Web.Staff.Workflow;
 
 /// <summary>
-/// Publishing on a date and taking down on a date. The approval is a clinician's decision made now, so it is
-/// recorded now (the sign-off says the day it was given); only writing the file waits. Whichever instance
-/// first moves the article's state row on (its concurrency token) does the work, so it is done once.
+/// Publishing on a date and taking down on a date: setting and cancelling them, and the pass that does what is
+/// due. The approval is a clinician's decision made now, so it is recorded now (the sign-off says the day it was
+/// given); only writing the file waits. Whichever instance first moves the article's state row on (its
+/// concurrency token) does the work, so it is done once.
 /// </summary>
-public sealed partial class ArticleWorkflow
+public sealed partial class ScheduledPublishing(
+    ArticleQueries queries,
+    UserManager<StaffUser> users,
+    ArticleLocks locks,
+    StaffDbContext database,
+    PublishChannel channel,
+    TimeProvider time,
+    ArticleActionRunner runner,
+    ILogger<ScheduledPublishing> logger)
 {
-    /// <summary>The clinic's time zone, in which staff type and read times.</summary>
-    public TimeZoneInfo ClinicZone => clinic.Value.FindZone();
-
     /// <summary>
     /// Calls off a change approved for later. It goes back to waiting for review, not to its author: a clinician
     /// approved its words, and only the time is withdrawn, so a reviewer can publish it now, choose another
@@ -34,7 +44,7 @@ public sealed partial class ArticleWorkflow
 
         return await runner.RunAsync(slug, reviewer.Email, async action =>
         {
-            if (!action.Exists || action.State.ScheduledRevisionId is not { } scheduledId || await FindAsync(scheduledId) is not { } scheduled ||
+            if (!action.Exists || action.State.ScheduledRevisionId is not { } scheduledId || await queries.FindAsync(scheduledId) is not { } scheduled ||
                 action.State.CancelSchedule(ArticleStateRows.ToModel(scheduled), reviewer.Email!) is not null)
             {
                 return WorkflowResult.Invalid("No change to this article is scheduled: it may have gone live or been cancelled already.");
@@ -54,7 +64,7 @@ public sealed partial class ArticleWorkflow
             return refused;
         }
 
-        var when = ClinicTime.Read(takeDownAt, ClinicZone, time.GetUtcNow());
+        var when = ClinicTime.Read(takeDownAt, queries.ClinicZone, time.GetUtcNow());
         if (when.Problem is { } unusable)
         {
             return WorkflowResult.Invalid(unusable.Replace("leave it empty to publish now", "take it off the site now", StringComparison.Ordinal));
@@ -77,14 +87,14 @@ public sealed partial class ArticleWorkflow
 
         return await runner.RunAsync(slug, reviewer.Email, action =>
         {
-            if (PublishedText(slug) is null)
+            if (queries.PublishedText(slug) is null)
             {
                 return Task.FromResult(WorkflowResult.Invalid("This article is not on the site."));
             }
 
             action.State.TakeDownAtTime(at, reason, reviewer.Email!);
-            var described = ClinicTime.Describe(at, ClinicZone);
-            var linking = LinkingTo(slug);
+            var described = ClinicTime.Describe(at, queries.ClinicZone);
+            var linking = queries.LinkingTo(slug);
             return Task.FromResult(WorkflowResult.Done($"It comes off the site on {described}." + (when.Note is null ? string.Empty : " " + when.Note) +
             (linking.Count == 0 ? string.Empty : $" Other articles link to it ({string.Join(", ", linking.Select(a => a.Title))}): change them before then, or it cannot come off.")));
         });
@@ -103,9 +113,11 @@ public sealed partial class ArticleWorkflow
             : WorkflowResult.Done("The take-down date is cancelled. The article stays on the site.")));
     }
 
-    /// <summary>Every article with a change approved for later or a take-down date, by slug.</summary>
-    public async Task<IReadOnlyDictionary<string, ArticleState>> SchedulesAsync() =>
-        await database.ArticleStates.AsNoTracking().Where(s => s.ScheduledRevisionId != null || s.TakeDownAt != null).ToDictionaryAsync(s => s.Slug, StringComparer.Ordinal);
+    /// <summary>A scheduling step is a reviewer's, on an article that can exist.</summary>
+    private async Task<WorkflowResult?> RefusedToAsync(string slug, StaffUser reviewer, EditorialAction action) =>
+        EditorialRules.Check(action, await EditorialActors.ForAsync(users, reviewer)) is { } refused ? RefusalWords.Forbidden(refused, action)
+        : !Slug.IsValid(slug) ? WorkflowResult.NotFound("There is no such article.")
+        : null;
 
     /// <summary>
     /// Publishes every scheduled change whose time has come and takes down every article whose take-down date
@@ -118,7 +130,7 @@ public sealed partial class ArticleWorkflow
         var now = time.GetUtcNow();
         var done = 0;
         long publishedUpTo = 0;
-        foreach (var due in (await SchedulesAsync()).Values)
+        foreach (var due in (await queries.SchedulesAsync()).Values)
         {
             if (due is { ScheduledRevisionId: not null, PublishAt: { } publishAt, ScheduleProblem: null } && publishAt <= now)
             {
@@ -172,7 +184,7 @@ public sealed partial class ArticleWorkflow
     private async Task<WorkflowResult> PublishScheduledAsync(ArticleAction action, DateTimeOffset now)
     {
         var slug = action.Slug;
-        if (!action.Exists || !action.State.PublishDue(now) || await FindAsync(action.State.ScheduledRevisionId!.Value) is not { } scheduled)
+        if (!action.Exists || !action.State.PublishDue(now) || await queries.FindAsync(action.State.ScheduledRevisionId!.Value) is not { } scheduled)
         {
             return WorkflowResult.Conflict(RefusalWords.For(Refusal.NotDue));
         }
@@ -186,12 +198,12 @@ public sealed partial class ArticleWorkflow
             problem = $"Not published: {scheduled.Author}, who approved it, is no longer a reviewer here. " +
                 "Cancel it, and another reviewer can approve it again.";
         }
-        else if (Check(slug, scheduled.Text).Findings.FirstOrDefault(f => f.Severity == ContentCheck.FindingSeverity.Error) is { } error)
+        else if (queries.Check(slug, scheduled.Text).Findings.FirstOrDefault(f => f.Severity == ContentCheck.FindingSeverity.Error) is { } error)
         {
             problem = $"Not published: the checker found an error when it was due ({error.Message}). " +
                 "Cancel it, then return it to the author.";
         }
-        else if (scheduled.BaseHash != ArticleFile.ContentHash(PublishedText(slug)))
+        else if (scheduled.BaseHash != ArticleFile.ContentHash(queries.PublishedText(slug)))
         {
             problem = "Not published: the article on the site changed after this was approved, " +
                 "and going live would have undone that change. Cancel it, then return it to the author to bring it up to date.";
@@ -223,14 +235,14 @@ public sealed partial class ArticleWorkflow
             return WorkflowResult.Conflict(RefusalWords.For(Refusal.NotDue));
         }
 
-        if (PublishedText(action.Slug) is not { } text)
+        if (queries.PublishedText(action.Slug) is not { } text)
         {
             return TakeDownFailed(action, WorkflowResult.Invalid("It was not on the site when its take-down date came."));
         }
 
-        if (LinkingTo(action.Slug) is { Count: > 0 } linking)
+        if (queries.LinkingTo(action.Slug) is { Count: > 0 } linking)
         {
-            return TakeDownFailed(action, LinkedFrom(linking));
+            return TakeDownFailed(action, ArticleActions.LinkedFrom(linking));
         }
 
         return action.State.TakeDownAsScheduled(text, now) is { } notDue
@@ -246,12 +258,6 @@ public sealed partial class ArticleWorkflow
         action.KeepsWork = true;
         return refused;
     }
-
-    /// <summary>A scheduling step is a reviewer's, on an article that can exist.</summary>
-    private async Task<WorkflowResult?> RefusedToAsync(string slug, StaffUser reviewer, EditorialAction action) =>
-        EditorialRules.Check(action, await EditorialActors.ForAsync(users, reviewer)) is { } refused ? RefusalWords.Forbidden(refused, action)
-        : !Slug.IsValid(slug) ? WorkflowResult.NotFound("There is no such article.")
-        : null;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish the scheduled change to {Slug:l}; the next pass tries again: {Reason:l}")]
     private partial void LogScheduledWriteFailed(string slug, string reason);

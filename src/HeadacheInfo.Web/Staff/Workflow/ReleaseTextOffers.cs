@@ -1,8 +1,15 @@
 using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Clinic;
 using HeadacheInfo.Web.ContentCheck;
-using HeadacheInfo.Web.Staff.Audit;
+using HeadacheInfo.Web.Hosting;
+using HeadacheInfo.Web.Site;
+using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Database;
+using HeadacheInfo.Web.Staff.Mail;
+using HeadacheInfo.Web.Staff.Publishing;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace HeadacheInfo.Web.Staff.Workflow;
 
@@ -20,7 +27,13 @@ public enum ReleaseOffer
 }
 
 /// <summary>Upgrades: a new release's articles are offered for review, never published by themselves.</summary>
-public sealed partial class ArticleWorkflow
+public sealed class ReleaseTextOffers(
+    ArticleQueries queries,
+    IArticleFileStore files,
+    ArticleLocks locks,
+    StaffDbContext database,
+    TimeProvider time,
+    ArticleActionRunner runner)
 {
     /// <summary>
     /// Offers one shipped article's text for review when it is new to this site: not the live text, and no
@@ -53,7 +66,7 @@ public sealed partial class ArticleWorkflow
             var result = await runner.RunLockedAsync(slug, RevisionActions.NewRelease, async action =>
             {
                 if (action.State.DraftRevisionId is not null &&
-                    (await ContributorsAsync(database, [slug])).GetValueOrDefault(slug) is not [RevisionActions.NewRelease])
+                    (await ArticleQueries.ContributorsAsync(database, [slug])).GetValueOrDefault(slug) is not [RevisionActions.NewRelease])
                 {
                     waiting = true;
                     return WorkflowResult.Conflict("A member of staff has a change in progress on it.");
@@ -83,7 +96,7 @@ public sealed partial class ArticleWorkflow
     {
         var kept = database.RevisionPictures.AsNoTracking().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var pictures = new List<RevisionPicture>();
-        foreach (var name in NotOnSite(text).Where(name => !kept.Contains(name) && PictureRules.IsValidName(name)))
+        foreach (var name in queries.NotOnSite(text).Where(name => !kept.Contains(name) && PictureRules.IsValidName(name)))
         {
             var path = Path.Combine(folder, name);
             if (!File.Exists(path) || File.ReadAllBytes(path) is not { } bytes || PictureRules.TypeOf(bytes) is not { } type)
