@@ -41,7 +41,9 @@ public sealed record ScheduleFailed(string Slug, string Reason) : EditorialEvent
 
 public sealed record ArticleConfirmed(string Slug, Revision Revision) : EditorialEvent(Slug);
 
-public sealed record TakenDown(string Slug, Revision Revision) : EditorialEvent(Slug);
+/// <param name="Reason">Why, in the reviewer's words.</param>
+/// <param name="ScheduledBy">For a take-down at a time set earlier: the reviewer who set it; null for one done now.</param>
+public sealed record TakenDown(string Slug, Revision Revision, string Reason, string? ScheduledBy = null) : EditorialEvent(Slug);
 
 public sealed record TakeDownScheduled(string Slug, DateTimeOffset At, string Reason, string By) : EditorialEvent(Slug);
 

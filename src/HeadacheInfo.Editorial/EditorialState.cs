@@ -273,14 +273,39 @@ public sealed class EditorialState
     }
 
     /// <summary>Takes the article (published as <paramref name="text"/>) off the site now; a take-down date set earlier is done with too.</summary>
-    public Revision TakeDown(string text, string author, string note)
+    /// <param name="reason">Why, in the reviewer's words, for the audit log (the note, when not given).</param>
+    public Revision TakeDown(string text, string author, string note, string? reason = null) => TakeDown(text, author, note, reason ?? note, scheduledBy: null);
+
+    private Revision TakeDown(string text, string author, string note, string reason, string? scheduledBy)
     {
         var revision = Record(new Revision(RevisionKind.Unpublished, text, ArticleFile.ContentHash(text), author, _time.GetUtcNow(), Tidy(note)));
         PublishedHash = string.Empty;
         ClearTakeDownDate();
-        Raise(new TakenDown(Slug, revision));
+        Raise(new TakenDown(Slug, revision, reason, scheduledBy));
         Raise(new Published(Slug, null));
         return revision;
+    }
+
+    /// <summary>
+    /// Takes the article (published as <paramref name="text"/>) off the site at the time a reviewer set, now due:
+    /// recorded as that reviewer's, for the reason they gave.
+    /// </summary>
+    public Refusal? TakeDownAsScheduled(string text, DateTimeOffset now)
+    {
+        if (TakeDownAt is null)
+        {
+            return Refusal.NoTakeDownDate;
+        }
+
+        if (!TakeDownDue(now))
+        {
+            return Refusal.NotDue;
+        }
+
+        var reason = TakeDownReason ?? "its take-down date came";
+        var by = TakeDownBy ?? EditorialAuthors.OutsideTheApp;
+        TakeDown(text, by, $"taken off the site as scheduled: {reason}", reason, scheduledBy: by);
+        return null;
     }
 
     /// <summary>Sets (or moves) the time the article comes off the site by itself. No revision: nothing happened to the text yet.</summary>

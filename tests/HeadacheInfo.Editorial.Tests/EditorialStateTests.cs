@@ -146,6 +146,25 @@ public sealed class EditorialStateTests
     }
 
     [Fact]
+    public void A_take_down_date_that_comes_takes_the_article_off_as_the_reviewer_who_set_it_and_not_before()
+    {
+        var state = OnSite();
+        Assert.Equal(Refusal.NoTakeDownDate, state.TakeDownAsScheduled(Published, _time.GetUtcNow()));
+        state.TakeDownAtTime(_time.GetUtcNow().AddDays(7), "seasonal", Reviewer);
+
+        Assert.Equal(Refusal.NotDue, state.TakeDownAsScheduled(Published, _time.GetUtcNow()));
+        Assert.Null(state.TakeDownAsScheduled(Published, _time.GetUtcNow().AddDays(8)));
+
+        var revision = Assert.Single(Store(state));
+        Assert.Equal((RevisionKind.Unpublished, Reviewer, "taken off the site as scheduled: seasonal"), (revision.Kind, revision.Author, revision.Note));
+        Assert.Equal(string.Empty, state.PublishedHash);
+        Assert.Null(state.TakeDownAt);
+        var takenDown = Assert.Single(state.Events.OfType<TakenDown>());
+        Assert.Equal(("seasonal", Reviewer), (takenDown.Reason, takenDown.ScheduledBy));
+        Assert.Equal(new Published("neck", null), state.Events[^1]);
+    }
+
+    [Fact]
     public void A_failed_schedule_keeps_its_reason_short_and_stops_it_being_due()
     {
         var state = OnSite();

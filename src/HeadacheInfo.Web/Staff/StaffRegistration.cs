@@ -27,7 +27,7 @@ public static class StaffRegistration
         builder.Services.AddStaffAccounts(builder.Configuration);
         builder.AddStaffSignIn();
         builder.AddPublishing();
-        builder.AddArticleWorkflow();
+        builder.AddEditorial();
         // Which editorial buttons a page shows: the editorial rules, asked through IAuthorizationService.
         builder.Services.AddScoped<IAuthorizationHandler, EditorialRulesHandler>();
         builder.Services.AddReleaseOffers();

@@ -124,7 +124,7 @@ public sealed class PublishCrashTests : IAsyncLifetime, IAsyncDisposable
 
             Assert.True(outsideEdits == outsideEditsBefore[slug], "nothing is taken for an edit outside the app: " + said);
             var fullyDone = page.Body.Contains(words, StringComparison.Ordinal) && file.Contains(words, StringComparison.Ordinal)
-                && approvals.Count == 1 && approvals[0].TextContent.Contains(Reviewer, StringComparison.Ordinal) && !waiting;
+                && approvals.Count == 1 && approvals[0].QuerySelector("[data-author]")?.GetAttribute("data-author") == Reviewer && !waiting;
             var notAtAll = !page.Body.Contains(words, StringComparison.Ordinal) && !file.Contains(words, StringComparison.Ordinal)
                 && approvals.Count == 0 && waiting;
             Assert.True(fullyDone || notAtAll, "fully done or not at all: " + said);

@@ -34,19 +34,23 @@ public sealed class ArticleWorkflowRulesTests(ArticleWorkflowRulesTests.Site sit
     }
 
     /// <summary>Runs one call on a workflow of its own, as one request would.</summary>
-    private async Task<T> WithWorkflowAsync<T>(Func<ArticleWorkflow, Task<T>> call)
+    private async Task<T> WithWorkflowAsync<T>(Func<Workflow, Task<T>> call)
     {
         await using var scope = site.Services.CreateAsyncScope();
-        return await call(scope.ServiceProvider.GetRequiredService<ArticleWorkflow>());
+        var services = scope.ServiceProvider;
+        return await call(new Workflow(services.GetRequiredService<ArticleQueries>(), services.GetRequiredService<DraftEditing>(), services.GetRequiredService<ArticleActions>()));
     }
+
+    /// <summary>The editorial services one request would use: its reads, the editor's saves and the reviewer's actions.</summary>
+    private sealed record Workflow(ArticleQueries Queries, DraftEditing Drafts, ArticleActions Actions);
 
     private static ArticleEdit Edit(string slug, string body, long startedFrom = 0, string? baseHash = null) =>
         new(slug, IsNew: false, $"About {slug}", "A summary.", "signs", null, ["NHS. Headaches."], null, body, null, startedFrom, baseHash ?? string.Empty);
 
     private async Task<ArticleRevision> SendAsync(string slug, StaffUser author, string body)
     {
-        var baseHash = await WithWorkflowAsync(w => Task.FromResult(ArticleFile.ContentHash(w.PublishedText(slug))));
-        var result = await WithWorkflowAsync(w => w.SaveAsync(Edit(slug, body, baseHash: baseHash), author, send: true));
+        var baseHash = await WithWorkflowAsync(w => Task.FromResult(ArticleFile.ContentHash(w.Queries.PublishedText(slug))));
+        var result = await WithWorkflowAsync(w => w.Drafts.SaveAsync(Edit(slug, body, baseHash: baseHash), author, send: true));
         Assert.True(result.Succeeded, result.Message);
         return result.Revision!;
     }
@@ -61,11 +65,11 @@ public sealed class ArticleWorkflowRulesTests(ArticleWorkflowRulesTests.Site sit
         var sent = await SendAsync("roles", author, "## Change\n\nA change by an author.\n");
         var fingerprint = ArticleFile.ContentHash(File("roles"));
 
-        Assert.Equal(WorkflowOutcome.Forbidden, (await WithWorkflowAsync(w => w.ApproveAsync(sent.Id, null, other))).Outcome);
-        Assert.Equal(WorkflowOutcome.Forbidden, (await WithWorkflowAsync(w => w.ReturnAsync(sent.Id, "No.", other))).Outcome);
-        Assert.Equal(WorkflowOutcome.Forbidden, (await WithWorkflowAsync(w => w.ConfirmAsync("roles", fingerprint, other))).Outcome);
-        Assert.Equal(WorkflowOutcome.Forbidden, (await WithWorkflowAsync(w => w.TakeDownAsync("roles", "No longer needed.", other))).Outcome);
-        Assert.Equal(WorkflowOutcome.Forbidden, (await WithWorkflowAsync(w => w.RollBackAsync("roles", sent.Id, other))).Outcome);
+        Assert.Equal(WorkflowOutcome.Forbidden, (await WithWorkflowAsync(w => w.Actions.ApproveAsync(sent.Id, null, other))).Outcome);
+        Assert.Equal(WorkflowOutcome.Forbidden, (await WithWorkflowAsync(w => w.Actions.ReturnAsync(sent.Id, "No.", other))).Outcome);
+        Assert.Equal(WorkflowOutcome.Forbidden, (await WithWorkflowAsync(w => w.Actions.ConfirmAsync("roles", fingerprint, other))).Outcome);
+        Assert.Equal(WorkflowOutcome.Forbidden, (await WithWorkflowAsync(w => w.Actions.TakeDownAsync("roles", "No longer needed.", other))).Outcome);
+        Assert.Equal(WorkflowOutcome.Forbidden, (await WithWorkflowAsync(w => w.Actions.RollBackAsync("roles", sent.Id, other))).Outcome);
         Assert.DoesNotContain("A change by an author.", File("roles"), StringComparison.Ordinal);
     }
 
@@ -76,14 +80,14 @@ public sealed class ArticleWorkflowRulesTests(ArticleWorkflowRulesTests.Site sit
         var sender = await UserAsync("rules-sender@clinic.example", StaffRoles.Author);
         var independent = await UserAsync("rules-independent@clinic.example", StaffRoles.Reviewer);
         var baseHash = ArticleFile.ContentHash(File("four-eyes"));
-        var saved = await WithWorkflowAsync(w => w.SaveAsync(Edit("four-eyes", "## Mine\n\nThe writer's words.\n", baseHash: baseHash), writer, send: false));
-        var sent = await WithWorkflowAsync(w => w.SaveAsync(Edit("four-eyes", "## Mine\n\nThe writer's words.\n", saved.Revision!.Id, baseHash), sender, send: true));
+        var saved = await WithWorkflowAsync(w => w.Drafts.SaveAsync(Edit("four-eyes", "## Mine\n\nThe writer's words.\n", baseHash: baseHash), writer, send: false));
+        var sent = await WithWorkflowAsync(w => w.Drafts.SaveAsync(Edit("four-eyes", "## Mine\n\nThe writer's words.\n", saved.Revision!.Id, baseHash), sender, send: true));
         Assert.True(sent.Succeeded, sent.Message);
 
-        Assert.Equal(["rules-sender@clinic.example", "rules-writer@clinic.example"], await WithWorkflowAsync(w => w.ContributorsAsync("four-eyes")));
-        Assert.Equal(WorkflowOutcome.Forbidden, (await WithWorkflowAsync(w => w.ApproveAsync(sent.Revision!.Id, null, writer))).Outcome);
-        Assert.Equal(WorkflowOutcome.Done, (await WithWorkflowAsync(w => w.ApproveAsync(sent.Revision!.Id, null, independent))).Outcome);
-        Assert.Equal(WorkflowOutcome.Forbidden, (await WithWorkflowAsync(w => w.ConfirmAsync("four-eyes", ArticleFile.ContentHash(File("four-eyes")), writer))).Outcome);
+        Assert.Equal(["rules-sender@clinic.example", "rules-writer@clinic.example"], await WithWorkflowAsync(w => w.Queries.ContributorsAsync("four-eyes")));
+        Assert.Equal(WorkflowOutcome.Forbidden, (await WithWorkflowAsync(w => w.Actions.ApproveAsync(sent.Revision!.Id, null, writer))).Outcome);
+        Assert.Equal(WorkflowOutcome.Done, (await WithWorkflowAsync(w => w.Actions.ApproveAsync(sent.Revision!.Id, null, independent))).Outcome);
+        Assert.Equal(WorkflowOutcome.Forbidden, (await WithWorkflowAsync(w => w.Actions.ConfirmAsync("four-eyes", ArticleFile.ContentHash(File("four-eyes")), writer))).Outcome);
     }
 
     [Fact]
@@ -92,13 +96,13 @@ public sealed class ArticleWorkflowRulesTests(ArticleWorkflowRulesTests.Site sit
         var author = await UserAsync("rules-waiting-author@clinic.example", StaffRoles.Author);
         var reviewer = await UserAsync("rules-waiting-reviewer@clinic.example", StaffRoles.Reviewer);
         var sent = await SendAsync("waiting", author, "## Change\n\nWaiting words.\n");
-        Assert.True((await WithWorkflowAsync(w => w.ReturnAsync(sent.Id, "Add a source.", reviewer))).Succeeded);
+        Assert.True((await WithWorkflowAsync(w => w.Actions.ReturnAsync(sent.Id, "Add a source.", reviewer))).Succeeded);
 
-        var approve = await WithWorkflowAsync(w => w.ApproveAsync(sent.Id, null, reviewer));
+        var approve = await WithWorkflowAsync(w => w.Actions.ApproveAsync(sent.Id, null, reviewer));
 
         Assert.Equal(WorkflowOutcome.Conflict, approve.Outcome);
         Assert.DoesNotContain("Waiting words.", File("waiting"), StringComparison.Ordinal);
-        Assert.Equal(ChangeStatus.Returned, (await WithWorkflowAsync(w => w.StateAsync("waiting")))!.Status);
+        Assert.Equal(ChangeStatus.Returned, (await WithWorkflowAsync(w => w.Queries.StateAsync("waiting")))!.Status);
     }
 
     [Fact]
@@ -107,11 +111,11 @@ public sealed class ArticleWorkflowRulesTests(ArticleWorkflowRulesTests.Site sit
         var author = await UserAsync("rules-checker-author@clinic.example", StaffRoles.Author);
         var baseHash = ArticleFile.ContentHash(File("checker"));
 
-        var sent = await WithWorkflowAsync(w => w.SaveAsync(Edit("checker", "## Help\n\nCall 999 now.\n", baseHash: baseHash), author, send: true));
+        var sent = await WithWorkflowAsync(w => w.Drafts.SaveAsync(Edit("checker", "## Help\n\nCall 999 now.\n", baseHash: baseHash), author, send: true));
 
         Assert.Equal(WorkflowOutcome.Invalid, sent.Outcome);
         Assert.Equal(RevisionActions.Saved, sent.Revision!.Action);
-        Assert.Equal(ChangeStatus.Draft, (await WithWorkflowAsync(w => w.StateAsync("checker")))!.Status);
+        Assert.Equal(ChangeStatus.Draft, (await WithWorkflowAsync(w => w.Queries.StateAsync("checker")))!.Status);
     }
 
     [Fact]
@@ -122,7 +126,7 @@ public sealed class ArticleWorkflowRulesTests(ArticleWorkflowRulesTests.Site sit
         var sent = await SendAsync("moved-on", author, "## Change\n\nBased on the old text.\n");
         site.Content.WriteArticle("moved-on", "About moved-on, edited on disk");
 
-        var approve = await WithWorkflowAsync(w => w.ApproveAsync(sent.Id, null, reviewer));
+        var approve = await WithWorkflowAsync(w => w.Actions.ApproveAsync(sent.Id, null, reviewer));
 
         Assert.Equal(WorkflowOutcome.Conflict, approve.Outcome);
         Assert.Contains("edited on disk", File("moved-on"), StringComparison.Ordinal);
@@ -137,8 +141,8 @@ public sealed class ArticleWorkflowRulesTests(ArticleWorkflowRulesTests.Site sit
         var sent = await SendAsync("race", author, "## Change\n\nRaced words.\n");
 
         var results = await Task.WhenAll(
-            WithWorkflowAsync(w => w.ApproveAsync(sent.Id, null, one)),
-            WithWorkflowAsync(w => w.ApproveAsync(sent.Id, null, two)));
+            WithWorkflowAsync(w => w.Actions.ApproveAsync(sent.Id, null, one)),
+            WithWorkflowAsync(w => w.Actions.ApproveAsync(sent.Id, null, two)));
 
         Assert.Single(results, r => r.Outcome == WorkflowOutcome.Done);
         Assert.Single(results, r => r.Outcome == WorkflowOutcome.Conflict);
@@ -154,14 +158,14 @@ public sealed class ArticleWorkflowRulesTests(ArticleWorkflowRulesTests.Site sit
         var oldBase = ArticleFile.ContentHash(File("older-base"));
         var sent = await SendAsync("older-base", author, "## Change\n\nThe first change.\n");
         // The author keeps writing in a form opened before the approval.
-        Assert.True((await WithWorkflowAsync(w => w.ApproveAsync(sent.Id, null, reviewer))).Succeeded);
+        Assert.True((await WithWorkflowAsync(w => w.Actions.ApproveAsync(sent.Id, null, reviewer))).Succeeded);
 
-        var later = await WithWorkflowAsync(w => w.SaveAsync(Edit("older-base", "## Change\n\nA newer draft.\n", sent.Id, oldBase), author, send: false));
+        var later = await WithWorkflowAsync(w => w.Drafts.SaveAsync(Edit("older-base", "## Change\n\nA newer draft.\n", sent.Id, oldBase), author, send: false));
 
         Assert.Equal(WorkflowOutcome.Conflict, later.Outcome);
         Assert.Contains("A newer draft.", later.Revision!.Text, StringComparison.Ordinal);
         Assert.Contains("The first change.", File("older-base"), StringComparison.Ordinal);
-        var start = await WithWorkflowAsync(w => w.StartEditingAsync("older-base", author));
+        var start = await WithWorkflowAsync(w => w.Drafts.StartEditingAsync("older-base", author));
         Assert.Contains("A newer draft.", start!.Fields!.Body, StringComparison.Ordinal);
         Assert.Contains(start.Notices, n => n.Contains("older version", StringComparison.Ordinal));
     }
@@ -171,8 +175,8 @@ public sealed class ArticleWorkflowRulesTests(ArticleWorkflowRulesTests.Site sit
     {
         var text = File("render-once");
 
-        var first = await WithWorkflowAsync(w => Task.FromResult(w.Check("render-once", text)));
-        var second = await WithWorkflowAsync(w => Task.FromResult(w.Check("render-once", text)));
+        var first = await WithWorkflowAsync(w => Task.FromResult(w.Queries.Check("render-once", text)));
+        var second = await WithWorkflowAsync(w => Task.FromResult(w.Queries.Check("render-once", text)));
 
         Assert.Same(first.Article, second.Article);
     }
@@ -183,18 +187,18 @@ public sealed class ArticleWorkflowRulesTests(ArticleWorkflowRulesTests.Site sit
         var author = await UserAsync("rules-rollback-author@clinic.example", StaffRoles.Author);
         var reviewer = await UserAsync("rules-rollback-reviewer@clinic.example", StaffRoles.Reviewer);
         var first = await SendAsync("rollback", author, "## Change\n\nThe approved words.\n");
-        var approved = await WithWorkflowAsync(w => w.ApproveAsync(first.Id, null, reviewer));
+        var approved = await WithWorkflowAsync(w => w.Actions.ApproveAsync(first.Id, null, reviewer));
         var second = await SendAsync("rollback", author, "## Change\n\nWords that proved wrong.\n");
-        Assert.True((await WithWorkflowAsync(w => w.ApproveAsync(second.Id, null, reviewer))).Succeeded);
+        Assert.True((await WithWorkflowAsync(w => w.Actions.ApproveAsync(second.Id, null, reviewer))).Succeeded);
 
-        Assert.Equal(WorkflowOutcome.Invalid, (await WithWorkflowAsync(w => w.RollBackAsync("rollback", second.Id, reviewer))).Outcome);
-        var back = await WithWorkflowAsync(w => w.RollBackAsync("rollback", approved.Revision!.Id, reviewer));
+        Assert.Equal(WorkflowOutcome.Invalid, (await WithWorkflowAsync(w => w.Actions.RollBackAsync("rollback", second.Id, reviewer))).Outcome);
+        var back = await WithWorkflowAsync(w => w.Actions.RollBackAsync("rollback", approved.Revision!.Id, reviewer));
 
         Assert.True(back.Succeeded, back.Message);
         Assert.Equal(approved.Revision!.Text, File("rollback"));
     }
 
-    private async Task<WorkflowResult> ApproveAsync(long id, StaffUser reviewer) => await WithWorkflowAsync(w => w.ApproveAsync(id, null, reviewer));
+    private async Task<WorkflowResult> ApproveAsync(long id, StaffUser reviewer) => await WithWorkflowAsync(w => w.Actions.ApproveAsync(id, null, reviewer));
 
     [Fact]
     public async Task Putting_back_the_version_already_live_is_refused_and_never_clears_who_wrote_the_change_in_progress()
@@ -206,9 +210,9 @@ public sealed class ArticleWorkflowRulesTests(ArticleWorkflowRulesTests.Site sit
         var live = (await ApproveAsync(first.Id, other)).Revision!;
         var mine = await SendAsync("rollback-reset", writer, "## Two\n\nThe writer's own words.\n");
 
-        Assert.Equal(WorkflowOutcome.Invalid, (await WithWorkflowAsync(w => w.RollBackAsync("rollback-reset", live.Id, writer))).Outcome);
+        Assert.Equal(WorkflowOutcome.Invalid, (await WithWorkflowAsync(w => w.Actions.RollBackAsync("rollback-reset", live.Id, writer))).Outcome);
         Assert.Equal(WorkflowOutcome.Forbidden, (await ApproveAsync(mine.Id, writer)).Outcome);
-        Assert.Contains("reset-writer@clinic.example", await WithWorkflowAsync(w => w.ContributorsAsync("rollback-reset")));
+        Assert.Contains("reset-writer@clinic.example", await WithWorkflowAsync(w => w.Queries.ContributorsAsync("rollback-reset")));
     }
 
     [Fact]
@@ -218,18 +222,18 @@ public sealed class ArticleWorkflowRulesTests(ArticleWorkflowRulesTests.Site sit
         var author = await UserAsync("restore-author@clinic.example", StaffRoles.Author);
         var other = await UserAsync("restore-other@clinic.example", StaffRoles.Reviewer);
         var baseHash = ArticleFile.ContentHash(File("restored-writers"));
-        var unreviewed = await WithWorkflowAsync(w => w.SaveAsync(Edit("restored-writers", "## Claim\n\nWords no one reviewed.\n", baseHash: baseHash), writer, send: false));
+        var unreviewed = await WithWorkflowAsync(w => w.Drafts.SaveAsync(Edit("restored-writers", "## Claim\n\nWords no one reviewed.\n", baseHash: baseHash), writer, send: false));
         // The author opens the editor on the writer's draft, replaces every word, and sends it; another reviewer approves.
-        var replaced = await WithWorkflowAsync(w => w.SaveAsync(
+        var replaced = await WithWorkflowAsync(w => w.Drafts.SaveAsync(
             Edit("restored-writers", "## Mine\n\nThe author's own words.\n", unreviewed.Revision!.Id, baseHash), author, send: true));
         Assert.True((await ApproveAsync(replaced.Revision!.Id, other)).Succeeded);
 
-        var restored = await WithWorkflowAsync(w => w.RestoreAsync("restored-writers", unreviewed.Revision!.Id, author));
-        var sent = await WithWorkflowAsync(w => w.SaveAsync(
+        var restored = await WithWorkflowAsync(w => w.Actions.RestoreAsync("restored-writers", unreviewed.Revision!.Id, author));
+        var sent = await WithWorkflowAsync(w => w.Drafts.SaveAsync(
             Edit("restored-writers", "## Claim\n\nWords no one reviewed.\n", restored.Revision!.Id, restored.Revision.BaseHash), author, send: true));
 
         Assert.True(sent.Succeeded, sent.Message);
-        Assert.Contains("restore-writer@clinic.example", await WithWorkflowAsync(w => w.ContributorsAsync("restored-writers")));
+        Assert.Contains("restore-writer@clinic.example", await WithWorkflowAsync(w => w.Queries.ContributorsAsync("restored-writers")));
         Assert.Equal(WorkflowOutcome.Forbidden, (await ApproveAsync(sent.Revision!.Id, writer)).Outcome);
     }
 
@@ -242,10 +246,10 @@ public sealed class ArticleWorkflowRulesTests(ArticleWorkflowRulesTests.Site sit
         var theirs = (await ApproveAsync((await SendAsync("confirm-after-rollback", writer, "## One\n\nThe writer's words.\n")).Id, other)).Revision!;
         Assert.True((await ApproveAsync((await SendAsync("confirm-after-rollback", author, "## Two\n\nThe author's words.\n")).Id, other)).Succeeded);
 
-        Assert.True((await WithWorkflowAsync(w => w.RollBackAsync("confirm-after-rollback", theirs.Id, writer))).Succeeded);
+        Assert.True((await WithWorkflowAsync(w => w.Actions.RollBackAsync("confirm-after-rollback", theirs.Id, writer))).Succeeded);
 
-        Assert.Equal(["putback-writer@clinic.example"], await WithWorkflowAsync(w => w.PublishedAuthorsAsync("confirm-after-rollback")));
-        var confirm = await WithWorkflowAsync(w => w.ConfirmAsync("confirm-after-rollback", ArticleFile.ContentHash(File("confirm-after-rollback")), writer));
+        Assert.Equal(["putback-writer@clinic.example"], await WithWorkflowAsync(w => w.Queries.PublishedAuthorsAsync("confirm-after-rollback")));
+        var confirm = await WithWorkflowAsync(w => w.Actions.ConfirmAsync("confirm-after-rollback", ArticleFile.ContentHash(File("confirm-after-rollback")), writer));
         Assert.Equal(WorkflowOutcome.Forbidden, confirm.Outcome);
     }
 
@@ -255,15 +259,15 @@ public sealed class ArticleWorkflowRulesTests(ArticleWorkflowRulesTests.Site sit
         var mine = await UserAsync("keep-mine@clinic.example", StaffRoles.Author);
         var colleague = await UserAsync("keep-colleague@clinic.example", StaffRoles.Author);
         var baseHash = ArticleFile.ContentHash(File("keep-mine"));
-        var v1 = await WithWorkflowAsync(w => w.SaveAsync(Edit("keep-mine", "## V1\n\nThe colleague's first save.\n", baseHash: baseHash), colleague, send: false));
-        var conflict = await WithWorkflowAsync(w => w.SaveAsync(Edit("keep-mine", "## Mine\n\nMy words.\n", baseHash: baseHash), mine, send: false));
+        var v1 = await WithWorkflowAsync(w => w.Drafts.SaveAsync(Edit("keep-mine", "## V1\n\nThe colleague's first save.\n", baseHash: baseHash), colleague, send: false));
+        var conflict = await WithWorkflowAsync(w => w.Drafts.SaveAsync(Edit("keep-mine", "## Mine\n\nMy words.\n", baseHash: baseHash), mine, send: false));
         Assert.Equal(WorkflowOutcome.Conflict, conflict.Outcome);
         // The colleague saves again from their form: told of my save in turn, their words kept as the newest draft.
-        var v2 = await WithWorkflowAsync(w => w.SaveAsync(Edit("keep-mine", "## V2\n\nAn important safety fix.\n", v1.Revision!.Id, baseHash), colleague, send: false));
+        var v2 = await WithWorkflowAsync(w => w.Drafts.SaveAsync(Edit("keep-mine", "## V2\n\nAn important safety fix.\n", v1.Revision!.Id, baseHash), colleague, send: false));
         Assert.Equal(WorkflowOutcome.Conflict, v2.Outcome);
 
         // Keep mine, from the conflict page showing V1 only.
-        var kept = await WithWorkflowAsync(w => w.SaveAsync(Edit("keep-mine", "## Mine\n\nMy words.\n", conflict.Revision!.Id, conflict.BaseHash), mine, send: false));
+        var kept = await WithWorkflowAsync(w => w.Drafts.SaveAsync(Edit("keep-mine", "## Mine\n\nMy words.\n", conflict.Revision!.Id, conflict.BaseHash), mine, send: false));
 
         Assert.Equal(WorkflowOutcome.Conflict, kept.Outcome);
         Assert.Contains("An important safety fix.", kept.Theirs, StringComparison.Ordinal);

@@ -73,7 +73,7 @@ public sealed class ArticleWorkflowTests(ArticleWorkflowTests.Site site) : IClas
     private async Task<IReadOnlyList<ArticleRevision>> HistoryAsync(string slug)
     {
         await using var scope = site.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ArticleWorkflow>().HistoryAsync(slug);
+        return await scope.ServiceProvider.GetRequiredService<ArticleQueries>().HistoryAsync(slug);
     }
 
     /// <summary>Saves a draft from an edit form loaded earlier, as a browser tab left open would.</summary>

@@ -9,7 +9,7 @@ namespace HeadacheInfo.Web.Pages.Staff;
 /// Staff only and never stored, like every staff page; the type is the one its own bytes show, never guessed by
 /// the browser, and a drawing opened on its own cannot run anything.
 /// </summary>
-public sealed class PictureFileModel(ArticleWorkflow workflow) : PageModel
+public sealed class PictureFileModel(ArticleQueries queries) : PageModel
 {
     /// <summary>Where the staff area serves a picture by name, such as /staff/pictures/file/neck-stretch.png.</summary>
     public const string Prefix = "/staff/pictures/file/";
@@ -18,7 +18,7 @@ public sealed class PictureFileModel(ArticleWorkflow workflow) : PageModel
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (await workflow.PictureAsync(Name) is not { } picture)
+        if (await queries.PictureAsync(Name) is not { } picture)
         {
             return NotFound();
         }

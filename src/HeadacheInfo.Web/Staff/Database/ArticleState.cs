@@ -47,21 +47,4 @@ public sealed class ArticleState
 
     /// <summary>Why the take-down could not happen at its time (other articles link to it); null while it may.</summary>
     public string? TakeDownProblem { get; set; }
-
-    /// <summary>Drops the change approved for later, its time and any reason it could not go live.</summary>
-    public void ClearSchedule()
-    {
-        ScheduledRevisionId = null;
-        PublishAt = null;
-        ScheduleProblem = null;
-    }
-
-    /// <summary>Drops the take-down date, its reason, who set it and any reason it could not be carried out.</summary>
-    public void ClearTakeDownDate()
-    {
-        TakeDownAt = null;
-        TakeDownReason = null;
-        TakeDownBy = null;
-        TakeDownProblem = null;
-    }
 }

@@ -155,7 +155,7 @@ public sealed class WorkflowMail(StaffDbContext database, IOptions<EmailOptions>
 
     /// <summary>Everyone who wrote part of the change in progress (see <see cref="Authorship"/>).</summary>
     private async Task<IReadOnlyList<string>> WritersAsync(string slug) =>
-        (await ArticleWorkflow.ContributorsAsync(database, [slug])).GetValueOrDefault(slug) ?? [];
+        (await ArticleQueries.ContributorsAsync(database, [slug])).GetValueOrDefault(slug) ?? [];
 
     /// <summary>The writers of the change in progress whose accounts are enabled and want this kind.</summary>
     private async Task<List<string>> AuthorsAsync(string slug, string kind)

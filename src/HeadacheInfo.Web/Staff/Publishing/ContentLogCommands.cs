@@ -3,7 +3,6 @@ using HeadacheInfo.Web.ContentCheck;
 using HeadacheInfo.Web.Hosting;
 using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Database;
-using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace HeadacheInfo.Web.Staff.Publishing;

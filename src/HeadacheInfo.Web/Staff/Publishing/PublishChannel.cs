@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Staff.Database;
-using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -2,7 +2,6 @@ using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Hosting;
 using HeadacheInfo.Web.ContentCheck;
 using HeadacheInfo.Web.Staff.Database;
-using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -31,7 +30,6 @@ internal sealed partial class PublishLogApplier(
     ILogger<PublishLogApplier> logger) : BackgroundService
 {
     public const string PositionFile = ".publish-log-position";
-    private const int Batch = 500;
 
     private string PositionPath => Path.Combine(content.Value.FullPath, PositionFile);
 
@@ -56,7 +54,7 @@ internal sealed partial class PublishLogApplier(
         {
             try
             {
-                await using var log = shared ? await PostgresLog.OpenAsync(connectionString, stoppingToken) : (ILogReader)new SqliteLog(scopes);
+                await using var log = shared ? await PostgresPublishLog.OpenAsync(connectionString, stoppingToken) : (IPublishLogReader)new SqlitePublishLog(scopes);
                 if (!started)
                 {
                     if (position > 0 && position > await log.LastSeqAsync(stoppingToken))
@@ -211,113 +209,6 @@ internal sealed partial class PublishLogApplier(
         channel.Live = false;
     }
 
-    /// <summary>Reads the log: with plain SQL on PostgreSQL (fast at a fresh instance's start), with EF Core on SQLite.</summary>
-    private interface ILogReader : IAsyncDisposable
-    {
-        Task<long> LastSeqAsync(CancellationToken cancellationToken);
-
-        Task<List<(string, string)>> AppliedHashesAsync(long position, CancellationToken cancellationToken);
-
-        Task<List<PublishLogEntry>> NextBatchAsync(long after, CancellationToken cancellationToken);
-    }
-
-    private sealed class PostgresLog(NpgsqlConnection connection) : ILogReader
-    {
-        public static async Task<ILogReader> OpenAsync(string connectionString, CancellationToken cancellationToken)
-        {
-            var connection = new NpgsqlConnection(connectionString);
-            try
-            {
-                await connection.OpenAsync(cancellationToken);
-                return new PostgresLog(connection);
-            }
-            catch
-            {
-                await connection.DisposeAsync();
-                throw;
-            }
-        }
-
-        public Task<long> LastSeqAsync(CancellationToken cancellationToken) => PublishLogApplier.LastSeqAsync(connection, cancellationToken);
-
-        public Task<List<(string, string)>> AppliedHashesAsync(long position, CancellationToken cancellationToken) =>
-            PublishLogApplier.AppliedHashesAsync(connection, position, cancellationToken);
-
-        public Task<List<PublishLogEntry>> NextBatchAsync(long after, CancellationToken cancellationToken) =>
-            PublishLogApplier.NextBatchAsync(connection, after, cancellationToken);
-
-        public ValueTask DisposeAsync() => connection.DisposeAsync();
-    }
-
-    private sealed class SqliteLog(IServiceScopeFactory scopes) : ILogReader
-    {
-        private readonly AsyncServiceScope _scope = scopes.CreateAsyncScope();
-
-        private StaffDbContext Database => _scope.ServiceProvider.GetRequiredService<StaffDbContext>();
-
-        public async Task<long> LastSeqAsync(CancellationToken cancellationToken) =>
-            await Database.PublishLog.AsNoTracking().MaxAsync(r => (long?)r.Seq, cancellationToken) ?? 0;
-
-        public async Task<List<(string, string)>> AppliedHashesAsync(long position, CancellationToken cancellationToken) =>
-            [.. (await Database.PublishLog.AsNoTracking()
-                    .Where(r => r.Seq <= position && (r.Kind == PublishLogKinds.Article || r.Kind == PublishLogKinds.Removed))
-                    .Select(r => new { r.Seq, r.Name, r.Hash }).ToListAsync(cancellationToken))
-                .GroupBy(r => r.Name).Select(g => g.MaxBy(r => r.Seq)!).Select(r => (r.Name, r.Hash))];
-
-        public Task<List<PublishLogEntry>> NextBatchAsync(long after, CancellationToken cancellationToken)
-        {
-            // A fresh context each batch: the rows are read once and applied, never tracked.
-            Database.ChangeTracker.Clear();
-            return Database.PublishLog.AsNoTracking().Where(r => r.Seq > after).OrderBy(r => r.Seq).Take(Batch).ToListAsync(cancellationToken);
-        }
-
-        public ValueTask DisposeAsync() => _scope.DisposeAsync();
-    }
-
-    private static async Task<List<PublishLogEntry>> NextBatchAsync(NpgsqlConnection connection, long after, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(
-            """SELECT "Seq", "Kind", "Name", "Text", "Bytes", "Hash", "Origin" FROM "PublishLog" WHERE "Seq" > @after ORDER BY "Seq" LIMIT @batch""", connection);
-        command.Parameters.AddWithValue("after", after);
-        command.Parameters.AddWithValue("batch", Batch);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<PublishLogEntry>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(new PublishLogEntry
-            {
-                Seq = reader.GetInt64(0),
-                Kind = reader.GetString(1),
-                Name = reader.GetString(2),
-                Text = reader.IsDBNull(3) ? null : reader.GetString(3),
-                Bytes = reader.IsDBNull(4) ? null : (byte[])reader.GetValue(4),
-                Hash = reader.GetString(5),
-                Origin = reader.GetString(6),
-            });
-        }
-
-        return rows;
-    }
-
-    /// <summary>Each article's fingerprint at the last row this folder applied, to tell edits on this disk from the log's.</summary>
-    private static async Task<List<(string, string)>> AppliedHashesAsync(NpgsqlConnection connection, long position, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(
-            """
-            SELECT DISTINCT ON ("Name") "Name", "Hash" FROM "PublishLog"
-            WHERE "Seq" <= @position AND "Kind" IN ('article', 'removed') ORDER BY "Name", "Seq" DESC
-            """, connection);
-        command.Parameters.AddWithValue("position", position);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var hashes = new List<(string, string)>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            hashes.Add((reader.GetString(0), reader.GetString(1)));
-        }
-
-        return hashes;
-    }
-
     private async Task ApplyAsync(PublishLogEntry row, IArticleFileStore folder)
     {
         switch (row.Kind)
@@ -343,7 +234,7 @@ internal sealed partial class PublishLogApplier(
                         // Changed on this disk since the log last wrote it, and not recorded yet: into the log it
                         // goes first, after this row, so it is kept in the history and wins everywhere.
                         await using var scope = scopes.CreateAsyncScope();
-                        await scope.ServiceProvider.GetRequiredService<ArticleWorkflow>().RecordOutsideEditAsync(row.Name, here);
+                        await scope.ServiceProvider.GetRequiredService<IFolderEditRecorder>().RecordOutsideEditAsync(row.Name, here);
                     }
 
                     if (row.Kind == PublishLogKinds.Removed)
@@ -393,12 +284,6 @@ internal sealed partial class PublishLogApplier(
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<StaffDbContext>().PublishLog.AsNoTracking()
             .AnyAsync(r => r.Name == slug && r.Kind == PublishLogKinds.Article && r.Hash == hash);
-    }
-
-    private static async Task<long> LastSeqAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("SELECT COALESCE(MAX(\"Seq\"), 0) FROM \"PublishLog\"", connection);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private long ReadPosition()

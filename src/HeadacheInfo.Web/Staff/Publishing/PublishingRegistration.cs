@@ -6,13 +6,11 @@ namespace HeadacheInfo.Web.Staff.Publishing;
 public static class PublishingRegistration
 {
     /// <summary>
-    /// Edits made outside the workspace, recorded; and the publish log, on both databases: the channel and its
-    /// applier, the one writer of published changes to the folder; with PostgreSQL also its health and the start's
+    /// The publish log, on both databases: the channel and its applier, the one writer of published changes to the folder; with PostgreSQL also its health and the start's
     /// catch-up the folder watcher waits for (several instances share the log there).
     /// </summary>
     public static WebApplicationBuilder AddPublishing(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHostedService<OutsideEditRecorder>();
         builder.Services.AddPublishChannel();
         builder.Services.AddHostedService<PublishLogApplier>();
         if (StaffDatabase.IsPostgres(builder.Configuration[$"{DatabaseOptions.Section}:Provider"]))

@@ -9,7 +9,7 @@ namespace HeadacheInfo.Web.Staff.Upgrades;
 
 /// <summary>
 /// After an upgrade, offers each shipped article that differs from the live one as a change waiting for review
-/// (see <see cref="ArticleWorkflow.OfferFromReleaseAsync"/>); nothing shipped is ever written to the live folder.
+/// (see <see cref="ReleaseTextOffers.OfferFromReleaseAsync"/>); nothing shipped is ever written to the live folder.
 /// In the background, once the staff database is migrated: patients and <c>/healthz</c> never wait for it. It
 /// looks again with each content snapshot, so a release text that waited for a member of staff's change is
 /// offered once that change is published; a failure (the database away) is tried again a few seconds later.
@@ -89,7 +89,7 @@ internal sealed partial class ReleaseOfferer(
 
                 var text = await File.ReadAllTextAsync(file, _stopping.Token);
                 await using var scope = scopes.CreateAsyncScope();
-                switch (await scope.ServiceProvider.GetRequiredService<ArticleWorkflow>().OfferFromReleaseAsync(slug, text, pictures))
+                switch (await scope.ServiceProvider.GetRequiredService<ReleaseTextOffers>().OfferFromReleaseAsync(slug, text, pictures))
                 {
                     case ReleaseOffer.Offered:
                         LogOffered(slug);

@@ -22,4 +22,13 @@ public sealed class ArticleAction(string slug, ArticleState? row, ArticleStateRo
 
     /// <summary>Set by the action: the result carries the last revision its transition recorded, as stored.</summary>
     public bool ReturnsRevision { get; set; }
+
+    /// <summary>
+    /// Set by the action when its result is not a success yet what its transition recorded is stored all the
+    /// same: an author's words are always kept (a save beside a newer change, a send the checker stopped).
+    /// </summary>
+    public bool KeepsWork { get; set; }
+
+    /// <summary>Pictures kept beside the last revision the transition recorded (an upload, a release's shipped pictures).</summary>
+    public List<RevisionPicture> Pictures { get; } = [];
 }

@@ -88,7 +88,7 @@ public sealed partial class PictureCatalogue(ContentImages images, StaffDbContex
     private IEnumerable<(string Name, PictureUse Use)> PublishedUses() =>
         from article in store.Current.Articles
         from image in article.Body.Images
-        let name = ArticleWorkflow.NameIn(image.Url)
+        let name = PictureUploads.NameIn(image.Url)
         where name is not null
         select (name, new PictureUse(article.Slug, article.Title, image.AltText, Published: true));
 

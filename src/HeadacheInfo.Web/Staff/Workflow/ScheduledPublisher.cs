@@ -25,7 +25,7 @@ public sealed partial class ScheduledPublisher(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<ArticleWorkflow>().RunDueAsync();
+            return await scope.ServiceProvider.GetRequiredService<ScheduledPublishing>().RunDueAsync();
         }
         finally
         {

@@ -49,7 +49,7 @@ public sealed class StaffWorkQueries(StaffDbContext database)
     {
         var email = me.Email;
         var changes = (await InProgressAsync()).Values.ToList();
-        var contributors = await ArticleWorkflow.ContributorsAsync(database, [.. changes.Where(c => c.Status is ChangeStatus.Draft or ChangeStatus.Returned or ChangeStatus.Waiting).Select(c => c.Slug)]);
+        var contributors = await ArticleQueries.ContributorsAsync(database, [.. changes.Where(c => c.Status is ChangeStatus.Draft or ChangeStatus.Returned or ChangeStatus.Waiting).Select(c => c.Slug)]);
         bool Mine(WorkItem item) => contributors.TryGetValue(item.Slug, out var authors) && authors.Contains(email, StringComparer.OrdinalIgnoreCase);
         var waiting = changes.Where(c => c.Status == ChangeStatus.Waiting).ToList();
         return new StaffWork(

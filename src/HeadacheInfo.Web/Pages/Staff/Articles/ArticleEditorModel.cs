@@ -13,7 +13,7 @@ namespace HeadacheInfo.Web.Pages.Staff.Articles;
 /// Buttons: preview, save-draft, submit-for-review (and keep-mine after a conflict). Every rule is the
 /// workflow's; this page turns the form into an <see cref="ArticleEdit"/> and the result into words.
 /// </summary>
-public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<StaffUser> users) : PageModel
+public abstract class ArticleEditorModel(ArticleQueries queries, DraftEditing drafts, PictureUploads pictures, UserManager<StaffUser> users) : PageModel
 {
     [BindProperty, DisplayFormat(ConvertEmptyStringToNull = false)] public string Title { get; set; } = string.Empty;
 
@@ -74,7 +74,7 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
     /// <summary>When the text the form was based on changed since: what changed, beside the author's own text.</summary>
     public ProseChange? ChangedSince { get; private set; }
 
-    public ArticleWorkflow Workflow => workflow;
+    public ArticleQueries Queries => queries;
 
     protected void Fill(ArticleDraft draft)
     {
@@ -90,7 +90,7 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
     /// <summary>Loads the form: the change in progress if there is one, else the published text. False when there is no such article.</summary>
     protected async Task<bool> LoadAsync()
     {
-        if (await users.GetUserAsync(User) is not { } me || await workflow.StartEditingAsync(ArticleSlug, me) is not { } start)
+        if (await users.GetUserAsync(User) is not { } me || await drafts.StartEditingAsync(ArticleSlug, me) is not { } start)
         {
             return false;
         }
@@ -124,7 +124,7 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
 
     public async Task<IActionResult> OnPostPreviewAsync()
     {
-        var (text, check, problems) = await workflow.PreviewAsync(Edit());
+        var (text, check, problems) = await drafts.PreviewAsync(Edit());
         Preview = check is null || text is null ? null : new DraftPreview(check, text);
         Problems = problems;
         return Page();
@@ -159,7 +159,7 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
             ? chosen.Contains('.', StringComparison.Ordinal) ? chosen : chosen + Path.GetExtension(file.FileName).ToLowerInvariant()
             : file.FileName;
         var upload = new PictureUpload(name, bytes, PictureAlt, PictureDecorative, PictureCaption, PictureAfter);
-        var answer = await SaveAsync((edit, me) => workflow.UploadPictureAsync(edit, upload, me), onSaved: saved =>
+        var answer = await SaveAsync((edit, me) => pictures.UploadPictureAsync(edit, upload, me), onSaved: saved =>
         {
             // The body now holds the picture; the picture's own boxes are empty for the next one.
             Body = ArticleDraft.FromMarkdown(saved.Text)?.Body ?? Body;
@@ -174,7 +174,7 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
         return answer;
     }
 
-    private Task<IActionResult> SaveAsync(bool send) => SaveAsync((edit, me) => workflow.SaveAsync(edit, me, send));
+    private Task<IActionResult> SaveAsync(bool send) => SaveAsync((edit, me) => drafts.SaveAsync(edit, me, send));
 
     private async Task<IActionResult> SaveAsync(Func<ArticleEdit, StaffUser, Task<WorkflowResult>> save, Action<ArticleRevision>? onSaved = null)
     {
@@ -204,10 +204,10 @@ public abstract class ArticleEditorModel(ArticleWorkflow workflow, UserManager<S
             ModelState.Remove(nameof(BaseHash));
             OnSaved(saved);
             onSaved?.Invoke(saved);
-            Preview = new DraftPreview(workflow.Check(ArticleSlug, saved.Text), saved.Text);
+            Preview = new DraftPreview(queries.Check(ArticleSlug, saved.Text), saved.Text);
             if (result.Theirs is { } theirs)
             {
-                ChangedSince = ProseChange.Between(theirs, saved.Text, text => workflow.Check(ArticleSlug, text).Article, ContentStore.For(HttpContext).CategoryList,
+                ChangedSince = ProseChange.Between(theirs, saved.Text, text => queries.Check(ArticleSlug, text).Article, ContentStore.For(HttpContext).CategoryList,
                     added: "only in your version", removed: "only in the other version");
             }
         }

@@ -11,7 +11,9 @@ namespace HeadacheInfo.Web.Pages.Staff.Articles;
 /// <summary>A change to an article, published or not yet; readers' open "No" comments on it beside the form.</summary>
 [AcceptsFormPost]
 [TakesUploads, RequestSizeLimit(MaxRequestBytes)]
-public sealed class EditModel(ArticleWorkflow workflow, UserManager<StaffUser> users, PageFeedback feedback, FeedbackFollowUp followUp) : ArticleEditorModel(workflow, users)
+public sealed class EditModel(
+    ArticleQueries queries, DraftEditing drafts, PictureUploads pictures, UserManager<StaffUser> users, PageFeedback feedback, FeedbackFollowUp followUp)
+    : ArticleEditorModel(queries, drafts, pictures, users)
 {
     [FromRoute] public string Slug { get; set; } = string.Empty;
 

@@ -17,7 +17,7 @@ namespace HeadacheInfo.Web.Pages.Staff.Articles;
 /// </summary>
 [AcceptsFormPost]
 public sealed class HistoryModel(
-    ArticleWorkflow workflow, UserManager<StaffUser> users, PageFeedback feedback, StaffNames names, IAuthorizationService authorization)
+    ArticleQueries queries, ArticleActions actions, ScheduledPublishing schedules, UserManager<StaffUser> users, PageFeedback feedback, StaffNames names, IAuthorizationService authorization)
     : PageModel
 {
     /// <summary>The article's title as patients see it, or as its latest change has it; the address only when neither has one.</summary>
@@ -53,7 +53,7 @@ public sealed class HistoryModel(
     public ArticleState? State { get; private set; }
 
     /// <summary>The clinic's time zone, in which times are typed and shown.</summary>
-    public TimeZoneInfo ClinicZone => workflow.ClinicZone;
+    public TimeZoneInfo ClinicZone => queries.ClinicZone;
 
     /// <summary>The take-down's confirmation step is showing.</summary>
     [BindProperty(SupportsGet = true)] public bool TakeDown { get; set; }
@@ -113,19 +113,19 @@ public sealed class HistoryModel(
     /// <summary>A button this page does not have.</summary>
     public IActionResult OnPost() => BadRequest();
 
-    public Task<IActionResult> OnPostRestoreAsync() => ActAsync(me => workflow.RestoreAsync(Slug, RevisionId, me));
+    public Task<IActionResult> OnPostRestoreAsync() => ActAsync(me => actions.RestoreAsync(Slug, RevisionId, me));
 
-    public Task<IActionResult> OnPostRollbackAsync() => ActAsync(me => workflow.RollBackAsync(Slug, RevisionId, me));
+    public Task<IActionResult> OnPostRollbackAsync() => ActAsync(me => actions.RollBackAsync(Slug, RevisionId, me));
 
-    public Task<IActionResult> OnPostConfirmAsync() => ActAsync(me => workflow.ConfirmAsync(Slug, PublishedFingerprint ?? string.Empty, me));
+    public Task<IActionResult> OnPostConfirmAsync() => ActAsync(me => actions.ConfirmAsync(Slug, PublishedFingerprint ?? string.Empty, me));
 
-    public Task<IActionResult> OnPostUnpublishAsync() => ActAsync(me => workflow.TakeDownAsync(Slug, Reason, me));
+    public Task<IActionResult> OnPostUnpublishAsync() => ActAsync(me => actions.TakeDownAsync(Slug, Reason, me));
 
-    public Task<IActionResult> OnPostCancelScheduleAsync() => ActAsync(me => workflow.CancelScheduleAsync(Slug, me));
+    public Task<IActionResult> OnPostCancelScheduleAsync() => ActAsync(me => schedules.CancelScheduleAsync(Slug, me));
 
-    public Task<IActionResult> OnPostScheduleTakeDownAsync() => ActAsync(me => workflow.ScheduleTakeDownAsync(Slug, TakeDownAt, Reason, me));
+    public Task<IActionResult> OnPostScheduleTakeDownAsync() => ActAsync(me => schedules.ScheduleTakeDownAsync(Slug, TakeDownAt, Reason, me));
 
-    public Task<IActionResult> OnPostCancelTakeDownAsync() => ActAsync(me => workflow.CancelTakeDownAsync(Slug, me));
+    public Task<IActionResult> OnPostCancelTakeDownAsync() => ActAsync(me => schedules.CancelTakeDownAsync(Slug, me));
 
     private async Task<IActionResult> ActAsync(Func<StaffUser, Task<WorkflowResult>> act)
     {
@@ -153,17 +153,17 @@ public sealed class HistoryModel(
             return;
         }
 
-        Revisions = await workflow.HistoryAsync(Slug);
+        Revisions = await queries.HistoryAsync(Slug);
         Name = await names.LoadAsync();
         Answered = await feedback.AnsweredAsync(Slug);
-        State = await workflow.StateAsync(Slug);
-        var published = workflow.PublishedText(Slug);
+        State = await queries.StateAsync(Slug);
+        var published = queries.PublishedText(Slug);
         Published = published is not null;
         CurrentFingerprint = ArticleFile.ContentHash(published);
         PublishedDraft = published is null ? null : ArticleDraft.FromMarkdown(published);
         PublishedSignedOff = published is not null && HeadacheInfo.Web.Articles.SignOff.Holds(Slug, published);
         Shown = Revisions.FirstOrDefault(r => r.Id == (Show ?? Compare));
-        ShownText = Shown is null ? null : await workflow.TextOfAsync(Shown);
+        ShownText = Shown is null ? null : await queries.TextOfAsync(Shown);
         if (Compare is not null && ShownText is not null)
         {
             Changes = TextDiff.Lines(published ?? string.Empty, ShownText);
@@ -171,8 +171,8 @@ public sealed class HistoryModel(
 
         PutBack = Revisions.FirstOrDefault(r => r.Id == PutBackId);
         PutBackChanges = PutBack is null ? null
-            : ProseChange.Between(published, PutBack.Text, text => workflow.Check(Slug, text).Article, ContentStore.For(HttpContext).CategoryList, added: "that come back", removed: "that go");
-        CanConfirm = Published && await authorization.MayAsync(User, EditorialAction.Confirm, await workflow.PublishedAuthorsAsync(Slug));
+            : ProseChange.Between(published, PutBack.Text, text => queries.Check(Slug, text).Article, ContentStore.For(HttpContext).CategoryList, added: "that come back", removed: "that go");
+        CanConfirm = Published && await authorization.MayAsync(User, EditorialAction.Confirm, await queries.PublishedAuthorsAsync(Slug));
         CanCancelSchedule = await authorization.MayAsync(User, EditorialAction.CancelSchedule);
         CanTakeDown = await authorization.MayAsync(User, EditorialAction.TakeDown);
         CanScheduleTakeDown = await authorization.MayAsync(User, EditorialAction.ScheduleTakeDown);

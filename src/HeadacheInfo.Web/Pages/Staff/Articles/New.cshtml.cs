@@ -8,7 +8,8 @@ namespace HeadacheInfo.Web.Pages.Staff.Articles;
 /// <summary>A new article: its web address comes from the title, and can be changed.</summary>
 [AcceptsFormPost]
 [TakesUploads, RequestSizeLimit(MaxRequestBytes)]
-public sealed class NewModel(ArticleWorkflow workflow, UserManager<StaffUser> users) : ArticleEditorModel(workflow, users)
+public sealed class NewModel(ArticleQueries queries, DraftEditing drafts, PictureUploads pictures, UserManager<StaffUser> users)
+    : ArticleEditorModel(queries, drafts, pictures, users)
 {
     [BindProperty] public string? NewSlug { get; set; }
 
@@ -16,7 +17,7 @@ public sealed class NewModel(ArticleWorkflow workflow, UserManager<StaffUser> us
 
     public override bool IsNew => true;
 
-    public void OnGet() => Fill(ArticleDraft.Empty(Workflow.Today));
+    public void OnGet() => Fill(ArticleDraft.Empty(Queries.Today));
 
     /// <summary>Later saves of this new article go to the address it was first saved at, whatever the title becomes.</summary>
     protected override void OnSaved(ArticleRevision saved)

@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HeadacheInfo.Web.Pages.Staff.Reviews;
 
 /// <summary>Every revision waiting for a reviewer.</summary>
-public sealed class IndexModel(ArticleWorkflow workflow) : PageModel
+public sealed class IndexModel(ArticleQueries queries) : PageModel
 {
     public IReadOnlyList<ArticleRevision> Waiting { get; private set; } = [];
 
-    public async Task OnGetAsync() => Waiting = await workflow.WaitingAsync();
+    public async Task OnGetAsync() => Waiting = await queries.WaitingAsync();
 }

@@ -12,7 +12,7 @@ namespace HeadacheInfo.Web.Pages.Staff.Reviews;
 /// wrote it and the author's note. The decisions and their rules are the workflow's.
 /// </summary>
 [AcceptsFormPost]
-public sealed class ReviewModel(ArticleWorkflow workflow, UserManager<StaffUser> users, IAuthorizationService authorization) : PageModel
+public sealed class ReviewModel(ArticleQueries queries, ArticleActions actions, UserManager<StaffUser> users, IAuthorizationService authorization) : PageModel
 {
     [FromRoute] public long Id { get; set; }
 
@@ -25,7 +25,7 @@ public sealed class ReviewModel(ArticleWorkflow workflow, UserManager<StaffUser>
     [BindProperty] public string? PublishAt { get; set; }
 
     /// <summary>The clinic's time zone, in which the time is read.</summary>
-    public string ClinicZone => workflow.ClinicZone.Id;
+    public string ClinicZone => queries.ClinicZone.Id;
 
     /// <summary>The article as prose, paragraph by paragraph, with the words added and removed marked.</summary>
     public IReadOnlyList<IReadOnlyList<DiffWords>> Prose { get; private set; } = [];
@@ -64,9 +64,9 @@ public sealed class ReviewModel(ArticleWorkflow workflow, UserManager<StaffUser>
     /// <summary>A button this page does not have.</summary>
     public IActionResult OnPost() => BadRequest();
 
-    public Task<IActionResult> OnPostApproveAsync() => DecideAsync(me => workflow.ApproveAsync(Id, Comment, me, WholeArticleReviewed, PublishAt));
+    public Task<IActionResult> OnPostApproveAsync() => DecideAsync(me => actions.ApproveAsync(Id, Comment, me, WholeArticleReviewed, PublishAt));
 
-    public Task<IActionResult> OnPostReturnAsync() => DecideAsync(me => workflow.ReturnAsync(Id, Comment, me));
+    public Task<IActionResult> OnPostReturnAsync() => DecideAsync(me => actions.ReturnAsync(Id, Comment, me));
 
     private async Task<IActionResult> DecideAsync(Func<StaffUser, Task<WorkflowResult>> decide)
     {
@@ -92,24 +92,24 @@ public sealed class ReviewModel(ArticleWorkflow workflow, UserManager<StaffUser>
 
     private async Task<bool> LoadAsync()
     {
-        if (await workflow.FindAsync(Id) is not { Action: RevisionActions.Submitted } revision)
+        if (await queries.FindAsync(Id) is not { Action: RevisionActions.Submitted } revision)
         {
             return false;
         }
 
         Revision = revision;
-        var state = await workflow.StateAsync(revision.Slug);
+        var state = await queries.StateAsync(revision.Slug);
         Waiting = state is { Status: ChangeStatus.Waiting } && state.DraftRevisionId == revision.Id;
-        var published = workflow.PublishedText(revision.Slug);
+        var published = queries.PublishedText(revision.Slug);
         IsNew = published is null;
         Changes = TextDiff.Lines(published ?? string.Empty, revision.Text);
-        Check = workflow.Check(revision.Slug, revision.Text);
-        var before = published is null ? null : workflow.Check(revision.Slug, published).Article;
+        Check = queries.Check(revision.Slug, revision.Text);
+        var before = published is null ? null : queries.Check(revision.Slug, published).Article;
         PublishedSignedOff = before?.FrontMatter.ClinicallySignedOff == true;
         Prose = ProseDiff.Paragraphs(before, Check.Article);
         FieldChanges = ProseDiff.Fields(published, revision.Text, Web.Articles.ContentStore.For(HttpContext).CategoryList);
-        Contributors = await workflow.ContributorsAsync(revision.Slug);
-        PicturesGoingLive = await workflow.PicturesGoingLiveAsync(revision.Text);
+        Contributors = await queries.ContributorsAsync(revision.Slug);
+        PicturesGoingLive = await queries.PicturesGoingLiveAsync(revision.Text);
         CanDecide = Waiting && await authorization.MayAsync(User, EditorialAction.Decide, Contributors);
         return true;
     }

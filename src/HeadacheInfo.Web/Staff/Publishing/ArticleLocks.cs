@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace HeadacheInfo.Web.Staff.Workflow;
+namespace HeadacheInfo.Web.Staff.Publishing;
 
 /// <summary>
 /// One lock per article within this instance, so two actions on one article run one after the other. The

@@ -1,22 +1,32 @@
+using HeadacheInfo.Web.Staff.Publishing;
 using HeadacheInfo.Web.Articles;
 using Microsoft.Extensions.Options;
 
 namespace HeadacheInfo.Web.Staff.Workflow;
 
-public static class ArticleWorkflowRegistration
+public static class EditorialRegistration
 {
     /// <summary>
-    /// The editorial workflow: drafts, reviews and sign-off in one service, the dashboard worked out per
-    /// content snapshot, pictures, and publishing at a scheduled time.
+    /// The editorial workflow: the reads (<see cref="ArticleQueries"/>), the actions, each run by
+    /// <see cref="ArticleActionRunner"/> as a transition of the library's <see cref="EditorialState"/>, the
+    /// dashboard worked out per content snapshot, pictures, and publishing at a scheduled time.
     /// </summary>
-    public static WebApplicationBuilder AddArticleWorkflow(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddEditorial(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ISnapshotPart, StaffDashboardPart>();
         builder.Services.AddOptions<ReviewOptions>()
             .BindConfiguration(ContentOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddScoped<ArticleWorkflow>();
+        builder.Services.AddScoped<ArticleQueries>();
+        builder.Services.AddScoped<DraftEditing>();
+        builder.Services.AddScoped<ArticleActions>();
+        builder.Services.AddScoped<ScheduledPublishing>();
+        builder.Services.AddScoped<PictureUploads>();
+        builder.Services.AddScoped<OutsideEdits>();
+        builder.Services.AddScoped<IFolderEditRecorder>(services => services.GetRequiredService<OutsideEdits>());
+        builder.Services.AddScoped<ReleaseTextOffers>();
+        builder.Services.AddHostedService<OutsideEditRecorder>();
         builder.Services.AddScoped<ArticleStateRows>();
         builder.Services.AddScoped<ArticleActionRunner>();
         builder.Services.AddScoped<PublishedPictures>();

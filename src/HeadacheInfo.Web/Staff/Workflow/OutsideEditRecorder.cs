@@ -1,9 +1,9 @@
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Staff.Database;
-using HeadacheInfo.Web.Staff.Workflow;
+using HeadacheInfo.Web.Staff.Publishing;
 using Microsoft.Extensions.Primitives;
 
-namespace HeadacheInfo.Web.Staff.Publishing;
+namespace HeadacheInfo.Web.Staff.Workflow;
 
 /// <summary>
 /// With each content snapshot, records the files changed outside the app (an editor, git) as revisions by
@@ -60,7 +60,7 @@ internal sealed partial class OutsideEditRecorder(
             await channel.CaughtUp;
 
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<ArticleWorkflow>().RecordOutsideEditsAsync();
+            await scope.ServiceProvider.GetRequiredService<OutsideEdits>().RecordOutsideEditsAsync();
         }
 #pragma warning disable CA1031 // The history can catch up at the next change; nothing here may stop the site.
         catch (Exception ex)

@@ -1,16 +1,26 @@
 using System.Text;
+using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Clinic;
 using HeadacheInfo.Web.ContentCheck;
-using HeadacheInfo.Web.Articles.Pictures;
+using HeadacheInfo.Web.Hosting;
 using HeadacheInfo.Web.Site;
-using HeadacheInfo.Web.Staff.Audit;
+using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Pictures;
 using HeadacheInfo.Web.Staff.Database;
+using HeadacheInfo.Web.Staff.Mail;
+using HeadacheInfo.Web.Staff.Publishing;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace HeadacheInfo.Web.Staff.Workflow;
 
-/// <summary>Pictures: uploaded with a draft, checked by the checker's own rules, written with the approval.</summary>
-public sealed partial class ArticleWorkflow
+/// <summary>Pictures uploaded with a draft: checked by the checker's own rules, saved with the draft, written with the approval.</summary>
+public sealed class PictureUploads(
+    DraftEditing drafts,
+    ContentImages images,
+    StaffDbContext database,
+    TimeProvider time)
 {
     /// <summary>
     /// Uploads a picture with the author's text: checked as the content checker checks pictures, refused with the
@@ -41,31 +51,14 @@ public sealed partial class ArticleWorkflow
         var picture = WebPictureRows.For(prepared, name, edit.Slug, upload, author.Email!, time.GetUtcNow());
         try
         {
-            var saved = await SaveAsync(edit with { Body = body }, author, send: false, picture);
+            var saved = await drafts.SaveAsync(edit with { Body = body }, author, send: false, picture);
             return saved.Revision is null ? saved
-                : saved with { Message = $"Picture {upload.Name} added at the {(string.IsNullOrWhiteSpace(upload.After) ? "end of the article" : "place you chose")} and the draft saved. Patients do not see it until a reviewer approves the change.{(saved.Message == DraftSaved ? string.Empty : " " + saved.Message)}" };
+                : saved with { Message = $"Picture {upload.Name} added at the {(string.IsNullOrWhiteSpace(upload.After) ? "end of the article" : "place you chose")} and the draft saved. Patients do not see it until a reviewer approves the change.{(saved.Message == DraftEditing.DraftSaved ? string.Empty : " " + saved.Message)}" };
         }
         catch (DbUpdateException)
         {
             return WorkflowResult.Conflict($"Someone uploaded a picture called {upload.Name} at the same moment. Give yours another name. Your text is still here.");
         }
-    }
-
-    /// <summary>A picture for a staff page: the published file if there is one, else one uploaded with a draft.</summary>
-    public async Task<PictureFile?> PictureAsync(string name)
-    {
-        if (!PictureRules.IsValidName(name))
-        {
-            return null;
-        }
-
-        if (images.Read(name) is { } published && PictureRules.TypeOf(published) is { } type)
-        {
-            return new PictureFile(name, type, published, Published: true);
-        }
-
-        return await database.RevisionPictures.AsNoTracking().Where(p => p.Name == name)
-            .Select(p => new PictureFile(p.Name, p.ContentType, p.Bytes, false)).FirstOrDefaultAsync();
     }
 
     /// <summary>Every reason the upload will not do, in the words the checker uses, with what to do.</summary>
@@ -144,59 +137,6 @@ public sealed partial class ArticleWorkflow
 
         var end = text.IndexOf("\n\n", at, StringComparison.Ordinal);
         return end < 0 ? $"{text}\n\n{markdown}\n" : $"{text[..end]}\n\n{markdown}{text[end..]}\n";
-    }
-
-    /// <summary>
-    /// The pictures a text shows that are not in the images folder but were uploaded with a draft, by name.
-    /// Names never change hands, so a text's pictures are the same whichever revision holds it.
-    /// </summary>
-    private Dictionary<string, byte[]> DraftPictures(string text, RevisionPicture? uploading)
-    {
-        var names = NotOnSite(text);
-        var found = names.Count == 0 ? new Dictionary<string, byte[]>(StringComparer.Ordinal)
-            : database.RevisionPictures.AsNoTracking().Where(p => names.Contains(p.Name))
-                .Select(p => new { p.Name, p.Bytes }).ToDictionary(p => p.Name, p => p.Bytes, StringComparer.Ordinal);
-        foreach (var each in uploading is null ? [] : (RevisionPicture[])[uploading, .. uploading.Sizes])
-        {
-            if (names.Contains(each.Name))
-            {
-                found[each.Name] = each.Bytes;
-            }
-        }
-
-        return found;
-    }
-
-    private List<string> NotOnSite(string text, bool withSizes = true) => publishedPictures.NotOnSite(text, withSizes);
-
-    /// <summary>The pictures a text would put on the site for the first time, each with who uploaded it.</summary>
-    public async Task<IReadOnlyList<PictureGoingLive>> PicturesGoingLiveAsync(string text)
-    {
-        var names = NotOnSite(text, withSizes: false);
-        return names.Count == 0 ? []
-            : await database.RevisionPictures.AsNoTracking().Where(p => names.Contains(p.Name)).OrderBy(p => p.Name)
-                .Select(p => new PictureGoingLive(p.Name, p.UploadedBy)).ToListAsync();
-    }
-
-    private Task<IReadOnlyList<(string Name, byte[] Bytes)>> PicturesToWriteAsync(string text) => publishedPictures.ToWriteAsync(text);
-
-    private static string WithPictures(IReadOnlyList<(string Name, byte[] Bytes)> pictures) => PublishedPictures.Described(pictures);
-
-    private Func<long, (string Event, string Detail)>? Attach(RevisionPicture? picture, ArticleRevision revision)
-    {
-        if (picture is null)
-        {
-            return null;
-        }
-
-        foreach (var each in (RevisionPicture[])[picture, .. picture.Sizes])
-        {
-            each.Revision = revision;
-            database.RevisionPictures.Add(each);
-        }
-
-        return id => (AuditEvents.PictureUploaded, $"uploaded the picture {picture.Name} ({picture.Bytes.Length / 1024} KB" +
-            $"{(picture.Sizes.Count == 0 ? string.Empty : $"; with its smaller sizes {string.Join(", ", picture.Sizes.Select(p => p.Name))}")}) with {picture.Slug} (revision {id})");
     }
 
     /// <summary>The picture name in an address such as /images/neck.png, or null.</summary>

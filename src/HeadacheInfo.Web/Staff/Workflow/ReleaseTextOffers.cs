@@ -1,8 +1,15 @@
 using HeadacheInfo.Web.Articles;
+using HeadacheInfo.Web.Clinic;
 using HeadacheInfo.Web.ContentCheck;
-using HeadacheInfo.Web.Staff.Audit;
+using HeadacheInfo.Web.Hosting;
+using HeadacheInfo.Web.Site;
+using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Database;
+using HeadacheInfo.Web.Staff.Mail;
+using HeadacheInfo.Web.Staff.Publishing;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace HeadacheInfo.Web.Staff.Workflow;
 
@@ -20,7 +27,13 @@ public enum ReleaseOffer
 }
 
 /// <summary>Upgrades: a new release's articles are offered for review, never published by themselves.</summary>
-public sealed partial class ArticleWorkflow
+public sealed class ReleaseTextOffers(
+    ArticleQueries queries,
+    IArticleFileStore files,
+    ArticleLocks locks,
+    StaffDbContext database,
+    TimeProvider time,
+    ArticleActionRunner runner)
 {
     /// <summary>
     /// Offers one shipped article's text for review when it is new to this site: not the live text, and no
@@ -49,30 +62,23 @@ public sealed partial class ArticleWorkflow
 
         try
         {
-            await using var transaction = await database.Database.BeginTransactionAsync();
-            var state = await EnsureStateAsync(slug, tracked: true) ?? NewState(slug);
-            if (state.DraftRevisionId is not null &&
-                (await ContributorsAsync(database, [slug])).GetValueOrDefault(slug) is not [RevisionActions.NewRelease])
+            var waiting = false;
+            var result = await runner.RunLockedAsync(slug, RevisionActions.NewRelease, async action =>
             {
-                return ReleaseOffer.Waiting;
-            }
+                if (action.State.DraftRevisionId is not null &&
+                    (await ArticleQueries.ContributorsAsync(database, [slug])).GetValueOrDefault(slug) is not [RevisionActions.NewRelease])
+                {
+                    waiting = true;
+                    return WorkflowResult.Conflict("A member of staff has a change in progress on it.");
+                }
 
-            var revision = Add(NewRevision(slug, RevisionActions.Submitted, text, ArticleFile.ContentHash(published.Text), RevisionActions.NewRelease,
-                published.Exists
+                action.State.Send(text, ArticleFile.ContentHash(published.Text), RevisionActions.NewRelease, published.Exists
                     ? "From the new release: the text this version of the software ships. Approve it to publish it, or return it to keep the text on the site."
-                    : "From the new release: an article this version of the software ships that this site does not have yet."));
-            var shipped = ShippedPictures(slug, text, pictures);
-            foreach (var picture in shipped)
-            {
-                picture.Revision = revision;
-                database.RevisionPictures.Add(picture);
-            }
-
-            state.Status = ChangeStatus.Waiting;
-            await CommitAsync(state, transaction, revision, AuditEvents.ReleaseOffered, RevisionActions.NewRelease,
-                id => $"offered {slug} from the new release for review (revision {id}){(shipped.Count == 0 ? string.Empty : $", with the picture{(shipped.Count == 1 ? string.Empty : "s")} {string.Join(", ", shipped.Select(p => p.Name))}")}",
-                tell: () => mail.SentForReviewAsync(revision));
-            return ReleaseOffer.Offered;
+                    : "From the new release: an article this version of the software ships that this site does not have yet.");
+                action.Pictures.AddRange(ShippedPictures(slug, text, pictures));
+                return WorkflowResult.Done("Offered for review.");
+            });
+            return result.Succeeded ? ReleaseOffer.Offered : waiting ? ReleaseOffer.Waiting : ReleaseOffer.Nothing;
         }
         catch (DbUpdateException)
         {
@@ -90,7 +96,7 @@ public sealed partial class ArticleWorkflow
     {
         var kept = database.RevisionPictures.AsNoTracking().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var pictures = new List<RevisionPicture>();
-        foreach (var name in NotOnSite(text).Where(name => !kept.Contains(name) && PictureRules.IsValidName(name)))
+        foreach (var name in queries.NotOnSite(text).Where(name => !kept.Contains(name) && PictureRules.IsValidName(name)))
         {
             var path = Path.Combine(folder, name);
             if (!File.Exists(path) || File.ReadAllBytes(path) is not { } bytes || PictureRules.TypeOf(bytes) is not { } type)
