@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using HeadacheInfo.Web.RateLimits;
 using HeadacheInfo.Web.Staff.Accounts;
+using HeadacheInfo.Web.Staff.Audit;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Mail;
 using HeadacheInfo.Web.Staff.Workflow;

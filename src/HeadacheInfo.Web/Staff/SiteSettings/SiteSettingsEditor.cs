@@ -1,5 +1,6 @@
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Clinic;
+using HeadacheInfo.Web.Staff.Audit;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Publishing;
 using HeadacheInfo.Web.Staff.Workflow;

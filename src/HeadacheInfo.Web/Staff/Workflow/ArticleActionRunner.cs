@@ -1,6 +1,7 @@
 using HeadacheInfo.Web.Articles;
 using HeadacheInfo.Web.Clinic;
 using HeadacheInfo.Web.Hosting;
+using HeadacheInfo.Web.Staff.Audit;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Mail;
 using HeadacheInfo.Web.Staff.Publishing;

@@ -1,4 +1,5 @@
 using HeadacheInfo.Web.Feedback;
+using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Workflow;
 using Microsoft.AspNetCore.Authorization;
