@@ -102,7 +102,7 @@ public sealed class ReviewModel(ArticleWorkflow workflow, UserManager<StaffUser>
         Waiting = state is { Status: ChangeStatus.Waiting } && state.DraftRevisionId == revision.Id;
         var published = workflow.PublishedText(revision.Slug);
         IsNew = published is null;
-        Changes = TextDiff.Lines(published ?? string.Empty, revision.Text);
+        Changes = ProseChange.MarkdownLines(published, revision.Text);
         Check = workflow.Check(revision.Slug, revision.Text);
         var before = published is null ? null : workflow.Check(revision.Slug, published).Article;
         PublishedSignedOff = before?.FrontMatter.ClinicallySignedOff == true;
