@@ -47,8 +47,14 @@ public sealed class StaffNamesTests(StaffNamesTests.Site site) : IClassFixture<S
         await StaffSeeding.AddAsync(site, OtherReviewer, StaffRoles.Reviewer);
         Assert.Contains("Sent for review", await WorkflowSteps.SendAsync(author, "named-change"), StringComparison.Ordinal);
 
+        // Only the reviewer, who can act on it, is offered the dashboard's link to review it.
+        var (_, authorsDashboard) = await author.GetAsync("/staff");
+        Assert.Null(authorsDashboard.QuerySelector("tr[data-slug='named-change'] a[href^='/staff/reviews/']"));
+        Assert.NotNull(authorsDashboard.QuerySelector("tr[data-slug='named-change'] a[href$='/edit']"));
+
         // The reviewer's dashboard and the list of reviews say who sent it, by name.
         var (_, dashboard) = await reviewer.GetAsync("/staff");
+        Assert.NotNull(dashboard.QuerySelector("tr[data-slug='named-change'] a[href^='/staff/reviews/']"));
         var waiting = dashboard.QuerySelector("[data-work='to-review'] li[data-slug='named-change']")!;
         Assert.Contains($"sent by {AuthorShown}", waiting.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(Author, waiting.TextContent, StringComparison.Ordinal);
