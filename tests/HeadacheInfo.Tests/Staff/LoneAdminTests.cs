@@ -66,7 +66,7 @@ public sealed class LoneAdminTests(LoneAdminTests.Site site) : IClassFixture<Lon
         await site.Services.GetRequiredService<MailDelivery>().RunOnceAsync();
         var mail = Assert.Single(site.Smtp.To("next-admin@clinic.example"));
         Assert.Contains("admin", mail.Subject, StringComparison.Ordinal);
-        Assert.Contains("only-admin@clinic.example", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("only-admin (Admin)", mail.Text, StringComparison.Ordinal);
         Assert.Single(site.Smtp.To("lone-author@clinic.example"));
     }
 }

@@ -53,10 +53,10 @@ public sealed class PictureFourEyesTests(PictureFourEyesTests.Site site) : IClas
         var (_, queue) = await reviewer.GetAsync("/staff/reviews");
         var link = $"/staff/reviews/{queue.QuerySelector("[data-slug='shows-it']")!.GetAttribute("data-revision")}";
         var (_, review) = await reviewer.GetAsync(link);
-        Assert.Contains("uploading-reviewer@clinic.example", review.QuerySelector("[data-contributors]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("uploading-reviewer (Clinical reviewer)", review.QuerySelector("[data-contributors]")!.TextContent, StringComparison.Ordinal);
         var picture = review.QuerySelector("[data-pictures-going-live] [data-picture='dodge.png']");
         Assert.NotNull(picture);
-        Assert.Contains("uploading-reviewer@clinic.example", picture!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("uploading-reviewer (Clinical reviewer)", picture!.TextContent, StringComparison.Ordinal);
 
         // No approve button is offered; a hand-made approval is refused all the same.
         Assert.Null(review.QuerySelector("button[value='approve']"));

@@ -23,6 +23,8 @@ public sealed partial class WritersToolsTests(WritersToolsTests.Site site) : ICl
             Content.WriteArticle("neck-stretches", "Neck stretches", "self-care");
             Content.WriteArticle("in-conflict", "In conflict");
             Content.WriteArticle("going-back", "Going back");
+            Content.WriteArticle("dashboard-lines", "Dashboard lines", body: "## Before you start\n\nRead [this first](/articles/no-such-page) before you start.\n");
+            Content.WriteArticle("raw-compared", "Raw compared");
         }
     }
 
@@ -141,5 +143,53 @@ public sealed partial class WritersToolsTests(WritersToolsTests.Site site) : ICl
         Assert.DoesNotContain(fingerprint, step.Body!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("review_fingerprint", step.Body!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(step.QuerySelector("[data-put-back-confirm] button[value='rollback']"));
+    }
+
+    [Fact]
+    public async Task The_dashboard_gives_a_checker_finding_the_line_of_the_body_box_not_of_the_whole_file()
+    {
+        using var author = await SignedInAsync("dashboard-lines-author@clinic.example", StaffRoles.Author);
+        var (_, dashboard) = await author.GetAsync("/staff");
+
+        var findings = dashboard.QuerySelectorAll("tr[data-slug='dashboard-lines'] .findings li").ToList();
+        var link = Assert.Single(findings, f => f.TextContent.Contains("no-such-page", StringComparison.Ordinal));
+        Assert.StartsWith("Error, line 3:", link.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal("3", link.GetAttribute("data-line"));
+
+        // Line 3 of the editor's body box is the line with the link.
+        var (_, editor) = await author.GetAsync(dashboard.QuerySelector("tr[data-slug='dashboard-lines'] a[href$='/edit']")!.GetAttribute("href")!);
+        Assert.Contains("no-such-page", editor.QuerySelectorAll<IHtmlTextAreaElement>("textarea[name=Body]").Single().Value.Split('\n')[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_review_page_and_history_s_view_and_compare_show_the_markdown_without_the_fingerprint()
+    {
+        using var author = await SignedInAsync("raw-compared-author@clinic.example", StaffRoles.Author);
+        using var reviewer = await SignedInAsync("raw-compared-reviewer@clinic.example", StaffRoles.Reviewer);
+        var published = Fingerprint("raw-compared");
+        var (_, form) = await author.GetAsync("/staff/articles/raw-compared/edit");
+        _ = await PressAsync(author, form, "/staff/articles/raw-compared/edit", "submit-for-review", new() { ["Body"] = "## Words\n\nA sentence the author changed.\n" });
+
+        var (_, queue) = await reviewer.GetAsync("/staff/reviews");
+        var id = queue.QuerySelector("[data-slug='raw-compared']")!.GetAttribute("data-revision");
+        var (_, review) = await reviewer.GetAsync($"/staff/reviews/{id}");
+        Assert.Contains(review.QuerySelectorAll("details.raw-diff [data-diff='added']"), l => l.TextContent.Contains("changed", StringComparison.Ordinal));
+        Assert.DoesNotContain(published, review.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("review_fingerprint", review.Body!.TextContent, StringComparison.Ordinal);
+        _ = await PressAsync(reviewer, review, $"/staff/reviews/{id}", "approve");
+
+        var now = Fingerprint("raw-compared");
+        var (_, history) = await reviewer.GetAsync("/staff/articles/raw-compared/history");
+        var links = history.QuerySelectorAll("tr[data-action='submitted'] a").Where(a => a.TextContent is "View" or "Compare with published").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.NotEmpty(links);
+        foreach (var link in links)
+        {
+            var (_, shown) = await reviewer.GetAsync(link);
+            var section = shown.QuerySelector("[data-shown]")!;
+            Assert.Contains("A sentence the author changed.", section.TextContent, StringComparison.Ordinal);
+            Assert.DoesNotContain(published, section.TextContent, StringComparison.Ordinal);
+            Assert.DoesNotContain(now, section.TextContent, StringComparison.Ordinal);
+            Assert.DoesNotContain("review_fingerprint", section.TextContent, StringComparison.Ordinal);
+        }
     }
 }

@@ -98,6 +98,16 @@ public sealed class IndexModel(
         Entries = [.. Sorted(Status is { Length: > 0 } only && !UnknownStatus ? all.Where(e => e.Status == only) : all)];
     }
 
+    /// <summary>
+    /// A file's checker findings placed as the editor shows the article: a line of the body box, or the box of
+    /// the field it is about. A file left out has no editor, so its lines stay the file's.
+    /// </summary>
+    public IReadOnlyList<WriterFinding> Findings(DashboardRow row) =>
+        row.Status != DashboardRow.LeftOut && row.Findings.Any(f => f.Line is not null) &&
+        services.GetRequiredService<IArticleFileStore>().Read(row.Slug).Text is { } text
+            ? WriterFinding.Place(row.Findings, text)
+            : [.. row.Findings.Select(f => new WriterFinding(f.Severity, f.Line, null, f.Message))];
+
     private IEnumerable<DashboardEntry> Sorted(IEnumerable<DashboardEntry> entries) => Sort switch
     {
         "title" => entries.OrderBy(e => e.Title, StringComparer.OrdinalIgnoreCase),

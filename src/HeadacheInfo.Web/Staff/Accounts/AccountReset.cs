@@ -32,8 +32,11 @@ public sealed class AccountReset
     /// <summary>When its owner said they had read the notice; null until then.</summary>
     public DateTimeOffset? SeenAt { get; set; }
 
-    /// <summary>Who did it, as the owner, the accounts page and the mail say it.</summary>
-    public string DoneBy => RequestedById is null
+    /// <summary>Who did it, by the e-mail addresses the row keeps.</summary>
+    public string DoneBy => DoneByNamed(email => email ?? string.Empty);
+
+    /// <summary>Who did it, as the owner, the accounts page and the mail say it: each admin by <paramref name="name"/> (see <see cref="StaffNames"/>).</summary>
+    public string DoneByNamed(Func<string?, string> name) => RequestedById is null
         ? $"someone at the server with the {RequestedBy}"
-        : ConfirmedBy is null ? RequestedBy : $"{ConfirmedBy}, confirming a request from {RequestedBy}";
+        : ConfirmedBy is null ? name(RequestedBy) : $"{name(ConfirmedBy)}, confirming a request from {name(RequestedBy)}";
 }

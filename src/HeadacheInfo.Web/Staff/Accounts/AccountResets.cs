@@ -214,7 +214,7 @@ public sealed class AccountResets(StaffDbContext database, UserManager<StaffUser
 
         if (tell)
         {
-            mail.Reset(owner, reset);
+            await mail.ResetAsync(owner, reset);
         }
 
         await database.SaveChangesAsync();

@@ -11,15 +11,16 @@ namespace HeadacheInfo.Web.Staff.Mail;
 /// outbox as the workflow's mail, in the reset's own transaction. No link: a message that asks nothing of its
 /// reader gives a phisher nothing to copy. With <c>Email:Smtp:Host</c> unset it queues nothing.
 /// </summary>
-public sealed class AccountMail(StaffDbContext database, IOptions<EmailOptions> options, IOptions<ClinicOptions> clinic, TimeProvider time)
+public sealed class AccountMail(StaffDbContext database, IOptions<EmailOptions> options, IOptions<ClinicOptions> clinic, TimeProvider time, StaffNames names)
 {
-    internal void Reset(StaffUser owner, AccountReset reset)
+    internal async Task ResetAsync(StaffUser owner, AccountReset reset)
     {
         if (!options.Value.Enabled || string.IsNullOrWhiteSpace(owner.Email))
         {
             return;
         }
 
+        var by = reset.DoneByNamed(await names.LoadAsync());
         var when = ClinicTime.Describe(reset.DoneAt ?? time.GetUtcNow(), clinic.Value.FindZone());
         var after = AccountResetKinds.RoleOf(reset.Kind) switch
         {
@@ -41,7 +42,7 @@ public sealed class AccountMail(StaffDbContext database, IOptions<EmailOptions> 
             To = owner.Email,
             Subject = $"Your HeadacheInfo staff {AccountResetKinds.Happened(reset.Kind)}",
             Body = $"This is about your HeadacheInfo staff account, {owner.Email}.\n\n" +
-                $"Your {AccountResetKinds.Happened(reset.Kind)} by {reset.DoneBy} on {when}.\n\n" +
+                $"Your {AccountResetKinds.Happened(reset.Kind)} by {by} on {when}.\n\n" +
                 $"{after}\n\n" +
                 "If you asked for this, there is nothing more to do. If you did not, tell another admin or your manager at once: " +
                 "someone else may be able to sign in as you.\n\n" +

@@ -14,7 +14,7 @@ namespace HeadacheInfo.Web.Staff.Mail;
 /// the rows commit or roll back with the action. Nothing here talks to a mail server. With
 /// <c>Email:Smtp:Host</c> unset it queues nothing.
 /// </summary>
-public sealed class WorkflowMail(StaffDbContext database, IOptions<EmailOptions> options, MailLinks links, TimeProvider time)
+public sealed class WorkflowMail(StaffDbContext database, IOptions<EmailOptions> options, MailLinks links, TimeProvider time, StaffNames names)
 {
     /// <summary>A change was sent for review: every reviewer who wrote none of it.</summary>
     internal async Task SentForReviewAsync(ArticleRevision submitted)
@@ -26,6 +26,7 @@ public sealed class WorkflowMail(StaffDbContext database, IOptions<EmailOptions>
 
         var writers = await WritersAsync(submitted.Slug);
         var title = TitleOf(submitted);
+        var sender = Plain((await names.LoadAsync())(submitted.Author));
         foreach (var reviewer in await ReviewersAsync(MailKinds.Sent))
         {
             if (writers.Contains(reviewer, StringComparer.OrdinalIgnoreCase))
@@ -34,7 +35,7 @@ public sealed class WorkflowMail(StaffDbContext database, IOptions<EmailOptions>
             }
 
             Queue(MailKinds.Sent, reviewer, $"Waiting for your review: {title}",
-                $"A change to \"{title}\" was sent for review by {submitted.Author}. Patients do not see it until a reviewer who did not write it approves it.",
+                $"A change to \"{title}\" was sent for review by {sender}. Patients do not see it until a reviewer who did not write it approves it.",
                 "Review it here:", links.Review(submitted.Id), "you are a reviewer");
         }
     }
@@ -48,10 +49,11 @@ public sealed class WorkflowMail(StaffDbContext database, IOptions<EmailOptions>
         }
 
         var title = TitleOf(submitted);
+        var reviewer = Plain((await names.LoadAsync())(returned.Author));
         foreach (var author in await AuthorsAsync(submitted.Slug, MailKinds.Returned))
         {
             Queue(MailKinds.Returned, author, $"Returned to you: {title}",
-                $"{returned.Author} returned your change to \"{title}\". They said:\n\n{Quoted(returned.Note)}",
+                $"{reviewer} returned your change to \"{title}\". They said:\n\n{Quoted(returned.Note)}",
                 "Open it in the editor:", links.Edit(submitted.Slug), "you wrote part of this change");
         }
     }
@@ -66,13 +68,14 @@ public sealed class WorkflowMail(StaffDbContext database, IOptions<EmailOptions>
         }
 
         var title = TitleOf(submitted);
+        var approver = Plain((await names.LoadAsync())(reviewer.Email));
         var said = string.IsNullOrWhiteSpace(comment) ? string.Empty : $" They said:\n\n{Quoted(comment)}";
         foreach (var author in await AuthorsAsync(submitted.Slug, MailKinds.Approved))
         {
             Queue(MailKinds.Approved, author, goesLive is null ? $"Approved and published: {title}" : $"Approved to go live on {goesLive}: {title}",
                 goesLive is null
-                    ? $"{reviewer.Email} approved your change to \"{title}\", and patients now see it.{said}"
-                    : $"{reviewer.Email} approved your change to \"{title}\". Patients will see it from {goesLive}.{said}",
+                    ? $"{approver} approved your change to \"{title}\", and patients now see it.{said}"
+                    : $"{approver} approved your change to \"{title}\". Patients will see it from {goesLive}.{said}",
                 "See it as patients do:", links.Article(submitted.Slug), "you wrote part of this change");
         }
     }

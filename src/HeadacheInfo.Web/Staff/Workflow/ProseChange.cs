@@ -21,10 +21,18 @@ public sealed record ProseChange(
         string? before, string after, Func<string, Article?> render, ArticleCategories categories, string added = "added", string removed = "taken out") =>
         new(ProseDiff.Fields(before, after, categories),
             ProseDiff.Paragraphs(before is null ? null : render(before), render(after)),
-            TextDiff.Lines(WithoutFingerprint(before ?? string.Empty), WithoutFingerprint(after)),
+            MarkdownLines(before, after),
             added, removed);
 
-    private static string WithoutFingerprint(string text) =>
+    /// <summary>The Markdown from <paramref name="before"/> (null for none) to <paramref name="after"/>, line by line, as staff are shown it.</summary>
+    public static IReadOnlyList<DiffLine> MarkdownLines(string? before, string after) =>
+        TextDiff.Lines(WithoutFingerprint(before ?? string.Empty), WithoutFingerprint(after));
+
+    /// <summary>
+    /// An article's Markdown as staff are shown it: without the sign-off's fingerprint line, a hash meaningless
+    /// to a writer (the sign-off's own fields already say whether it holds).
+    /// </summary>
+    public static string WithoutFingerprint(string text) =>
         ArticleFile.Read(text) is not { } file ? text
         : string.Join('\n', file.Lines.Where((line, i) => i > file.CloseLine || !line.StartsWith(ArticleFields.ReviewFingerprint + ":", StringComparison.Ordinal)));
 }

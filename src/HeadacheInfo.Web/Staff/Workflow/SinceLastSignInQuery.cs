@@ -1,3 +1,4 @@
+using HeadacheInfo.Web.Staff.Accounts;
 using HeadacheInfo.Web.Staff.Audit;
 using HeadacheInfo.Web.Staff.Database;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace HeadacheInfo.Web.Staff.Workflow;
 /// What happened to a person's work since they last signed in, from the revision rows (who wrote what, by
 /// <see cref="Authorship"/>) and the audit log (sign-ins, and changes to their account by someone else).
 /// </summary>
-public sealed class SinceLastSignInQuery(StaffDbContext database)
+public sealed class SinceLastSignInQuery(StaffDbContext database, StaffNames names)
 {
     public const int Shown = 50;
 
@@ -40,10 +41,12 @@ public sealed class SinceLastSignInQuery(StaffDbContext database)
         IReadOnlyList<string> ChangeUpTo(string slug, long id) => new Authorship(Upto(slug, id)).ChangeInProgress();
         IReadOnlyList<string> PublishedBefore(string slug, long id) => new Authorship(Upto(slug, id - 1)).Published();
 
+        var name = await names.LoadAsync();
         var events = new List<WorkEvent>();
         foreach (var r in recent.Where(r => !string.Equals(r.Author, email, StringComparison.OrdinalIgnoreCase)))
         {
             var title = titles.GetValueOrDefault(r.Slug) ?? r.Slug;
+            var who = name(r.Author);
             var mine = r.Action switch
             {
                 RevisionActions.Returned or RevisionActions.Approved or RevisionActions.Scheduled when r.SubjectRevisionId is { } subject => Wrote(ChangeUpTo(r.Slug, subject)),
@@ -55,16 +58,16 @@ public sealed class SinceLastSignInQuery(StaffDbContext database)
             };
             WorkEvent? happened = r.Action switch
             {
-                RevisionActions.Returned when mine => new("returned", r.Slug, title, $"{r.Author} returned your change: \"{r.Note}\"", r.At),
-                RevisionActions.Approved when mine => new("approved", r.Slug, title, $"{r.Author} approved your change, and patients now see it.", r.At),
-                RevisionActions.Scheduled when mine => new("scheduled", r.Slug, title, $"{r.Author} approved your change to go live later. Until then patients see the version on the site now; the article's history says when.", r.At),
-                RevisionActions.ScheduleCancelled when mine => new("schedule-cancelled", r.Slug, title, $"{r.Author} cancelled the time your change was to go live, so it does not go live then. The version on the site stays.", r.At),
-                RevisionActions.Submitted when mine => new("sent", r.Slug, title, $"{r.Author} sent your change for review.", r.At, r.Id),
-                RevisionActions.Submitted when EditorialRules.Allows(EditorialAction.Decide, me, ChangeUpTo(r.Slug, r.Id)) => new("sent", r.Slug, title, $"{r.Author} sent a change for review.", r.At, r.Id),
-                RevisionActions.Saved when mine => new("edited", r.Slug, title, $"{r.Author} saved a new version of your draft.", r.At),
-                RevisionActions.Unpublished when mine => new("taken-down", r.Slug, title, $"{r.Author} took your article off the site.", r.At),
-                RevisionActions.RolledBack when mine => new("rolled-back", r.Slug, title, $"{r.Author} put back an earlier version of your article.", r.At),
-                RevisionActions.Confirmed when mine => new("confirmed", r.Slug, title, $"{r.Author} confirmed your article is still accurate.", r.At),
+                RevisionActions.Returned when mine => new("returned", r.Slug, title, $"{who} returned your change: \"{r.Note}\"", r.At),
+                RevisionActions.Approved when mine => new("approved", r.Slug, title, $"{who} approved your change, and patients now see it.", r.At),
+                RevisionActions.Scheduled when mine => new("scheduled", r.Slug, title, $"{who} approved your change to go live later. Until then patients see the version on the site now; the article's history says when.", r.At),
+                RevisionActions.ScheduleCancelled when mine => new("schedule-cancelled", r.Slug, title, $"{who} cancelled the time your change was to go live, so it does not go live then. The version on the site stays.", r.At),
+                RevisionActions.Submitted when mine => new("sent", r.Slug, title, $"{who} sent your change for review.", r.At, r.Id),
+                RevisionActions.Submitted when EditorialRules.Allows(EditorialAction.Decide, me, ChangeUpTo(r.Slug, r.Id)) => new("sent", r.Slug, title, $"{who} sent a change for review.", r.At, r.Id),
+                RevisionActions.Saved when mine => new("edited", r.Slug, title, $"{who} saved a new version of your draft.", r.At),
+                RevisionActions.Unpublished when mine => new("taken-down", r.Slug, title, $"{who} took your article off the site.", r.At),
+                RevisionActions.RolledBack when mine => new("rolled-back", r.Slug, title, $"{who} put back an earlier version of your article.", r.At),
+                RevisionActions.Confirmed when mine => new("confirmed", r.Slug, title, $"{who} confirmed your article is still accurate.", r.At),
                 RevisionActions.OutsideEdit when mine => new("changed-outside", r.Slug, title, "Your article was changed in the content folder, outside the staff area.", r.At),
                 _ => null,
             };
@@ -81,7 +84,7 @@ public sealed class SinceLastSignInQuery(StaffDbContext database)
         {
             if (e.Event == AuditEvents.AccountChanged && e.Actor != email && NamesAccount(e.Detail, email))
             {
-                events.Add(new("account-changed", null, "Your account", $"{e.Actor} {e.Detail}.", e.At));
+                events.Add(new("account-changed", null, "Your account", $"{name(e.Actor)} {e.Detail}.", e.At));
             }
         }
 

@@ -163,10 +163,10 @@ public sealed class HistoryModel(
         PublishedDraft = published is null ? null : ArticleDraft.FromMarkdown(published);
         PublishedSignedOff = published is not null && HeadacheInfo.Web.Articles.SignOff.Holds(Slug, published);
         Shown = Revisions.FirstOrDefault(r => r.Id == (Show ?? Compare));
-        ShownText = Shown is null ? null : await queries.TextOfAsync(Shown);
+        ShownText = Shown is null ? null : ProseChange.WithoutFingerprint(await queries.TextOfAsync(Shown));
         if (Compare is not null && ShownText is not null)
         {
-            Changes = TextDiff.Lines(published ?? string.Empty, ShownText);
+            Changes = ProseChange.MarkdownLines(published, ShownText);
         }
 
         PutBack = Revisions.FirstOrDefault(r => r.Id == PutBackId);

@@ -102,7 +102,7 @@ public sealed class ReviewModel(ArticleQueries queries, ArticleActions actions, 
         Waiting = state is { Status: ChangeStatus.Waiting } && state.DraftRevisionId == revision.Id;
         var published = queries.PublishedText(revision.Slug);
         IsNew = published is null;
-        Changes = TextDiff.Lines(published ?? string.Empty, revision.Text);
+        Changes = ProseChange.MarkdownLines(published, revision.Text);
         Check = queries.Check(revision.Slug, revision.Text);
         var before = published is null ? null : queries.Check(revision.Slug, published).Article;
         PublishedSignedOff = before?.FrontMatter.ClinicallySignedOff == true;
