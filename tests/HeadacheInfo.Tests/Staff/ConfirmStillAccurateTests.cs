@@ -21,7 +21,7 @@ public sealed class ConfirmStillAccurateTests(ConfirmStillAccurateTests.Site sit
         {
             WithSetting("RateLimiting:SignIn:PermitLimit", "10000");
             // As shipped: written from the sources, signed off by no one, in the author's own formatting.
-            foreach (var slug in new[] { "unsigned", "stale-view", "author-tries", "own-words", "edited-after" })
+            foreach (var slug in new[] { "unsigned", "stale-view", "author-tries", "own-words", "edited-after", "change-waiting" })
             {
                 Content.Write($"{slug}.md", ArticleText.Valid($"About {slug}").Replace("reviewer: Clinic medical lead\n", string.Empty, StringComparison.Ordinal)
                     .Replace("summary: A short summary", "summary:   A short summary", StringComparison.Ordinal));
@@ -89,6 +89,26 @@ public sealed class ConfirmStillAccurateTests(ConfirmStillAccurateTests.Site sit
         static string Without(string text) => string.Join('\n', text.Split('\n')
             .Where(l => !l.StartsWith("last_reviewed:", StringComparison.Ordinal) && !l.StartsWith("next_review:", StringComparison.Ordinal) && !l.StartsWith("reviewer:", StringComparison.Ordinal)
             && !l.StartsWith("review_fingerprint:", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task While_a_change_waits_for_review_the_history_offers_no_confirmation_and_one_posted_by_hand_is_refused()
+    {
+        using var author = await SignedInAsync("waiting-author@clinic.example", StaffRoles.Author);
+        using var reviewer = await SignedInAsync("waiting-reviewer@clinic.example", StaffRoles.Reviewer);
+        var (_, before) = await reviewer.GetAsync("/staff/articles/change-waiting/history");
+        Assert.NotNull(before.QuerySelector("button[name='action'][value='confirm']"));
+
+        await WorkflowSteps.SendAsync(author, "change-waiting");
+        var (_, history) = await reviewer.GetAsync("/staff/articles/change-waiting/history");
+        Assert.Null(history.QuerySelector("button[name='action'][value='confirm']"));
+
+        var file = FileText("change-waiting");
+        var token = history.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var forged = await reviewer.Http.PostAsync(new Uri("/staff/articles/change-waiting/history", UriKind.Relative), new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", token), new("action", "confirm"), new("PublishedFingerprint", ArticleFile.ContentHash(file))]));
+        Assert.DoesNotContain("Confirmed still accurate", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(file, FileText("change-waiting"));
     }
 
     [Fact]

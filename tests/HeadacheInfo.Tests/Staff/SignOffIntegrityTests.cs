@@ -182,8 +182,10 @@ public sealed class SignOffIntegrityTests(SignOffIntegrityTests.Site site) : ICl
 
         var id = await WaitingRevisionAsync(writer, "shared-work");
         var (_, review) = await writer.GetAsync($"/staff/reviews/{id}");
-        Assert.Contains("draft-writer@clinic.example", review.QuerySelector("[data-contributors]")?.TextContent, StringComparison.Ordinal);
-        Assert.Contains("colleague@clinic.example", review.QuerySelector("[data-contributors]")?.TextContent, StringComparison.Ordinal);
+        // People are named by name and role title, never by address (issue 34).
+        Assert.Contains("draft-writer (", review.QuerySelector("[data-contributors]")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("colleague (Author)", review.QuerySelector("[data-contributors]")?.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("@clinic.example", review.QuerySelector("[data-contributors]")?.TextContent, StringComparison.Ordinal);
         Assert.Null(review.QuerySelector("button[value='approve']"));
         var token = review.QuerySelector("form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         using var forced = await writer.Http.PostAsync(new Uri($"/staff/reviews/{id}", UriKind.Relative),

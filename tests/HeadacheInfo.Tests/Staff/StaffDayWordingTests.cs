@@ -136,7 +136,7 @@ public sealed class StaffDayWordingTests(StaffDayWordingTests.Site site) : IClas
         var link = dashboard.QuerySelector("[data-work='to-review'] li[data-slug='one-writer'] a")!.GetAttribute("href")!;
         var (_, review) = await reviewer.GetAsync(link);
 
-        Assert.Equal("Written by: day-writer@clinic.example. They cannot approve their own change.", review.QuerySelector("[data-contributors]")!.TextContent.Trim());
+        Assert.Equal("Written by: day-writer (Author). They cannot approve their own change.", review.QuerySelector("[data-contributors]")!.TextContent.Trim());
 
         (await reviewer.SubmitAsync(review, link, new Dictionary<string, string>(), "approve")).Dispose();
         var (_, history) = await reviewer.GetAsync("/staff/articles/one-writer/history");

@@ -6,8 +6,11 @@ using Microsoft.AspNetCore.Identity;
 
 namespace HeadacheInfo.Web.Staff.Workflow;
 
-/// <summary>What an editorial decision is about, as the rules need it: everyone who wrote the text it would sign off.</summary>
-public sealed record EditorialResource(IReadOnlyCollection<string> Writers)
+/// <summary>
+/// What an editorial decision is about, as the rules need it: everyone who wrote the text it would sign off, and
+/// the article's change in progress when the page knows it (a confirmation waits while a change does).
+/// </summary>
+public sealed record EditorialResource(IReadOnlyCollection<string> Writers, ChangeState? State = null)
 {
     /// <summary>A decision that signs no one's text off (take down, roll back, cancel, the symptom check), or a question of role alone.</summary>
     public static readonly EditorialResource SignsNothingOff = new([]);
@@ -29,10 +32,14 @@ public static class EditorialOperations
     public static EditorialAction? ActionOf(OperationAuthorizationRequirement requirement) =>
         requirement.Name is { } name && ByName.TryGetValue(name, out var known) ? known.Action : null;
 
-    /// <summary>Whether the signed-in <paramref name="user"/> may take <paramref name="action"/> on a text <paramref name="writers"/> wrote.</summary>
+    /// <summary>
+    /// Whether the signed-in <paramref name="user"/> may take <paramref name="action"/> on a text <paramref name="writers"/>
+    /// wrote, with the article's change in progress in <paramref name="state"/> when the page has it.
+    /// </summary>
     public static async Task<bool> MayAsync(this IAuthorizationService authorization, ClaimsPrincipal user, EditorialAction action,
-        IReadOnlyCollection<string>? writers = null) =>
-        (await authorization.AuthorizeAsync(user, writers is null ? EditorialResource.SignsNothingOff : new EditorialResource(writers), For(action))).Succeeded;
+        IReadOnlyCollection<string>? writers = null, ChangeState? state = null) =>
+        (await authorization.AuthorizeAsync(user,
+            writers is null && state is null ? EditorialResource.SignsNothingOff : new EditorialResource(writers ?? [], state), For(action))).Succeeded;
 }
 
 /// <summary>
@@ -49,7 +56,7 @@ internal sealed class EditorialRulesHandler(UserManager<StaffUser> users) : Auth
             return;
         }
 
-        if (EditorialRules.Allows(action, await EditorialActors.ForAsync(users, user), resource.Writers))
+        if (EditorialRules.Allows(action, await EditorialActors.ForAsync(users, user), resource.Writers, resource.State))
         {
             context.Succeed(requirement);
         }

@@ -172,7 +172,9 @@ public sealed class HistoryModel(
         PutBack = Revisions.FirstOrDefault(r => r.Id == PutBackId);
         PutBackChanges = PutBack is null ? null
             : ProseChange.Between(published, PutBack.Text, text => queries.Check(Slug, text).Article, ContentStore.For(HttpContext).CategoryList, added: "that come back", removed: "that go");
-        CanConfirm = Published && await authorization.MayAsync(User, EditorialAction.Confirm, await queries.PublishedAuthorsAsync(Slug));
+        // A confirmation waits while a change does: the rules say so, and the page asks them with the state.
+        CanConfirm = Published && await authorization.MayAsync(User, EditorialAction.Confirm, await queries.PublishedAuthorsAsync(Slug),
+            State is null ? null : ChangeStates.Parse(State.Status));
         CanCancelSchedule = await authorization.MayAsync(User, EditorialAction.CancelSchedule);
         CanTakeDown = await authorization.MayAsync(User, EditorialAction.TakeDown);
         CanScheduleTakeDown = await authorization.MayAsync(User, EditorialAction.ScheduleTakeDown);
