@@ -140,6 +140,13 @@ public sealed class DiscardDraftTests(DiscardDraftTests.Site site) : IClassFixtu
         var confirmation = await HeadacheInfoFactory.ReadPageAsync(asked);
         (await reviewer.SubmitAsync(confirmation, "/staff/articles/not-yours/edit", new Dictionary<string, string>(), "discard-draft")).Dispose();
         Assert.Equal(RevisionActions.Discarded, (await RevisionsAsync("not-yours"))[^1].Action);
+
+        // The writer hears of it when they next sign in.
+        using var writerAgain = new StaffClient(site);
+        (await writerAgain.SignInAsync("owner@clinic.example", StaffSeeding.Password)).Dispose();
+        var (_, dashboard) = await writerAgain.GetAsync("/staff");
+        var told = Assert.Single(dashboard.QuerySelectorAll("[data-since-last-sign-in] [data-event='discarded']"));
+        Assert.Equal("not-yours", told.GetAttribute("data-slug"));
     }
 
     [Fact]
