@@ -23,4 +23,7 @@ public enum EditorialAction
 
     /// <summary>Sign off the symptom check: its questions, answers and hazard log, which no member of staff writes.</summary>
     SignOffCheck,
+
+    /// <summary>Drop the draft or returned change in progress; the published text stays. Its writers' or any reviewer's.</summary>
+    Discard,
 }

@@ -21,6 +21,9 @@ public enum DraftOrigin
 
 public sealed record DraftSaved(string Slug, Revision Revision, DraftOrigin Origin) : EditorialEvent(Slug);
 
+/// <summary>The change in progress (revision <paramref name="DiscardedId"/>) was dropped; the published text stays.</summary>
+public sealed record DraftDiscarded(string Slug, Revision Revision, long? DiscardedId) : EditorialEvent(Slug);
+
 public sealed record SentForReview(string Slug, Revision Revision) : EditorialEvent(Slug);
 
 public sealed record ChangeReturned(string Slug, Revision Revision, long SubmittedId) : EditorialEvent(Slug);

@@ -18,6 +18,11 @@ public static class EditorialRules
     public static Refusal? Check(EditorialAction action, EditorialActor actor, IReadOnlyCollection<string>? writers = null, ChangeState? state = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (action == EditorialAction.Discard)
+        {
+            return Discarding(actor, writers, state);
+        }
+
         if (!actor.IsReviewer)
         {
             return Refusal.NotAReviewer;
@@ -36,6 +41,25 @@ public static class EditorialRules
         }
 
         return action == EditorialAction.Confirm && state == ChangeState.Waiting ? Refusal.ChangeWaiting : null;
+    }
+
+    /// <summary>
+    /// A draft is thrown away by those who wrote it or by a reviewer, never one waiting for review: that is the
+    /// reviewer's to decide, and its authors may take it back to a draft by saving it first.
+    /// </summary>
+    private static Refusal? Discarding(EditorialActor actor, IReadOnlyCollection<string>? writers, ChangeState? state)
+    {
+        if (!actor.IsReviewer && (writers is null || !writers.Contains(actor.Email, StringComparer.OrdinalIgnoreCase)))
+        {
+            return Refusal.NotAWriter;
+        }
+
+        return state switch
+        {
+            ChangeState.Waiting => Refusal.ChangeWaiting,
+            ChangeState.None => Refusal.NothingToDiscard,
+            _ => null,
+        };
     }
 
     /// <summary>Whether <paramref name="actor"/> may take <paramref name="action"/>: what a page asks before it shows the button.</summary>

@@ -131,6 +131,27 @@ public sealed class EditorialState
         return revision;
     }
 
+    /// <summary>
+    /// Drops the draft or returned change in progress: the published text (or none) stays as it is and the article
+    /// has no change in progress again. The history keeps the dropped text; the new revision points at it.
+    /// </summary>
+    public Refusal? Discard(string actor)
+    {
+        switch (Status)
+        {
+            case ChangeState.None:
+                return Refusal.NothingToDiscard;
+            case ChangeState.Waiting:
+                return Refusal.ChangeWaiting;
+        }
+
+        var dropped = DraftRevisionId;
+        var revision = Record(new Revision(RevisionKind.Discarded, string.Empty, DraftBaseHash, actor, _time.GetUtcNow(), "draft discarded", dropped));
+        EndDraft();
+        Raise(new DraftDiscarded(Slug, revision, dropped));
+        return null;
+    }
+
     /// <summary>Sends a change for review (an author's, or a new release's text).</summary>
     public Revision Send(string text, string baseHash, string author, string? note, string? readerNote = null)
     {
@@ -445,6 +466,7 @@ public sealed class EditorialState
                     RevisionKind.Unpublished when revision.Author == EditorialAuthors.OutsideTheApp && revision.Note?.StartsWith("deleted", StringComparison.Ordinal) == true =>
                         Done(state.RecordOutsideDeletion(revision.Text, revision.Note)),
                     RevisionKind.Unpublished => Done(state.TakeDown(revision.Text, revision.Author, revision.Note ?? string.Empty)),
+                    RevisionKind.Discarded => state.Discard(revision.Author),
                     RevisionKind.OutsideEdit => Done(state.RecordOutsideEdit(revision.Text, revision.Note ?? string.Empty)),
                     _ => Refusal.NotWaiting,
                 };

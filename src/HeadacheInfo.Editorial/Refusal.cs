@@ -32,4 +32,10 @@ public enum Refusal
 
     /// <summary>The version is the one on the site now.</summary>
     AlreadyLive,
+
+    /// <summary>The action is the change's writers' or a reviewer's, and the person is neither.</summary>
+    NotAWriter,
+
+    /// <summary>No draft or returned change is in progress, so there is nothing to discard.</summary>
+    NothingToDiscard,
 }

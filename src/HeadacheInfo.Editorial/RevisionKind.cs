@@ -17,6 +17,9 @@ public enum RevisionKind
 
     /// <summary>A scheduled change called off before its time; it points at the scheduled revision.</summary>
     ScheduleCancelled,
+
+    /// <summary>The change in progress dropped before review; it points at the revision dropped, whose text the history keeps.</summary>
+    Discarded,
 }
 
 /// <summary>The text each <see cref="RevisionKind"/> is stored as (and shown to machines as <c>data-action</c>): never changes.</summary>
@@ -32,6 +35,7 @@ public static class RevisionKinds
     public const string RolledBack = "rolled-back";
     public const string Scheduled = "scheduled";
     public const string ScheduleCancelled = "schedule-cancelled";
+    public const string Discarded = "discarded";
 
     public static string Text(RevisionKind kind) => kind switch
     {
@@ -45,6 +49,7 @@ public static class RevisionKinds
         RevisionKind.RolledBack => RolledBack,
         RevisionKind.Scheduled => Scheduled,
         RevisionKind.ScheduleCancelled => ScheduleCancelled,
+        RevisionKind.Discarded => Discarded,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a revision kind"),
     };
 
@@ -62,6 +67,7 @@ public static class RevisionKinds
         RolledBack => RevisionKind.RolledBack,
         Scheduled => RevisionKind.Scheduled,
         ScheduleCancelled => RevisionKind.ScheduleCancelled,
+        Discarded => RevisionKind.Discarded,
         _ => throw new FormatException($"'{text}' is not a stored revision kind"),
     };
 }

@@ -62,4 +62,17 @@ public sealed class EditorialRulesTests
         Assert.Equal(Refusal.WroteIt, EditorialRules.Check(EditorialAction.Confirm, Reviewer, [Reviewer.Email], ChangeState.Waiting));
         Assert.True(EditorialRules.Allows(EditorialAction.Confirm, Reviewer, [], ChangeState.Draft));
     }
+
+    [Fact]
+    public void A_draft_may_be_discarded_by_its_writers_or_a_reviewer_and_never_while_it_waits_for_review()
+    {
+        var stranger = new EditorialActor("someone@clinic.example", IsReviewer: false);
+        IReadOnlyCollection<string> writers = ["Author@Clinic.Example"];
+
+        Assert.Null(EditorialRules.Check(EditorialAction.Discard, Author, writers, ChangeState.Draft));
+        Assert.Null(EditorialRules.Check(EditorialAction.Discard, Reviewer, writers, ChangeState.Returned));
+        Assert.Equal(Refusal.NotAWriter, EditorialRules.Check(EditorialAction.Discard, stranger, writers, ChangeState.Draft));
+        Assert.Equal(Refusal.ChangeWaiting, EditorialRules.Check(EditorialAction.Discard, Author, writers, ChangeState.Waiting));
+        Assert.Equal(Refusal.NothingToDiscard, EditorialRules.Check(EditorialAction.Discard, Reviewer, writers, ChangeState.None));
+    }
 }

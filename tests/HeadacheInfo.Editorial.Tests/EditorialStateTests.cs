@@ -180,10 +180,54 @@ public sealed class EditorialStateTests
     }
 
     [Fact]
+    public void Discarding_a_draft_ends_the_change_keeps_the_published_text_and_points_at_what_it_dropped()
+    {
+        var state = OnSite();
+        state.Save(Changed, ArticleFile.ContentHash(Published), Author, null);
+        var draft = Assert.Single(Store(state));
+
+        Assert.Null(state.Discard(Author));
+        var discarded = Assert.Single(Store(state));
+
+        Assert.Equal((ChangeState.None, (long?)null, ArticleFile.ContentHash(Published)), (state.Status, state.DraftRevisionId, state.PublishedHash));
+        Assert.Equal((RevisionKind.Discarded, draft.Id, Author), (discarded.Kind, discarded.Subject, discarded.Author));
+        Assert.DoesNotContain(state.Events, e => e is Published);
+        Assert.Equal(draft.Id, Assert.IsType<DraftDiscarded>(state.Events[^1]).DiscardedId);
+    }
+
+    [Fact]
+    public void Discarding_is_refused_with_nothing_in_progress_or_a_change_waiting_and_changes_nothing()
+    {
+        var state = OnSite();
+        Assert.Equal(Refusal.NothingToDiscard, state.Discard(Author));
+
+        state.Send(Changed, ArticleFile.ContentHash(Published), Author, null);
+        Store(state);
+        var before = state.Snapshot();
+
+        Assert.Equal(Refusal.ChangeWaiting, state.Discard(Reviewer));
+        Assert.Equal(before, state.Snapshot());
+        Assert.Single(state.NewRevisions);
+    }
+
+    [Fact]
+    public void A_returned_change_can_be_discarded()
+    {
+        var state = OnSite();
+        state.Send(Changed, ArticleFile.ContentHash(Published), Author, null);
+        var sent = Assert.Single(Store(state));
+        state.Return(sent, Reviewer, "not yet");
+        Store(state);
+
+        Assert.Null(state.Discard(Author));
+        Assert.Equal(ChangeState.None, state.Status);
+    }
+
+    [Fact]
     public void States_and_revision_kinds_are_stored_as_the_schemas_text_values_and_read_back()
     {
         Assert.Equal(["none", "draft", "waiting", "returned"], Enum.GetValues<ChangeState>().Select(ChangeStates.Text));
-        Assert.Equal(["saved", "submitted", "returned", "approved", "unpublished", "outside-edit", "confirmed", "rolled-back", "scheduled", "schedule-cancelled"],
+        Assert.Equal(["saved", "submitted", "returned", "approved", "unpublished", "outside-edit", "confirmed", "rolled-back", "scheduled", "schedule-cancelled", "discarded"],
             Enum.GetValues<RevisionKind>().Select(RevisionKinds.Text));
         Assert.All(Enum.GetValues<ChangeState>(), s => Assert.Equal(s, ChangeStates.Parse(ChangeStates.Text(s))));
         Assert.All(Enum.GetValues<RevisionKind>(), k => Assert.Equal(k, RevisionKinds.Parse(RevisionKinds.Text(k))));
@@ -231,7 +275,7 @@ public sealed class EditorialStateTests
         Revision? Find(long? id) => history.FirstOrDefault(r => r.Id == id);
         var text = $"---\ntitle: Neck\n---\n\nWords {random.Next(5)}.\n";
         var someone = random.Next(2) == 0 ? Author : Reviewer;
-        switch (random.Next(11))
+        switch (random.Next(12))
         {
             case 0: state.Save(text, state.PublishedHash, someone, "a note"); break;
             case 1: state.Send(text, state.PublishedHash, someone, null, "what changed"); break;
@@ -250,6 +294,7 @@ public sealed class EditorialStateTests
                 _ => state.RecordOutsideDeletion(text, "deleted from the content folder, not through the staff area"),
             };
                 break;
+            case 11: state.Discard(someone); break;
         }
     }
 

@@ -23,7 +23,7 @@ public sealed class FeedbackFollowUp(StaffDbContext database, UserManager<StaffU
     {
         var wanted = slugs.Distinct(StringComparer.Ordinal).ToList();
         var rows = await database.ArticleRevisions.AsNoTracking()
-            .Where(r => wanted.Contains(r.Slug) && r.Action != RevisionActions.Returned)
+            .Where(r => wanted.Contains(r.Slug) && r.Action != RevisionActions.Returned && r.Action != RevisionActions.Discarded)
             .Select(r => new { r.Slug, r.Id, r.Action, r.At }).ToListAsync();
         return rows.GroupBy(r => r.Slug).ToDictionary(g => g.Key,
             g => (IReadOnlyList<RevisionChoice>)[.. g.OrderByDescending(r => r.Id).Take(RevisionChoices).Select(r => new RevisionChoice(r.Id, r.Action, r.At))],
@@ -70,7 +70,7 @@ public sealed class FeedbackFollowUp(StaffDbContext database, UserManager<StaffU
         long? answeredBy = null;
         if (resolution == FeedbackResolutions.DealtWith && revisionId is > 0)
         {
-            if (!await database.ArticleRevisions.AnyAsync(r => r.Id == revisionId && r.Slug == feedback.Slug && r.Action != RevisionActions.Returned))
+            if (!await database.ArticleRevisions.AnyAsync(r => r.Id == revisionId && r.Slug == feedback.Slug && r.Action != RevisionActions.Returned && r.Action != RevisionActions.Discarded))
             {
                 return WorkflowResult.Invalid("That revision is not one of this article's. Choose one from the list, or none. Nothing was changed.");
             }

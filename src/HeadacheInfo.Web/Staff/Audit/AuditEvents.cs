@@ -41,6 +41,7 @@ public static class AuditEvents
     public const string TakeDownFailed = "take-down-failed";
     public const string MailSettingsChanged = "mail-settings-changed";
     public const string PictureUploaded = "picture-uploaded";
+    public const string DraftDiscarded = "draft-discarded";
 
     /// <summary>An upgrade found a shipped article that differs from the live one and offered it for review.</summary>
     public const string ReleaseOffered = "release-offered";

@@ -21,6 +21,9 @@ public static class RevisionActions
     /// <summary>A scheduled change called off before its time; it points at the scheduled revision.</summary>
     public const string ScheduleCancelled = RevisionKinds.ScheduleCancelled;
 
+    /// <summary>The change in progress dropped before review; it points at the revision dropped.</summary>
+    public const string Discarded = RevisionKinds.Discarded;
+
     public const string OutsideTheApp = EditorialAuthors.OutsideTheApp;
 
     /// <summary>
@@ -42,6 +45,7 @@ public static class RevisionActions
         RolledBack => "earlier version put back",
         Scheduled => "approved to go live later",
         ScheduleCancelled => "scheduled change cancelled",
+        Discarded => "draft discarded",
         _ => action,
     };
 

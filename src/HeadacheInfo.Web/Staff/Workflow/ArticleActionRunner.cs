@@ -184,6 +184,9 @@ public sealed partial class ArticleActionRunner(
                 await audit.RecordAsync(AuditEvents.RevisionSaved, actor, $"{RevisionActions.Saved} {slug} (revision {id(saved.Revision)})");
                 await TellPicturesAsync(told, slug, saved.Revision);
                 break;
+            case DraftDiscarded discarded:
+                await audit.RecordAsync(AuditEvents.DraftDiscarded, actor, $"discarded the draft of {slug} (revision {discarded.DiscardedId}); the published version stays as it was");
+                break;
             case SentForReview sent:
                 if (told.Row(sent.Revision) is { } submitted)
                 {

@@ -43,7 +43,9 @@ public sealed class Authorship(IReadOnlyList<RevisionStep> history)
     /// <summary>The writers of the change that was in progress just before <paramref name="before"/>.</summary>
     private HashSet<string> ChangeBefore(long before, int depth = 0)
     {
-        var since = _history.Where(r => r.Id < before && r.Action == RevisionActions.Approved).Select(Decided).DefaultIfEmpty(0).Max();
+        // A discarded draft's words never reach patients: its writers are no part of the next change.
+        var since = _history.Where(r => r.Id < before && r.Action is RevisionActions.Approved or RevisionActions.Discarded)
+            .Select(r => r.Action == RevisionActions.Discarded ? r.Id : Decided(r)).DefaultIfEmpty(0).Max();
         var writers = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var step in _history.Where(r => r.Id > since && r.Id < before && r.Action is RevisionActions.Saved or RevisionActions.Submitted))
         {
@@ -68,6 +70,7 @@ public sealed class Authorship(IReadOnlyList<RevisionStep> history)
         return source switch
         {
             { Action: RevisionActions.Returned } returned => Find(returned.SubjectRevisionId),
+            { Action: RevisionActions.Discarded } discarded => Find(discarded.SubjectRevisionId),
             { Action: RevisionActions.Scheduled } scheduled when !WentLive(scheduled) => Find(scheduled.SubjectRevisionId),
             _ => source,
         };

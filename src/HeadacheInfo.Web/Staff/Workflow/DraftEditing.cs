@@ -22,7 +22,8 @@ public sealed class DraftEditing(
     ArticleQueries queries,
     IArticleFileStore files,
     StaffDbContext database,
-    ArticleActionRunner runner)
+    ArticleActionRunner runner,
+    UserManager<StaffUser> users)
 {
     /// <summary>What the editor opens: the change in progress if there is one, else the published text, with what the author should know.</summary>
     public async Task<EditorStart?> StartEditingAsync(string slug, StaffUser me)
@@ -149,7 +150,7 @@ public sealed class DraftEditing(
         }
 
         // A new article's first save must not take over someone's draft, or an article taken off the site, at the same address.
-        if (edit.IsNew && edit.StartedFrom == 0 && await queries.HasHistoryAsync(edit.Slug))
+        if (edit.IsNew && edit.StartedFrom == 0 && await queries.HasHistoryAsync(edit.Slug) && !await OnlyDiscardedAsync(edit.Slug))
         {
             return WorkflowResult.Invalid($"There is already an article at /articles/{edit.Slug}: a draft, or one taken off the site. " +
                 "Choose another web address, or open that article from the dashboard.");
@@ -216,6 +217,54 @@ public sealed class DraftEditing(
             : DraftSaved) with { BaseHash = baseHash };
     }
 
+    /// <summary>
+    /// Whether <paramref name="me"/> may discard the change in progress now (its writers or a reviewer, and only a
+    /// draft or a returned change): what the editor asks before it shows the button, the same the discard asks.
+    /// </summary>
+    public async Task<Refusal?> DiscardRefusalAsync(string slug, StaffUser me)
+    {
+        var state = await queries.StateAsync(slug);
+        var status = state is null ? ChangeState.None : ChangeStates.Parse(state.Status);
+        return EditorialRules.Check(EditorialAction.Discard, await EditorialActors.ForAsync(users, me), await queries.ContributorsAsync(slug), status);
+    }
+
+    /// <summary>
+    /// Throws away the draft or returned change in progress, as the editor showed it (<paramref name="seen"/>): the
+    /// published version stays as it is; the history keeps the discarded text.
+    /// </summary>
+    public async Task<WorkflowResult> DiscardAsync(string slug, long seen, StaffUser me)
+    {
+        if (!Slug.IsValid(slug))
+        {
+            return WorkflowResult.NotFound("There is no such article.");
+        }
+
+        return await runner.RunAsync(slug, me.Email, async action =>
+        {
+            if (!action.Exists)
+            {
+                return WorkflowResult.NotFound($"There is no article at /articles/{slug}.");
+            }
+
+            var state = action.State;
+            if (EditorialRules.Check(EditorialAction.Discard, await EditorialActors.ForAsync(users, me), await queries.ContributorsAsync(slug), state.Status) is { } refused)
+            {
+                return refused == Refusal.NotAWriter ? RefusalWords.Forbidden(refused, EditorialAction.Discard) : WorkflowResult.Conflict(RefusalWords.For(refused, EditorialAction.Discard));
+            }
+
+            // Only the draft the person was shown: one saved since may hold words they have not read.
+            if (state.DraftRevisionId != seen)
+            {
+                return WorkflowResult.Conflict("Someone saved this draft after you opened it, so nothing was discarded. Read the newer version, then discard it if you still want to.");
+            }
+
+            state.Discard(me.Email!);
+            return WorkflowResult.Done(files.Read(slug).Exists
+                ? "Draft discarded. The published version stays as it is, and the form shows it again."
+                : "Draft discarded. This article was never on the site, so nothing of it is left to edit; the history keeps its text.");
+        });
+    }
+
     /// <summary>What a plain save says; a step that saves as part of something else says it in its own words instead.</summary>
     internal const string DraftSaved = "Draft saved. Patients do not see it until a reviewer approves it.";
 
@@ -227,6 +276,13 @@ public sealed class DraftEditing(
             [.. edit.References.Select(r => r.Trim()).Where(r => r.Length > 0)], string.IsNullOrWhiteSpace(edit.Author) ? null : edit.Author,
             existing?.Reviewer, edit.Body ?? string.Empty, existing?.LastReviewed ?? queries.Today, existing?.NextReview ?? queries.Today.AddYears(1),
             existing?.Draft ?? true);
+    }
+
+    /// <summary>A new article whose only draft was discarded, never on the site: its address is free again.</summary>
+    private async Task<bool> OnlyDiscardedAsync(string slug)
+    {
+        var actions = await database.ArticleRevisions.AsNoTracking().Where(r => r.Slug == slug).OrderBy(r => r.Id).Select(r => r.Action).ToListAsync();
+        return actions is [.., RevisionActions.Discarded] && actions.All(a => RevisionActions.IsInProgress(a) || a == RevisionActions.Discarded);
     }
 
     private async Task<string?> ReturnNoteAsync(string slug, long submittedId) =>

@@ -18,6 +18,7 @@ public static class RefusalWords
         (Refusal.WroteIt, EditorialAction.Confirm) => "You wrote the published version of this article, so another reviewer must confirm it.",
         (Refusal.WroteIt, _) => "You wrote part of this change, so another reviewer must decide on it.",
         (Refusal.ChangeWaiting, EditorialAction.Confirm) => "A change to this article is waiting for review. Review that change first.",
+        (Refusal.ChangeWaiting, EditorialAction.Discard) => "This change is waiting for review, so it is the reviewer's to decide. Save it again to take it back to a draft first.",
         (Refusal.NotAReviewer, _) => "You cannot do that to this article.",
         _ => For(refusal),
     };
@@ -33,6 +34,8 @@ public static class RefusalWords
         Refusal.NotDue => "This is no longer due.",
         Refusal.NoTakeDownDate => "No take-down date is set for this article: it may have come off already, or been cancelled.",
         Refusal.NeverApproved => "Only a version that was approved before can be put back at once. Restore it as a draft and send it for review instead.",
+        Refusal.NotAWriter => "Only the people who wrote this draft, or a reviewer, can discard it.",
+        Refusal.NothingToDiscard => "There is no draft of this article to discard: it may have been discarded, sent or approved already.",
         Refusal.AlreadyLive => "That version is the one on the site now, so there is nothing to put back.",
         _ => "You cannot do that to this article.",
     };

@@ -52,6 +52,7 @@ public sealed class SinceLastSignInQuery(StaffDbContext database, StaffNames nam
                 RevisionActions.Returned or RevisionActions.Approved or RevisionActions.Scheduled when r.SubjectRevisionId is { } subject => Wrote(ChangeUpTo(r.Slug, subject)),
                 // A cancellation points at the scheduled row, which points at the change that was sent.
                 RevisionActions.ScheduleCancelled when histories[r.Slug].FirstOrDefault(s => s.Id == r.SubjectRevisionId)?.SubjectRevisionId is { } sent => Wrote(ChangeUpTo(r.Slug, sent)),
+                RevisionActions.Discarded when r.SubjectRevisionId is { } dropped => Wrote(ChangeUpTo(r.Slug, dropped)),
                 RevisionActions.Submitted or RevisionActions.Saved => Wrote(ChangeUpTo(r.Slug, r.Id - 1)),
                 RevisionActions.Unpublished or RevisionActions.RolledBack or RevisionActions.Confirmed or RevisionActions.OutsideEdit => Wrote(PublishedBefore(r.Slug, r.Id)),
                 _ => false,
@@ -62,6 +63,7 @@ public sealed class SinceLastSignInQuery(StaffDbContext database, StaffNames nam
                 RevisionActions.Approved when mine => new("approved", r.Slug, title, $"{who} approved your change, and patients now see it.", r.At),
                 RevisionActions.Scheduled when mine => new("scheduled", r.Slug, title, $"{who} approved your change to go live later. Until then patients see the version on the site now; the article's history says when.", r.At),
                 RevisionActions.ScheduleCancelled when mine => new("schedule-cancelled", r.Slug, title, $"{who} cancelled the time your change was to go live, so it does not go live then. The version on the site stays.", r.At),
+                RevisionActions.Discarded when mine => new("discarded", r.Slug, title, $"{who} discarded your draft. The version on the site stays as it was; the history keeps your text.", r.At),
                 RevisionActions.Submitted when mine => new("sent", r.Slug, title, $"{who} sent your change for review.", r.At, r.Id),
                 RevisionActions.Submitted when EditorialRules.Allows(EditorialAction.Decide, me, ChangeUpTo(r.Slug, r.Id)) => new("sent", r.Slug, title, $"{who} sent a change for review.", r.At, r.Id),
                 RevisionActions.Saved when mine => new("edited", r.Slug, title, $"{who} saved a new version of your draft.", r.At),

@@ -57,6 +57,15 @@ public abstract class ArticleEditorModel(ArticleQueries queries, DraftEditing dr
     /// <summary>Words from the paragraph the picture goes after; at the end of the article when empty.</summary>
     [BindProperty] public string? PictureAfter { get; set; }
 
+    /// <summary>"yes" on the second press of discard-draft, from the confirmation: the first press only asks.</summary>
+    [BindProperty(Name = "confirm")] public string? ConfirmDiscard { get; set; }
+
+    /// <summary>The first press of discard-draft: the page asks before anything is thrown away.</summary>
+    public bool AskingToDiscard { get; private set; }
+
+    /// <summary>Whether the discard-draft button shows: a draft or returned change, and this person its writer or a reviewer.</summary>
+    public bool MayDiscard { get; protected set; }
+
     public abstract string ArticleSlug { get; }
 
     public abstract bool IsNew { get; }
@@ -172,6 +181,48 @@ public abstract class ArticleEditorModel(ArticleQueries queries, DraftEditing dr
         });
 
         return answer;
+    }
+
+    /// <summary>
+    /// Discard a draft: the first press shows the stored draft and asks; only a second press carrying confirm=yes
+    /// throws it away, and then the form shows the published text again.
+    /// </summary>
+    public async Task<IActionResult> OnPostDiscardDraftAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } me)
+        {
+            return Forbid();
+        }
+
+        var seen = DraftVersion;
+        var confirmed = string.Equals(ConfirmDiscard, "yes", StringComparison.Ordinal);
+        // The form is shown as stored, never as posted: the discard form carries no text of its own.
+        ModelState.Clear();
+        var result = confirmed ? await drafts.DiscardAsync(ArticleSlug, seen, me) : null;
+        var refused = confirmed ? null : await drafts.DiscardRefusalAsync(ArticleSlug, me);
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        if (result is not null)
+        {
+            return this.Show(result, done => Message = done, problem => Problems = [problem.Message]) ?? Page();
+        }
+
+        if (refused is { } no)
+        {
+            Problems = [RefusalWords.For(no, HeadacheInfo.Editorial.EditorialAction.Discard)];
+            if (no == HeadacheInfo.Editorial.Refusal.NotAWriter)
+            {
+                Response.StatusCode = StatusCodes.Status403Forbidden;
+            }
+
+            return Page();
+        }
+
+        AskingToDiscard = true;
+        return Page();
     }
 
     private Task<IActionResult> SaveAsync(bool send) => SaveAsync((edit, me) => drafts.SaveAsync(edit, me, send));

@@ -1,6 +1,7 @@
 using HeadacheInfo.Web.Feedback;
 using HeadacheInfo.Web.Staff.Database;
 using HeadacheInfo.Web.Staff.Workflow;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -12,7 +13,8 @@ namespace HeadacheInfo.Web.Pages.Staff.Articles;
 [AcceptsFormPost]
 [TakesUploads, RequestSizeLimit(MaxRequestBytes)]
 public sealed class EditModel(
-    ArticleQueries queries, DraftEditing drafts, PictureUploads pictures, UserManager<StaffUser> users, PageFeedback feedback, FeedbackFollowUp followUp)
+    ArticleQueries queries, DraftEditing drafts, PictureUploads pictures, UserManager<StaffUser> users, PageFeedback feedback, FeedbackFollowUp followUp,
+    IAuthorizationService authorization)
     : ArticleEditorModel(queries, drafts, pictures, users)
 {
     [FromRoute] public string Slug { get; set; } = string.Empty;
@@ -35,6 +37,8 @@ public sealed class EditModel(
         if (executed.Result is PageResult && HeadacheInfo.Web.Articles.Slug.IsValid(Slug))
         {
             OpenFeedback = await feedback.OpenForAsync(Slug);
+            MayDiscard = await Queries.StateAsync(Slug) is { Status: ChangeStatus.Draft or ChangeStatus.Returned } &&
+                await authorization.MayAsync(User, HeadacheInfo.Editorial.EditorialAction.Discard, await Queries.ContributorsAsync(Slug));
             RevisionChoices = OpenFeedback.Count == 0 ? [] : (await followUp.ChoicesAsync([Slug])).GetValueOrDefault(Slug) ?? [];
         }
     }
